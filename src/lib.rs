@@ -1,0 +1,7 @@
+//! migov: typed, validated data on how international migration is governed.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+pub mod codelist;
+mod value;

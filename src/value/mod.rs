@@ -1,0 +1,85 @@
+//! Value types: countries, partial dates, periods, money, identifiers and sources.
+
+mod country;
+mod currency;
+mod id;
+mod idf_code;
+mod money;
+mod partial_date;
+mod period;
+mod source;
+mod time;
+
+// Re-exports (each module adds its public types here).
+
+use std::fmt;
+
+/// A bounded excerpt of user input, for error messages.
+///
+/// Hostile input can be megabytes long; an error message shows at most
+/// [`Excerpt::MAX_CHARS`] characters of it, then how long the whole input was.
+/// `Display` and `Debug` both print the excerpt quoted, as `{:?}` prints a string.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Excerpt {
+    head: String,
+    total_bytes: usize,
+}
+
+impl Excerpt {
+    /// The most characters of an input that an error message shows.
+    pub(crate) const MAX_CHARS: usize = 64;
+
+    /// Keeps at most [`Excerpt::MAX_CHARS`] characters of `input`.
+    pub(crate) fn new(input: &str) -> Self {
+        let head: String = input.chars().take(Self::MAX_CHARS).collect();
+        Self { head, total_bytes: input.len() }
+    }
+
+    /// Whether the whole input is kept.
+    pub(crate) fn is_whole(&self) -> bool {
+        self.head.len() == self.total_bytes
+    }
+
+    /// The kept text (the whole input when [`Excerpt::is_whole`]).
+    pub(crate) fn as_str(&self) -> &str {
+        &self.head
+    }
+}
+
+impl fmt::Display for Excerpt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_whole() {
+            write!(f, "{:?}", self.head)
+        } else {
+            write!(f, "{:?}… ({} bytes in all)", self.head, self.total_bytes)
+        }
+    }
+}
+
+impl fmt::Debug for Excerpt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Excerpt;
+
+    #[test]
+    fn excerpt_keeps_short_input_whole() {
+        let e = Excerpt::new("E40-800");
+        assert!(e.is_whole());
+        assert_eq!(e.to_string(), "\"E40-800\"");
+    }
+
+    #[test]
+    fn excerpt_bounds_long_input() {
+        let long = "é".repeat(10_000);
+        let e = Excerpt::new(&long);
+        assert!(!e.is_whole());
+        assert_eq!(e.as_str().chars().count(), Excerpt::MAX_CHARS);
+        assert!(e.to_string().ends_with("(20000 bytes in all)"));
+        assert!(e.to_string().len() < 200);
+    }
+}
