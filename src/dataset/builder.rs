@@ -1,0 +1,337 @@
+//! Building a dataset: collect records, then check every reference and rule at once.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::Arc;
+
+use super::index::Index;
+use super::{Dataset, Inner, rules};
+use crate::{CountryCode, Event, FieldPath, Issue, MemberState, Membership, Partner, Project, Rcp};
+
+/// An identifier was added twice to a [`DatasetBuilder`]; the builder is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("duplicate {collection} id {id:?}: a record with this identifier was already added")]
+pub struct DuplicateIdError {
+    collection: &'static str,
+    id: String,
+}
+
+impl DuplicateIdError {
+    /// The collection: `"member_states"`, `"processes"`, `"partners"`, `"projects"` or `"events"`.
+    pub fn collection(&self) -> &'static str {
+        self.collection
+    }
+
+    /// The identifier used twice.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Every problem that kept a dataset from being built.
+///
+/// Holds the errors and the warnings found; each names its rule, its place
+/// (`projects[3].benefiting_states[2]`, positions in the order records were
+/// added) and what is wrong. `Display` lists them one per line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatasetError {
+    issues: Vec<Issue>,
+}
+
+impl DatasetError {
+    pub(crate) fn new(issues: Vec<Issue>) -> Self {
+        Self { issues }
+    }
+
+    /// Every finding, errors and warnings.
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.is_error())
+    }
+
+    /// Takes the findings out.
+    pub fn into_issues(self) -> Vec<Issue> {
+        self.issues
+    }
+}
+
+impl fmt::Display for DatasetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self.errors().count();
+        let warnings = self.issues.len() - errors;
+        write!(f, "invalid dataset: {errors} error(s), {warnings} warning(s)")?;
+        for issue in self.errors() {
+            write!(f, "\n  {issue}")?;
+        }
+        for issue in self.issues.iter().filter(|i| !i.is_error()) {
+            write!(f, "\n  {issue}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DatasetError {}
+
+/// Collects records for a [`Dataset`]; see [`Dataset::builder`].
+///
+/// Adding a record whose identifier is already present fails and leaves the
+/// builder exactly as it was. [`DatasetBuilder::build`] checks every
+/// reference and every cross-record rule at once.
+#[derive(Clone, Debug, Default)]
+pub struct DatasetBuilder {
+    member_states: Vec<MemberState>,
+    processes: Vec<Rcp>,
+    partners: Vec<Partner>,
+    projects: Vec<Project>,
+    events: Vec<Event>,
+    memberships: Vec<Membership>,
+    state_ids: HashSet<CountryCode>,
+    process_ids: HashSet<String>,
+    partner_ids: HashSet<String>,
+    project_ids: HashSet<String>,
+    event_ids: HashSet<String>,
+}
+
+fn insert_id(set: &mut HashSet<String>, collection: &'static str, id: &str) -> Result<(), DuplicateIdError> {
+    if set.contains(id) {
+        return Err(DuplicateIdError {
+            collection,
+            id: id.to_owned(),
+        });
+    }
+    set.insert(id.to_owned());
+    Ok(())
+}
+
+impl DatasetBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a member or observer state; returns its position among states.
+    ///
+    /// # Errors
+    ///
+    /// [`DuplicateIdError`] when a state with the same country code was
+    /// added; the builder is unchanged.
+    pub fn add_member_state(&mut self, state: MemberState) -> Result<usize, DuplicateIdError> {
+        if !self.state_ids.insert(state.country()) {
+            return Err(DuplicateIdError {
+                collection: "member_states",
+                id: state.country().to_string(),
+            });
+        }
+        self.member_states.push(state);
+        Ok(self.member_states.len() - 1)
+    }
+
+    /// Adds a consultative process; returns its position among processes.
+    ///
+    /// # Errors
+    ///
+    /// [`DuplicateIdError`] when the identifier was added; the builder is unchanged.
+    pub fn add_process(&mut self, process: Rcp) -> Result<usize, DuplicateIdError> {
+        insert_id(&mut self.process_ids, "processes", process.id().as_str())?;
+        self.processes.push(process);
+        Ok(self.processes.len() - 1)
+    }
+
+    /// Adds a partner; returns its position among partners.
+    ///
+    /// # Errors
+    ///
+    /// [`DuplicateIdError`] when the identifier was added; the builder is unchanged.
+    pub fn add_partner(&mut self, partner: Partner) -> Result<usize, DuplicateIdError> {
+        insert_id(&mut self.partner_ids, "partners", partner.id().as_str())?;
+        self.partners.push(partner);
+        Ok(self.partners.len() - 1)
+    }
+
+    /// Adds a project; returns its position among projects.
+    ///
+    /// # Errors
+    ///
+    /// [`DuplicateIdError`] when the identifier was added; the builder is unchanged.
+    pub fn add_project(&mut self, project: Project) -> Result<usize, DuplicateIdError> {
+        insert_id(&mut self.project_ids, "projects", project.id().as_str())?;
+        self.projects.push(project);
+        Ok(self.projects.len() - 1)
+    }
+
+    /// Adds an event; returns its position among events.
+    ///
+    /// # Errors
+    ///
+    /// [`DuplicateIdError`] when the identifier was added; the builder is unchanged.
+    pub fn add_event(&mut self, event: Event) -> Result<usize, DuplicateIdError> {
+        insert_id(&mut self.event_ids, "events", event.id().as_str())?;
+        self.events.push(event);
+        Ok(self.events.len() - 1)
+    }
+
+    /// Adds a membership; returns its position among memberships.
+    /// (A membership repeated exactly is reported by [`DatasetBuilder::build`].)
+    pub fn add_membership(&mut self, membership: Membership) -> usize {
+        self.memberships.push(membership);
+        self.memberships.len() - 1
+    }
+
+    /// How many records of each collection were added:
+    /// `[member_states, processes, partners, projects, events, memberships]`.
+    pub fn counts(&self) -> [usize; 6] {
+        [
+            self.member_states.len(),
+            self.processes.len(),
+            self.partners.len(),
+            self.projects.len(),
+            self.events.len(),
+            self.memberships.len(),
+        ]
+    }
+
+    pub(crate) fn extend_unchecked(
+        &mut self,
+        states: impl Iterator<Item = MemberState>,
+        processes: impl Iterator<Item = Rcp>,
+        partners: impl Iterator<Item = Partner>,
+        projects: impl Iterator<Item = Project>,
+        events: impl Iterator<Item = Event>,
+        memberships: impl Iterator<Item = Membership>,
+    ) {
+        for s in states {
+            self.state_ids.insert(s.country());
+            self.member_states.push(s);
+        }
+        for p in processes {
+            self.process_ids.insert(p.id().to_string());
+            self.processes.push(p);
+        }
+        for p in partners {
+            self.partner_ids.insert(p.id().to_string());
+            self.partners.push(p);
+        }
+        for p in projects {
+            self.project_ids.insert(p.id().to_string());
+            self.projects.push(p);
+        }
+        for e in events {
+            self.event_ids.insert(e.id().to_string());
+            self.events.push(e);
+        }
+        self.memberships.extend(memberships);
+    }
+
+    /// Checks every reference and cross-record rule and builds the dataset.
+    ///
+    /// # Errors
+    ///
+    /// [`DatasetError`] with every finding when any is an error: a
+    /// reference to a record that does not exist (`ref.dangling`, naming the
+    /// referring record, the field and the missing identifier), a broken
+    /// cross-record rule (see [`Rule`](crate::Rule)). No dataset is returned
+    /// then: there is no half-validated dataset.
+    pub fn build(self) -> Result<Dataset, DatasetError> {
+        let (dataset, issues) = self.build_with_issues();
+        match dataset {
+            Some(d) => Ok(d),
+            None => Err(DatasetError::new(issues)),
+        }
+    }
+
+    /// Builds, returning the dataset only if no finding is an error, and the findings in any case.
+    pub(crate) fn build_with_issues(self) -> (Option<Dataset>, Vec<Issue>) {
+        let Self {
+            member_states,
+            processes,
+            partners,
+            projects,
+            events,
+            memberships,
+            ..
+        } = self;
+        // Sort, remembering where each record was added (issues name that place).
+        let (member_states, state_origin) = sorted(member_states, |a, b| a.country().cmp(&b.country()));
+        let (processes, process_origin) = sorted(processes, |a, b| a.id().cmp(b.id()));
+        let (partners, partner_origin) = sorted(partners, |a, b| a.id().cmp(b.id()));
+        let (projects, project_origin) = sorted(projects, |a, b| a.id().cmp(b.id()));
+        let (events, event_origin) = sorted(events, |a, b| a.id().cmp(b.id()));
+        let (memberships, membership_origin) = sorted(memberships, |a, b| a.key().cmp(&b.key()));
+
+        let index = Index::build(&member_states, &processes, &partners, &projects, &events, &memberships);
+        let origins = rules::Origins {
+            member_states: &state_origin,
+            processes: &process_origin,
+            partners: &partner_origin,
+            projects: &project_origin,
+            events: &event_origin,
+            memberships: &membership_origin,
+        };
+        let view = rules::View {
+            member_states: &member_states,
+            processes: &processes,
+            partners: &partners,
+            projects: &projects,
+            events: &events,
+            memberships: &memberships,
+            index: &index,
+        };
+        let mut issues = rules::check(&view, &origins);
+        // Each record's own warnings, with the record's place in front.
+        let mut own = Vec::new();
+        collect_own(&mut own, "member_states", &member_states, &state_origin, MemberState::warnings);
+        collect_own(&mut own, "processes", &processes, &process_origin, Rcp::warnings);
+        collect_own(&mut own, "partners", &partners, &partner_origin, Partner::warnings);
+        collect_own(&mut own, "projects", &projects, &project_origin, Project::warnings);
+        collect_own(&mut own, "events", &events, &event_origin, Event::warnings);
+        collect_own(&mut own, "memberships", &memberships, &membership_origin, Membership::warnings);
+        issues.extend(own);
+        issues.sort_by(|a, b| (a.path(), a.rule()).cmp(&(b.path(), b.rule())));
+        if issues.iter().any(Issue::is_error) {
+            return (None, issues);
+        }
+        let inner = Inner {
+            member_states,
+            processes,
+            partners,
+            projects,
+            events,
+            memberships,
+            index,
+            warnings: issues.clone(),
+        };
+        (
+            Some(Dataset {
+                inner: Arc::new(inner),
+            }),
+            issues,
+        )
+    }
+}
+
+fn sorted<T>(items: Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> (Vec<T>, Vec<u32>) {
+    let mut tagged: Vec<(u32, T)> = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| (u32::try_from(i).unwrap_or(u32::MAX), t))
+        .collect();
+    tagged.sort_by(|a, b| cmp(&a.1, &b.1).then(a.0.cmp(&b.0)));
+    tagged.into_iter().map(|(i, t)| (t, i)).unzip()
+}
+
+fn collect_own<T>(
+    out: &mut Vec<Issue>,
+    collection: &'static str,
+    records: &[T],
+    origin: &[u32],
+    warnings: impl Fn(&T) -> &[Issue],
+) {
+    for (record, at) in records.iter().zip(origin) {
+        let prefix = FieldPath::key(collection).join(*at as usize);
+        out.extend(warnings(record).iter().cloned().map(|w| w.prefixed(&prefix)));
+    }
+}

@@ -1,0 +1,525 @@
+//! Validation findings: rules, severities, field paths and issues.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// How serious a finding is.
+///
+/// migov's principle for every rule: an **error** where the data contradicts
+/// itself or is malformed, a **warning** where it is merely incomplete or
+/// unusual, so that no faithful transcription of a real page is ever refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// Incomplete or unusual data: reported, but the record is kept.
+    Warning,
+    /// Malformed or self-contradicting data: the record is refused.
+    Error,
+}
+
+impl Severity {
+    /// `"warning"` or `"error"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! rules {
+    ($( $(#[$doc:meta])* $variant:ident = ($id:literal, $sev:ident, $what:literal), )*) => {
+        /// A validation rule of migov, with a stable identifier and a severity.
+        ///
+        /// Every finding that migov reports (while building an entity, building a
+        /// dataset or loading a JSON file) names the rule it broke. The
+        /// identifiers are stable: tools may match on them.
+        ///
+        /// # Rules
+        ///
+        /// | rule id | severity | what it checks |
+        /// | --- | --- | --- |
+        $( #[doc = concat!("| `", $id, "` | ", stringify!($sev), " | ", $what, " |")] )*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Rule {
+            $( $(#[$doc])* #[doc = concat!("`", $id, "`: ", $what)] $variant, )*
+        }
+
+        impl Rule {
+            /// Every rule, in the order of the table above.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant),*];
+
+            /// The stable identifier, such as `"project.end_before_start"`.
+            pub const fn id(self) -> &'static str {
+                match self { $(Rule::$variant => $id,)* }
+            }
+
+            /// How serious a breach of this rule is.
+            pub const fn severity(self) -> Severity {
+                match self { $(Rule::$variant => Severity::$sev,)* }
+            }
+
+            /// What the rule checks, in one sentence.
+            pub const fn description(self) -> &'static str {
+                match self { $(Rule::$variant => $what,)* }
+            }
+
+            /// The rule with this identifier, if any.
+            pub fn from_id(id: &str) -> Option<Rule> {
+                Rule::ALL.iter().copied().find(|r| r.id() == id)
+            }
+        }
+    };
+}
+
+rules! {
+    // Format (JSON loading).
+    Syntax = ("json.syntax", Error, "the input is well-formed JSON (the error gives line and column)"),
+    WrongType = ("json.wrong_type", Error, "each value has the JSON type the format expects"),
+    UnknownField = ("json.unknown_field", Error, "no field is unknown to the format (a misspelt key is never dropped silently)"),
+    MissingField = ("json.missing_field", Error, "every required field is present"),
+    DuplicateField = ("json.duplicate_field", Error, "no key appears twice in one object"),
+    SchemaVersion = ("json.schema_version", Error, "the file declares a `schema_version` this version of migov reads"),
+    InvalidValue = ("value.invalid", Error, "each value parses: country codes, dates, times, amounts, currencies, identifiers, URLs, codes"),
+    // Records.
+    BlankText = ("text.blank", Error, "required text (names, titles, notes) is not empty or only whitespace"),
+    NoSource = ("record.no_source", Warning, "a record names at least one source"),
+    DuplicateId = ("id.duplicate", Error, "no identifier is used twice within one collection"),
+    DanglingReference = ("ref.dangling", Error, "every reference (state, partner, process, project, event) names a record of the dataset"),
+    EndBeforeStart = ("period.end_before_start", Error, "an end is not definitely before its start"),
+    DuplicateEntry = ("list.duplicate", Error, "a list that names states, partners or roles names each one once"),
+    StatusHistoryOrder = ("member_state.status_order", Error, "a state's IOM status history is in chronological order"),
+    // Projects.
+    NegativeBudget = ("project.negative_amount", Error, "project amounts (budgets, contributions) are not negative"),
+    CompletedWithoutEnd = ("project.completed_without_end", Warning, "a completed project gives its end date"),
+    RegionalFewStates = ("project.regional_few_states", Warning, "a regional project names two or more benefiting states"),
+    NationalManyStates = ("project.national_many_states", Warning, "a national project names at most one benefiting state"),
+    NoBenefitingState = ("project.no_benefiting_state", Warning, "a project names at least one benefiting state"),
+    YearOutsidePeriod = ("project.year_outside_period", Warning, "a project's year lies within its period"),
+    BeneficiaryNotMember = ("project.beneficiary_not_member", Warning, "the benefiting states of IOM Development Fund projects are IOM member states at the project's start (the fund allows exceptions)"),
+    // Events.
+    SessionEndBeforeStart = ("event.session_end_before_start", Error, "a session's end time follows its start time"),
+    SessionOrder = ("event.session_order", Error, "sessions of one agenda day are in time order and do not overlap"),
+    AgendaDayOrder = ("event.agenda_day_order", Error, "agenda days are in date order, each day once"),
+    AgendaDayOutsideEvent = ("event.agenda_day_outside_event", Error, "agenda days fall within the event's dates"),
+    EventOutsideProject = ("event.outside_project", Error, "an event's related project overlaps the event in time"),
+    // Memberships.
+    SelfMembership = ("membership.self", Error, "nobody is a member of itself"),
+    DuplicateMembership = ("membership.duplicate", Error, "the same membership (member, body, role, scope, period) is not recorded twice"),
+    ChairNotMember = ("membership.chair_not_member", Error, "a chair or vice-chair of a body whose member list is known is a member at that time"),
+    ChairWithoutMemberList = ("membership.chair_without_member_list", Warning, "a body with a known chair also has a known member list"),
+    MemberAndObserver = ("membership.member_and_observer", Error, "nobody is a member and an observer of the same body over overlapping periods"),
+    OutsideBodyLifetime = ("membership.outside_body_lifetime", Error, "memberships lie within the body's lifetime (after its establishment, before its dissolution)"),
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One step of a [`FieldPath`]: a field name or a list position.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Segment {
+    /// A field (object key).
+    Key(Cow<'static, str>),
+    /// A position in a list, from 0.
+    Index(usize),
+}
+
+impl From<&'static str> for Segment {
+    fn from(key: &'static str) -> Self {
+        Self::Key(Cow::Borrowed(key))
+    }
+}
+
+impl From<String> for Segment {
+    fn from(key: String) -> Self {
+        Self::Key(Cow::Owned(key))
+    }
+}
+
+impl From<usize> for Segment {
+    fn from(index: usize) -> Self {
+        Self::Index(index)
+    }
+}
+
+/// Where a finding is: a path of field names and list positions.
+///
+/// Displayed the way a reader names a field, such as
+/// `benefiting_states[3]` or `agenda[2].sessions[0].end`; [`FieldPath::to_pointer`]
+/// gives the same place as an RFC 6901 JSON Pointer (`/benefiting_states/3`).
+/// The field names are the keys of migov's JSON format.
+///
+/// # Examples
+///
+/// ```
+/// use migov::FieldPath;
+///
+/// let path = FieldPath::from_iter(["projects".into(), 3.into(), "benefiting_states".into(), 2.into()]);
+/// assert_eq!(path.to_string(), "projects[3].benefiting_states[2]");
+/// assert_eq!(path.to_pointer(), "/projects/3/benefiting_states/2");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FieldPath {
+    segments: Vec<Segment>,
+}
+
+impl FieldPath {
+    /// The empty path: the whole record (or the whole document).
+    pub const fn root() -> Self {
+        Self {
+            segments: Vec::new(),
+        }
+    }
+
+    /// A path of one field.
+    pub fn key(key: impl Into<Segment>) -> Self {
+        Self {
+            segments: vec![key.into()],
+        }
+    }
+
+    /// This path with one more step at the end.
+    #[must_use]
+    pub fn join(mut self, segment: impl Into<Segment>) -> Self {
+        self.segments.push(segment.into());
+        self
+    }
+
+    /// This path, with `prefix` in front of it.
+    #[must_use]
+    pub fn prefixed(mut self, prefix: &FieldPath) -> Self {
+        let mut segments = prefix.segments.clone();
+        segments.append(&mut self.segments);
+        self.segments = segments;
+        self
+    }
+
+    /// The steps of the path, outermost first.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// Mutable steps, for the loader's renumbering of records.
+    pub(crate) fn segments_mut(&mut self) -> &mut Vec<Segment> {
+        &mut self.segments
+    }
+
+    /// Whether this is the empty path.
+    pub fn is_root(&self) -> bool {
+        self.segments.is_empty()
+    }
+
+    /// The same place as an RFC 6901 JSON Pointer: `""` for the root, else
+    /// `/`-joined steps, `~` written `~0` and `/` written `~1`.
+    pub fn to_pointer(&self) -> String {
+        let mut out = String::new();
+        for segment in &self.segments {
+            out.push('/');
+            match segment {
+                Segment::Key(key) => {
+                    for c in key.chars() {
+                        match c {
+                            '~' => out.push_str("~0"),
+                            '/' => out.push_str("~1"),
+                            c => out.push(c),
+                        }
+                    }
+                }
+                Segment::Index(i) => out.push_str(&i.to_string()),
+            }
+        }
+        out
+    }
+}
+
+impl FromIterator<Segment> for FieldPath {
+    fn from_iter<I: IntoIterator<Item = Segment>>(iter: I) -> Self {
+        Self {
+            segments: iter.into_iter().collect(),
+        }
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.segments.is_empty() {
+            return f.write_str("(record)");
+        }
+        for (i, segment) in self.segments.iter().enumerate() {
+            match segment {
+                Segment::Key(key) if i == 0 => f.write_str(key)?,
+                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One finding: which rule, where, and what is wrong.
+///
+/// The message says what is wrong and what was expected, quoting the
+/// offending value (bounded, so a hostile value never makes a huge message).
+///
+/// # Examples
+///
+/// ```
+/// use migov::{FieldPath, Issue, Rule, Severity};
+///
+/// let issue = Issue::new(Rule::NoBenefitingState, FieldPath::key("benefiting_states"), "no benefiting state is named");
+/// assert_eq!(issue.severity(), Severity::Warning);
+/// assert_eq!(issue.to_string(), "warning [project.no_benefiting_state] benefiting_states: no benefiting state is named");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Issue {
+    path: FieldPath,
+    rule: Rule,
+    message: String,
+}
+
+impl Issue {
+    /// A finding of `rule` at `path`.
+    pub fn new(rule: Rule, path: FieldPath, message: impl Into<String>) -> Self {
+        Self {
+            path,
+            rule,
+            message: message.into(),
+        }
+    }
+
+    /// The rule that was broken.
+    pub fn rule(&self) -> Rule {
+        self.rule
+    }
+
+    /// The rule's severity.
+    pub fn severity(&self) -> Severity {
+        self.rule.severity()
+    }
+
+    /// Whether this finding refuses the record.
+    pub fn is_error(&self) -> bool {
+        self.severity() == Severity::Error
+    }
+
+    /// Where the finding is.
+    pub fn path(&self) -> &FieldPath {
+        &self.path
+    }
+
+    /// Mutable path, for layers that add where the record is.
+    pub(crate) fn path_mut(&mut self) -> &mut FieldPath {
+        &mut self.path
+    }
+
+    /// What is wrong and what was expected.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// This issue with `prefix` in front of its path.
+    #[must_use]
+    pub(crate) fn prefixed(mut self, prefix: &FieldPath) -> Self {
+        self.path = self.path.prefixed(prefix);
+        self
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} [{}] {}: {}",
+            self.severity(),
+            self.rule.id(),
+            self.path,
+            self.message
+        )
+    }
+}
+
+/// The findings of one failed build: at least one error, plus any warnings.
+///
+/// `Display` lists every finding, one per line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuildError {
+    what: &'static str,
+    label: String,
+    issues: Vec<Issue>,
+}
+
+impl BuildError {
+    pub(crate) fn new(what: &'static str, label: String, issues: Vec<Issue>) -> Self {
+        Self {
+            what,
+            label,
+            issues,
+        }
+    }
+
+    /// What was being built: `"project"`, `"event"`, ...
+    pub fn what(&self) -> &'static str {
+        self.what
+    }
+
+    /// The identifier or name of the record being built.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// Every finding, errors and warnings, in the order found.
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// The findings that refused the build.
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.is_error())
+    }
+
+    /// Takes the findings out.
+    pub fn into_issues(self) -> Vec<Issue> {
+        self.issues
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self.errors().count();
+        write!(
+            f,
+            "invalid {} {:?}: {} error{}",
+            self.what,
+            self.label,
+            errors,
+            if errors == 1 { "" } else { "s" }
+        )?;
+        for issue in &self.issues {
+            write!(f, "\n  {issue}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Collects findings while a builder checks its record.
+#[derive(Debug, Default)]
+pub(crate) struct Findings {
+    issues: Vec<Issue>,
+}
+
+impl Findings {
+    pub(crate) fn push(&mut self, rule: Rule, path: FieldPath, message: impl Into<String>) {
+        self.issues.push(Issue::new(rule, path, message));
+    }
+
+    pub(crate) fn extend(&mut self, issues: impl IntoIterator<Item = Issue>) {
+        self.issues.extend(issues);
+    }
+
+    /// Checks that required text is not blank.
+    pub(crate) fn text(&mut self, path: FieldPath, value: &str) {
+        if value.trim().is_empty() {
+            self.push(Rule::BlankText, path, "text is empty; expected a non-blank value");
+        }
+    }
+
+    /// Checks every entry of a list of texts.
+    pub(crate) fn texts(&mut self, field: &'static str, values: &[String]) {
+        for (i, v) in values.iter().enumerate() {
+            self.text(FieldPath::key(field).join(i), v);
+        }
+    }
+
+    /// Warns when a record names no source.
+    pub(crate) fn sources(&mut self, sources: &[crate::Source]) {
+        if sources.is_empty() {
+            self.push(
+                Rule::NoSource,
+                FieldPath::key("sources"),
+                "no source is named; expected at least one URL",
+            );
+        }
+    }
+
+    /// Reports each value that appears twice in a list.
+    pub(crate) fn unique<T: Ord + fmt::Display>(&mut self, field: &'static str, values: &[T]) {
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, v) in values.iter().enumerate() {
+            if !seen.insert(v) {
+                self.push(
+                    Rule::DuplicateEntry,
+                    FieldPath::key(field).join(i),
+                    format!("{v} is listed twice; expected each entry once"),
+                );
+            }
+        }
+    }
+
+    /// `Ok(warnings)` when no finding is an error, else the whole report.
+    pub(crate) fn finish(self, what: &'static str, label: String) -> Result<Vec<Issue>, BuildError> {
+        if self.issues.iter().any(Issue::is_error) {
+            Err(BuildError::new(what, label, self.issues))
+        } else {
+            Ok(self.issues)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_unique_and_round_trip() {
+        let mut ids: Vec<_> = Rule::ALL.iter().map(|r| r.id()).collect();
+        for r in Rule::ALL {
+            assert_eq!(Rule::from_id(r.id()), Some(*r));
+        }
+        ids.sort_unstable();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), before);
+    }
+
+    #[test]
+    fn pointer_escapes_tilde_and_slash() {
+        let p = FieldPath::key("processes")
+            .join("a/b~c".to_string())
+            .join(0);
+        assert_eq!(p.to_pointer(), "/processes/a~1b~0c/0");
+        let v = serde_json::json!({"processes": {"a/b~c": ["x"]}});
+        assert_eq!(v.pointer(&p.to_pointer()), Some(&serde_json::json!("x")));
+    }
+
+    #[test]
+    fn root_pointer_is_empty() {
+        assert_eq!(FieldPath::root().to_pointer(), "");
+        assert_eq!(FieldPath::root().to_string(), "(record)");
+    }
+
+    #[test]
+    fn findings_finish_keeps_warnings_and_fails_on_errors() {
+        let mut f = Findings::default();
+        f.sources(&[]);
+        let warnings = f.finish("project", "X".into()).unwrap();
+        assert_eq!(warnings.len(), 1);
+        let mut f = Findings::default();
+        f.text(FieldPath::key("title"), "  ");
+        f.unique("benefiting_states", &["SEN", "BEN", "SEN"]);
+        let err = f.finish("project", "X".into()).unwrap_err();
+        assert_eq!(err.errors().count(), 2);
+        assert_eq!(err.issues()[1].path().to_string(), "benefiting_states[2]");
+        assert!(err.to_string().starts_with("invalid project \"X\": 2 errors\n"));
+    }
+}

@@ -1,0 +1,362 @@
+//! IOM member and observer states.
+
+use std::fmt;
+
+use crate::codelist::IdfRegion;
+use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
+use crate::{CountryCode, PartialDate, Period, Source, Truth};
+
+/// A state's standing in IOM: member or observer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum IomStatus {
+    /// A Member State of IOM.
+    Member,
+    /// An observer state of IOM.
+    Observer,
+}
+
+impl IomStatus {
+    /// `"member"` or `"observer"`, the JSON spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Member => "member",
+            Self::Observer => "observer",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Option<Self> {
+        match s {
+            "member" => Some(Self::Member),
+            "observer" => Some(Self::Observer),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for IomStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One step of a state's IOM status history: its status from a date on.
+///
+/// `since` is `None` when the sources do not give the date (an unknown
+/// admission year stays unknown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct StatusChange {
+    status: IomStatus,
+    since: Option<PartialDate>,
+}
+
+impl StatusChange {
+    /// The status `status` from `since` (if known) on.
+    pub fn new(status: IomStatus, since: Option<PartialDate>) -> Self {
+        Self { status, since }
+    }
+
+    /// The status.
+    pub fn status(&self) -> IomStatus {
+        self.status
+    }
+
+    /// Since when, if known.
+    pub fn since(&self) -> Option<PartialDate> {
+        self.since
+    }
+}
+
+/// A yes-or-no fact that holds as of a date, such as eligibility for the
+/// IOM Development Fund's Line 2 on the list of August 2024.
+///
+/// Where no source says, migov records no `DatedFlag` at all: unknown is not "false".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DatedFlag {
+    value: bool,
+    as_of: PartialDate,
+}
+
+impl DatedFlag {
+    /// `value` as of `as_of`.
+    pub fn new(value: bool, as_of: PartialDate) -> Self {
+        Self { value, as_of }
+    }
+
+    /// The fact.
+    pub fn value(&self) -> bool {
+        self.value
+    }
+
+    /// The date the fact holds at.
+    pub fn as_of(&self) -> PartialDate {
+        self.as_of
+    }
+}
+
+/// A member or observer state of IOM.
+///
+/// Built with [`MemberState::builder`]; an invalid record cannot exist.
+/// Its IOM status is a history, not one flag: the Russian Federation was an
+/// observer from 1992 and became a member in 2020.
+///
+/// # Examples
+///
+/// ```
+/// use migov::{CountryCode, IomStatus, MemberState, Source};
+///
+/// let rus = MemberState::builder(CountryCode::from_alpha3("RUS")?)
+///     .status(IomStatus::Observer, Some("1992".parse()?))
+///     .status(IomStatus::Member, Some("2020".parse()?))
+///     .source(Source::new("https://tass.com/politics/1227471")?)
+///     .build()?;
+/// assert_eq!(rus.name(), "Russian Federation");
+/// assert_eq!(rus.current_status(), Some(IomStatus::Member));
+/// assert!(rus.is_member_on("2021".parse()?).is_yes());
+/// assert!(!rus.is_member_on("2010".parse()?).is_possible());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberState {
+    country: CountryCode,
+    name: String,
+    other_names: Vec<String>,
+    status: Vec<StatusChange>,
+    idf_region: Option<IdfRegion>,
+    idf_line2_eligibility: Option<DatedFlag>,
+    gcm_champion: Option<DatedFlag>,
+    notes: Vec<String>,
+    sources: Vec<Source>,
+    warnings: Vec<Issue>,
+}
+
+impl MemberState {
+    /// Starts a record for `country`.
+    pub fn builder(country: CountryCode) -> MemberStateBuilder {
+        MemberStateBuilder {
+            country,
+            name: None,
+            other_names: Vec::new(),
+            status: Vec::new(),
+            idf_region: None,
+            idf_line2_eligibility: None,
+            gcm_champion: None,
+            notes: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    /// The state's country code: its identifier in a dataset.
+    pub fn country(&self) -> CountryCode {
+        self.country
+    }
+
+    /// The display name (by default the country's current UN/IOM short name).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Other spellings seen in sources ("Turkey", "Czech Republic").
+    pub fn other_names(&self) -> &[String] {
+        &self.other_names
+    }
+
+    /// The IOM status history, oldest first.
+    pub fn status_history(&self) -> &[StatusChange] {
+        &self.status
+    }
+
+    /// The latest known status.
+    pub fn current_status(&self) -> Option<IomStatus> {
+        self.status.last().map(StatusChange::status)
+    }
+
+    /// Since when the state has had its current status, if known.
+    pub fn current_since(&self) -> Option<PartialDate> {
+        self.status.last().and_then(StatusChange::since)
+    }
+
+    /// Whether the state held `status` at some time during `on`.
+    ///
+    /// Each step of the history lasts from its `since` until the next
+    /// step's `since`; an unknown `since` makes the answer at most
+    /// [`Truth::Maybe`] before the next step.
+    pub fn had_status_on(&self, status: IomStatus, on: PartialDate) -> Truth {
+        let mut answer = Truth::No;
+        for (i, step) in self.status.iter().enumerate() {
+            if step.status != status {
+                continue;
+            }
+            let end = self.status.get(i + 1).and_then(|next| next.since);
+            let ended_unknown = self.status.get(i + 1).is_some() && end.is_none();
+            let Ok(period) = Period::new(step.since, end) else {
+                continue;
+            };
+            let mut t = period.contains(on);
+            if ended_unknown && t == Truth::Yes {
+                t = Truth::Maybe;
+            }
+            answer = answer.or(t);
+        }
+        answer
+    }
+
+    /// Whether the state was an IOM member at some time during `on`.
+    pub fn is_member_on(&self, on: PartialDate) -> Truth {
+        self.had_status_on(IomStatus::Member, on)
+    }
+
+    /// The IOM Development Fund region, where a source gives it.
+    pub fn idf_region(&self) -> Option<&IdfRegion> {
+        self.idf_region.as_ref()
+    }
+
+    /// Eligibility for IOM Development Fund Line 2, as of a date, where known.
+    pub fn idf_line2_eligibility(&self) -> Option<DatedFlag> {
+        self.idf_line2_eligibility
+    }
+
+    /// Whether the state is listed as a Global Compact for Migration champion
+    /// country, as of a date, where known.
+    pub fn gcm_champion(&self) -> Option<DatedFlag> {
+        self.gcm_champion
+    }
+
+    /// Notes that travel with the record.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// Where the facts come from.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// Findings that did not refuse the record (incomplete data).
+    pub fn warnings(&self) -> &[Issue] {
+        &self.warnings
+    }
+}
+
+/// Builds a [`MemberState`]; see [`MemberState::builder`].
+#[derive(Clone, Debug)]
+#[must_use]
+pub struct MemberStateBuilder {
+    country: CountryCode,
+    name: Option<String>,
+    other_names: Vec<String>,
+    status: Vec<StatusChange>,
+    idf_region: Option<IdfRegion>,
+    idf_line2_eligibility: Option<DatedFlag>,
+    gcm_champion: Option<DatedFlag>,
+    notes: Vec<String>,
+    sources: Vec<Source>,
+}
+
+impl MemberStateBuilder {
+    /// Sets the display name (default: the country's current name).
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Adds another spelling seen in a source.
+    pub fn other_name(mut self, name: impl Into<String>) -> Self {
+        self.other_names.push(name.into());
+        self
+    }
+
+    /// Adds the next step of the IOM status history (oldest first).
+    pub fn status(mut self, status: IomStatus, since: Option<PartialDate>) -> Self {
+        self.status.push(StatusChange::new(status, since));
+        self
+    }
+
+    /// Sets the IOM Development Fund region.
+    pub fn idf_region(mut self, region: IdfRegion) -> Self {
+        self.idf_region = Some(region);
+        self
+    }
+
+    /// Records Line 2 eligibility as of a date.
+    pub fn idf_line2_eligibility(mut self, eligible: bool, as_of: PartialDate) -> Self {
+        self.idf_line2_eligibility = Some(DatedFlag::new(eligible, as_of));
+        self
+    }
+
+    /// Records whether the state is listed as a GCM champion, as of a date.
+    pub fn gcm_champion(mut self, listed: bool, as_of: PartialDate) -> Self {
+        self.gcm_champion = Some(DatedFlag::new(listed, as_of));
+        self
+    }
+
+    /// Adds a note.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Adds a source.
+    pub fn source(mut self, source: Source) -> Self {
+        self.sources.push(source);
+        self
+    }
+
+    /// Checks the record.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError`] listing every finding when one is an error: a blank
+    /// name or note (`text.blank`), a status history out of date order
+    /// (`member_state.status_order`). Without sources the record is kept
+    /// with a `record.no_source` warning.
+    pub fn build(self) -> Result<MemberState, BuildError> {
+        let mut f = Findings::default();
+        let name = self
+            .name
+            .unwrap_or_else(|| self.country.name().to_owned());
+        f.text(FieldPath::key("name"), &name);
+        f.texts("other_names", &self.other_names);
+        f.texts("notes", &self.notes);
+        f.sources(&self.sources);
+        for (i, pair) in self.status.windows(2).enumerate() {
+            if let [a, b] = pair {
+                let out_of_order = match (a.since, b.since) {
+                    (Some(x), Some(y)) => y.cmp_known(&x) == Some(std::cmp::Ordering::Less),
+                    (Some(_), None) => true,
+                    _ => false,
+                };
+                if out_of_order {
+                    f.push(
+                        Rule::StatusHistoryOrder,
+                        FieldPath::key("status").join(i + 1),
+                        format!(
+                            "status {} since {} comes after status {} since {}; expected oldest first",
+                            b.status,
+                            opt(b.since),
+                            a.status,
+                            opt(a.since)
+                        ),
+                    );
+                }
+            }
+        }
+        let warnings = f.finish("member state", self.country.alpha3().to_owned())?;
+        Ok(MemberState {
+            country: self.country,
+            name,
+            other_names: self.other_names,
+            status: self.status,
+            idf_region: self.idf_region,
+            idf_line2_eligibility: self.idf_line2_eligibility,
+            gcm_champion: self.gcm_champion,
+            notes: self.notes,
+            sources: self.sources,
+            warnings,
+        })
+    }
+}
+
+fn opt(d: Option<PartialDate>) -> String {
+    d.map_or_else(|| "an unknown date".to_owned(), |d| d.to_string())
+}

@@ -1,0 +1,248 @@
+//! Memberships: who belongs to, observes or chairs which body, and when.
+
+use crate::codelist::MembershipRole;
+use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
+use crate::{Party, Period, Source};
+
+/// A source-backed doubt about a record: other sources that contradict it.
+///
+/// The Abu Dhabi Dialogue's membership differs between its own two websites;
+/// a membership that only one of them gives carries a `Dispute` naming the other.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Dispute {
+    note: String,
+    sources: Vec<Source>,
+}
+
+impl Dispute {
+    /// A doubt described by `note`, raised by `sources`.
+    pub fn new(note: impl Into<String>, sources: Vec<Source>) -> Self {
+        Self {
+            note: note.into(),
+            sources,
+        }
+    }
+
+    /// What the other sources say.
+    pub fn note(&self) -> &str {
+        &self.note
+    }
+
+    /// The sources that contradict the record.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+}
+
+/// Who (a state or an organisation) belongs to what (a consultative process
+/// or an organisation), in which role, over which period.
+///
+/// Membership is a relation of its own, as in the Popolo and W3C organisation
+/// vocabularies: Senegal is a member of MIDWA; ECOWAS is a member organisation
+/// of MIDWA; Kenya chaired the RMFM from 2020 to 2022; a thematic working
+/// group's chair has the role `working_group_chair` and the group's name as
+/// its `scope`. The same state may chair several times: each term is a
+/// membership of its own.
+///
+/// # Examples
+///
+/// ```
+/// use migov::codelist::MembershipRole;
+/// use migov::{CountryCode, Membership, Party, Period, ProcessId};
+///
+/// let chair = Membership::builder(
+///     Party::State(CountryCode::from_alpha3("KEN")?),
+///     Party::Process(ProcessId::new("RMFM")?),
+///     MembershipRole::Chair,
+/// )
+/// .period(Period::new(Some("2020".parse()?), Some("2022".parse()?))?)
+/// .build()?;
+/// assert!(chair.period().contains("2021".parse()?).is_yes());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Membership {
+    member: Party,
+    body: Party,
+    role: MembershipRole,
+    scope: Option<String>,
+    period: Period,
+    note: Option<String>,
+    dispute: Option<Dispute>,
+    sources: Vec<Source>,
+    warnings: Vec<Issue>,
+}
+
+impl Membership {
+    /// Starts a membership of `member` in `body` with `role`.
+    pub fn builder(member: Party, body: Party, role: MembershipRole) -> MembershipBuilder {
+        MembershipBuilder {
+            member,
+            body,
+            role,
+            scope: None,
+            period: Period::unknown(),
+            note: None,
+            dispute: None,
+            sources: Vec::new(),
+        }
+    }
+
+    /// Who belongs: a state or an organisation.
+    pub fn member(&self) -> &Party {
+        &self.member
+    }
+
+    /// To what: a consultative process or an organisation.
+    pub fn body(&self) -> &Party {
+        &self.body
+    }
+
+    /// In which role.
+    pub fn role(&self) -> &MembershipRole {
+        &self.role
+    }
+
+    /// Where the role applies within the body (a working group, a region), if narrower than the body.
+    pub fn scope(&self) -> Option<&str> {
+        self.scope.as_deref()
+    }
+
+    /// When: start and end, each possibly partial or unknown.
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// A note (for example the date basis of a member list: "IOM page, c. 2024-2025").
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+
+    /// Sources that contradict this membership, if any.
+    pub fn dispute(&self) -> Option<&Dispute> {
+        self.dispute.as_ref()
+    }
+
+    /// Where the membership comes from.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// Findings that did not refuse the record.
+    pub fn warnings(&self) -> &[Issue] {
+        &self.warnings
+    }
+
+    /// The fields that identify a membership (for sorting and duplicates).
+    pub(crate) fn key(&self) -> (&Party, &Party, &MembershipRole, Option<&str>, Period) {
+        (
+            &self.body,
+            &self.member,
+            &self.role,
+            self.scope.as_deref(),
+            self.period,
+        )
+    }
+}
+
+/// Builds a [`Membership`].
+#[derive(Clone, Debug)]
+#[must_use]
+pub struct MembershipBuilder {
+    member: Party,
+    body: Party,
+    role: MembershipRole,
+    scope: Option<String>,
+    period: Period,
+    note: Option<String>,
+    dispute: Option<Dispute>,
+    sources: Vec<Source>,
+}
+
+impl MembershipBuilder {
+    /// Sets the period (default: start and end unknown).
+    pub fn period(mut self, period: Period) -> Self {
+        self.period = period;
+        self
+    }
+
+    /// Narrows the role to part of the body (a working group's name).
+    pub fn scope(mut self, scope: impl Into<String>) -> Self {
+        self.scope = Some(scope.into());
+        self
+    }
+
+    /// Sets a note.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// Records sources that contradict this membership.
+    pub fn dispute(mut self, dispute: Dispute) -> Self {
+        self.dispute = Some(dispute);
+        self
+    }
+
+    /// Adds a source.
+    pub fn source(mut self, source: Source) -> Self {
+        self.sources.push(source);
+        self
+    }
+
+    /// Checks the membership.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError`] listing every finding when one is an error: a party
+    /// that is its own member (`membership.self`), a member that is a
+    /// process or a body that is a state (`value.invalid`), blank text
+    /// (`text.blank`).
+    pub fn build(self) -> Result<Membership, BuildError> {
+        let mut f = Findings::default();
+        if self.member == self.body {
+            f.push(
+                Rule::SelfMembership,
+                FieldPath::key("member"),
+                format!("{} is given as a member of itself", self.member),
+            );
+        }
+        if matches!(self.member, Party::Process(_)) {
+            f.push(
+                Rule::InvalidValue,
+                FieldPath::key("member"),
+                format!("{} cannot be a member; expected a state or a partner", self.member),
+            );
+        }
+        if matches!(self.body, Party::State(_)) {
+            f.push(
+                Rule::InvalidValue,
+                FieldPath::key("body"),
+                format!("{} cannot have members; expected a process or a partner", self.body),
+            );
+        }
+        if let Some(scope) = &self.scope {
+            f.text(FieldPath::key("scope"), scope);
+        }
+        if let Some(note) = &self.note {
+            f.text(FieldPath::key("note"), note);
+        }
+        if let Some(d) = &self.dispute {
+            f.text(FieldPath::key("dispute").join("note"), &d.note);
+        }
+        f.sources(&self.sources);
+        let label = format!("{} in {} as {}", self.member, self.body, self.role);
+        let warnings = f.finish("membership", label)?;
+        Ok(Membership {
+            member: self.member,
+            body: self.body,
+            role: self.role,
+            scope: self.scope,
+            period: self.period,
+            note: self.note,
+            dispute: self.dispute,
+            sources: self.sources,
+            warnings,
+        })
+    }
+}

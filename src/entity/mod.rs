@@ -1,0 +1,23 @@
+//! Entities: member states, consultative processes, partners, memberships,
+//! projects and events, each built only through validation.
+
+mod event;
+pub(crate) mod issue;
+mod member_state;
+mod membership;
+mod partner;
+mod party;
+mod process;
+mod profile;
+mod project;
+
+pub use event::{
+    AgendaDay, Contribution, Event, EventBuilder, EventDate, EventParty, Panellist, Person, Session,
+};
+pub use issue::{BuildError, FieldPath, Issue, Rule, Segment, Severity};
+pub use member_state::{DatedFlag, IomStatus, MemberState, MemberStateBuilder, StatusChange};
+pub use membership::{Dispute, Membership, MembershipBuilder};
+pub use partner::{Bound, Figure, Partner, PartnerBuilder};
+pub use party::Party;
+pub use process::{Rcp, RcpBuilder, RegionalConsultativeProcess};
+pub use project::{Amount, ExternalId, Project, ProjectBuilder, ProjectParty};

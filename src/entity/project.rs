@@ -1,0 +1,501 @@
+//! Projects, such as those of the IOM Development Fund.
+
+use std::fmt;
+
+use crate::codelist::{AmountKind, Coverage, IdfRegion, ProjectRole, ProjectStatus, ProjectType};
+use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
+use crate::{CountryCode, IdfCode, Money, PartnerId, Period, ProcessId, ProjectId, Source};
+
+/// An identifier a project has in another system.
+///
+/// IOM Development Fund pages give a code (`E40-800`, or the newer
+/// two-letters-dot-four-digits form); other pages carry internal references
+/// of their own. A project has migov's own [`ProjectId`] plus any number of these.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ExternalId {
+    /// An IOM Development Fund project code.
+    Idf(IdfCode),
+    /// Another scheme's identifier, as written.
+    Other {
+        /// The scheme's name, such as `"iom_reference"`.
+        scheme: String,
+        /// The identifier.
+        value: String,
+    },
+}
+
+impl ExternalId {
+    /// The scheme's name: `"idf"` for IOM Development Fund codes.
+    pub fn scheme(&self) -> &str {
+        match self {
+            Self::Idf(_) => "idf",
+            Self::Other { scheme, .. } => scheme,
+        }
+    }
+
+    /// The identifier text.
+    pub fn value(&self) -> &str {
+        match self {
+            Self::Idf(code) => code.as_str(),
+            Self::Other { value, .. } => value,
+        }
+    }
+}
+
+impl fmt::Display for ExternalId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.scheme(), self.value())
+    }
+}
+
+/// An amount of money with its meaning: the IOM Development Fund
+/// contribution, a larger project's total budget, ...
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Amount {
+    kind: AmountKind,
+    money: Money,
+    note: Option<String>,
+}
+
+impl Amount {
+    /// An amount of `kind`.
+    pub fn new(kind: AmountKind, money: Money) -> Self {
+        Self {
+            kind,
+            money,
+            note: None,
+        }
+    }
+
+    /// This amount with a note.
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// What the amount is.
+    pub fn kind(&self) -> &AmountKind {
+        &self.kind
+    }
+
+    /// The money, exact, with its currency.
+    pub fn money(&self) -> &Money {
+        &self.money
+    }
+
+    /// A note, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+}
+
+/// An organisation's part in a project: "funded by the Government of Japan".
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ProjectParty {
+    partner: PartnerId,
+    role: ProjectRole,
+    note: Option<String>,
+}
+
+impl ProjectParty {
+    /// `partner` in `role`.
+    pub fn new(partner: PartnerId, role: ProjectRole) -> Self {
+        Self {
+            partner,
+            role,
+            note: None,
+        }
+    }
+
+    /// This part with a note (a programme's name, a detail of the role).
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// The organisation.
+    pub fn partner(&self) -> &PartnerId {
+        &self.partner
+    }
+
+    /// Its role.
+    pub fn role(&self) -> &ProjectRole {
+        &self.role
+    }
+
+    /// A note, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+}
+
+/// A project: an IOM Development Fund project, or any project a source describes.
+///
+/// Real project pages are uneven, so everything but the identifier and the
+/// title may be unknown: status, dates, type, budget. What a real page can
+/// lack is a warning, never an error.
+///
+/// # Examples
+///
+/// ```
+/// use migov::codelist::{AmountKind, Coverage, ProjectStatus};
+/// use migov::{Amount, CountryCode, ExternalId, Money, Period, Project, ProjectId};
+///
+/// let project = Project::builder(ProjectId::new("E40-800")?, "International Migration Policy (IMP) Workshop - West Africa")
+///     .external_id(ExternalId::Idf("E40-800".parse()?))
+///     .status(ProjectStatus::Completed)
+///     .period(Period::new(Some("2001".parse()?), Some("2001".parse()?))?)
+///     .amount(Amount::new(AmountKind::Budget, "32000.00 USD".parse::<Money>()?))
+///     .coverage(Coverage::Regional)
+///     .benefiting_state(CountryCode::from_alpha3("BEN")?)
+///     .benefiting_state(CountryCode::from_alpha3("SEN")?)
+///     .build()?;
+/// assert_eq!(project.amounts()[0].money().to_string(), "32000.00 USD");
+/// // No source was given: the record is kept, with a warning.
+/// assert_eq!(project.warnings()[0].rule().id(), "record.no_source");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Project {
+    id: ProjectId,
+    title: String,
+    description: Option<String>,
+    external_ids: Vec<ExternalId>,
+    status: Option<ProjectStatus>,
+    project_type: Option<ProjectType>,
+    period: Period,
+    year: Option<i32>,
+    amounts: Vec<Amount>,
+    coverage: Option<Coverage>,
+    idf_region: Option<IdfRegion>,
+    benefiting_states: Vec<CountryCode>,
+    organizations: Vec<ProjectParty>,
+    related_processes: Vec<ProcessId>,
+    notes: Vec<String>,
+    sources: Vec<Source>,
+    warnings: Vec<Issue>,
+}
+
+impl Project {
+    /// Starts a project with its identifier and title.
+    pub fn builder(id: ProjectId, title: impl Into<String>) -> ProjectBuilder {
+        ProjectBuilder {
+            project: Project {
+                id,
+                title: title.into(),
+                description: None,
+                external_ids: Vec::new(),
+                status: None,
+                project_type: None,
+                period: Period::unknown(),
+                year: None,
+                amounts: Vec::new(),
+                coverage: None,
+                idf_region: None,
+                benefiting_states: Vec::new(),
+                organizations: Vec::new(),
+                related_processes: Vec::new(),
+                notes: Vec::new(),
+                sources: Vec::new(),
+                warnings: Vec::new(),
+            },
+        }
+    }
+
+    /// migov's identifier of the project.
+    pub fn id(&self) -> &ProjectId {
+        &self.id
+    }
+
+    /// The title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// A description, where a source gives one.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// Identifiers in other systems (IDF codes, internal references).
+    pub fn external_ids(&self) -> &[ExternalId] {
+        &self.external_ids
+    }
+
+    /// The IOM Development Fund code, if the project has one.
+    pub fn idf_code(&self) -> Option<&IdfCode> {
+        self.external_ids.iter().find_map(|e| match e {
+            ExternalId::Idf(code) => Some(code),
+            ExternalId::Other { .. } => None,
+        })
+    }
+
+    /// The status, where known.
+    pub fn status(&self) -> Option<&ProjectStatus> {
+        self.status.as_ref()
+    }
+
+    /// The project type (IDF types such as "Migration Policy Activities"), where known.
+    pub fn project_type(&self) -> Option<&ProjectType> {
+        self.project_type.as_ref()
+    }
+
+    /// Start and end, each possibly partial or unknown.
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// The "Year" a project page gives, where it gives one.
+    pub fn year(&self) -> Option<i32> {
+        self.year
+    }
+
+    /// Amounts with their meanings.
+    pub fn amounts(&self) -> &[Amount] {
+        &self.amounts
+    }
+
+    /// The first amount of kind `budget`, if any.
+    pub fn budget(&self) -> Option<&Money> {
+        self.amounts
+            .iter()
+            .find(|a| *a.kind() == AmountKind::Budget)
+            .map(Amount::money)
+    }
+
+    /// National, regional or global, where known.
+    pub fn coverage(&self) -> Option<&Coverage> {
+        self.coverage.as_ref()
+    }
+
+    /// The IOM Development Fund region, where known.
+    pub fn idf_region(&self) -> Option<&IdfRegion> {
+        self.idf_region.as_ref()
+    }
+
+    /// The benefiting states (or places), each once, in the source's order.
+    pub fn benefiting_states(&self) -> &[CountryCode] {
+        &self.benefiting_states
+    }
+
+    /// Organisations with their roles.
+    pub fn organizations(&self) -> &[ProjectParty] {
+        &self.organizations
+    }
+
+    /// Partners in `role`.
+    pub fn partners_in_role<'a>(&'a self, role: &'a ProjectRole) -> impl Iterator<Item = &'a PartnerId> {
+        self.organizations
+            .iter()
+            .filter(move |p| p.role() == role)
+            .map(ProjectParty::partner)
+    }
+
+    /// Consultative processes the project relates to.
+    pub fn related_processes(&self) -> &[ProcessId] {
+        &self.related_processes
+    }
+
+    /// Notes that travel with the record.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// Where the facts come from.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// Findings that did not refuse the record (incomplete data).
+    pub fn warnings(&self) -> &[Issue] {
+        &self.warnings
+    }
+
+    fn check(&self, f: &mut Findings) {
+        f.text(FieldPath::key("title"), &self.title);
+        if let Some(d) = &self.description {
+            f.text(FieldPath::key("description"), d);
+        }
+        f.texts("notes", &self.notes);
+        f.sources(&self.sources);
+        f.unique("external_ids", &self.external_ids);
+        f.unique("benefiting_states", &self.benefiting_states);
+        f.unique("organizations", &self.organizations);
+        f.unique("related_processes", &self.related_processes);
+        for (i, amount) in self.amounts.iter().enumerate() {
+            if amount.money.is_negative() {
+                f.push(
+                    Rule::NegativeBudget,
+                    FieldPath::key("amounts").join(i).join("amount"),
+                    format!(
+                        "amount {} is negative; expected zero or more",
+                        amount.money
+                    ),
+                );
+            }
+        }
+        if self.status == Some(ProjectStatus::Completed) && self.period.end().is_none() {
+            f.push(
+                Rule::CompletedWithoutEnd,
+                FieldPath::key("end"),
+                "the project is completed but no end date is given",
+            );
+        }
+        let n = self.benefiting_states.len();
+        match self.coverage {
+            Some(Coverage::Regional) if n < 2 => f.push(
+                Rule::RegionalFewStates,
+                FieldPath::key("benefiting_states"),
+                format!("regional coverage with {n} benefiting state(s); expected two or more"),
+            ),
+            Some(Coverage::National) if n > 1 => f.push(
+                Rule::NationalManyStates,
+                FieldPath::key("benefiting_states"),
+                format!("national coverage with {n} benefiting states; expected one"),
+            ),
+            _ => {}
+        }
+        if n == 0 {
+            f.push(
+                Rule::NoBenefitingState,
+                FieldPath::key("benefiting_states"),
+                "no benefiting state is named",
+            );
+        }
+        if let Some(year) = self.year {
+            match crate::PartialDate::year(year) {
+                Ok(y) => {
+                    if self.period.contains(y).is_no() {
+                        f.push(
+                            Rule::YearOutsidePeriod,
+                            FieldPath::key("year"),
+                            format!("year {year} lies outside the period {}", self.period),
+                        );
+                    }
+                }
+                Err(e) => f.push(Rule::InvalidValue, FieldPath::key("year"), e.to_string()),
+            }
+        }
+    }
+}
+
+/// Builds a [`Project`].
+#[derive(Clone, Debug)]
+#[must_use]
+pub struct ProjectBuilder {
+    project: Project,
+}
+
+impl ProjectBuilder {
+    /// Sets the description.
+    pub fn description(mut self, text: impl Into<String>) -> Self {
+        self.project.description = Some(text.into());
+        self
+    }
+
+    /// Adds an identifier from another system.
+    pub fn external_id(mut self, id: ExternalId) -> Self {
+        self.project.external_ids.push(id);
+        self
+    }
+
+    /// Sets the status.
+    pub fn status(mut self, status: ProjectStatus) -> Self {
+        self.project.status = Some(status);
+        self
+    }
+
+    /// Sets the project type.
+    pub fn project_type(mut self, project_type: ProjectType) -> Self {
+        self.project.project_type = Some(project_type);
+        self
+    }
+
+    /// Sets the period.
+    pub fn period(mut self, period: Period) -> Self {
+        self.project.period = period;
+        self
+    }
+
+    /// Sets the "Year" the page gives.
+    pub fn year(mut self, year: i32) -> Self {
+        self.project.year = Some(year);
+        self
+    }
+
+    /// Adds an amount.
+    pub fn amount(mut self, amount: Amount) -> Self {
+        self.project.amounts.push(amount);
+        self
+    }
+
+    /// Sets the coverage.
+    pub fn coverage(mut self, coverage: Coverage) -> Self {
+        self.project.coverage = Some(coverage);
+        self
+    }
+
+    /// Sets the IOM Development Fund region.
+    pub fn idf_region(mut self, region: IdfRegion) -> Self {
+        self.project.idf_region = Some(region);
+        self
+    }
+
+    /// Adds a benefiting state.
+    pub fn benefiting_state(mut self, state: CountryCode) -> Self {
+        self.project.benefiting_states.push(state);
+        self
+    }
+
+    /// Adds benefiting states.
+    pub fn benefiting(mut self, states: impl IntoIterator<Item = CountryCode>) -> Self {
+        self.project.benefiting_states.extend(states);
+        self
+    }
+
+    /// Adds an organisation in a role.
+    pub fn organization(mut self, party: ProjectParty) -> Self {
+        self.project.organizations.push(party);
+        self
+    }
+
+    /// Adds a related consultative process.
+    pub fn related_process(mut self, process: ProcessId) -> Self {
+        self.project.related_processes.push(process);
+        self
+    }
+
+    /// Adds a note.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.project.notes.push(note.into());
+        self
+    }
+
+    /// Adds a source.
+    pub fn source(mut self, source: Source) -> Self {
+        self.project.sources.push(source);
+        self
+    }
+
+    /// Checks the project.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError`] listing every finding when one is an error: blank text
+    /// (`text.blank`), a state, partner, process or external id listed twice
+    /// (`list.duplicate`), a negative amount (`project.negative_amount`), a
+    /// year outside 1..=9999 (`value.invalid`). Incomplete data gives
+    /// warnings kept on the result: completed without an end, regional
+    /// with fewer than two states, national with several, no benefiting
+    /// state, a year outside the period, no source.
+    pub fn build(self) -> Result<Project, BuildError> {
+        let mut f = Findings::default();
+        self.project.check(&mut f);
+        let mut project = self.project;
+        project.warnings = f.finish("project", project.id.to_string())?;
+        Ok(project)
+    }
+}
