@@ -497,7 +497,7 @@ impl CountryCodeError {
         }
     }
 
-    /// The rejected input (at most the first [64 characters](Excerpt::MAX_CHARS) of it); a
+    /// The rejected input (at most its first 64 characters); a
     /// numeric code is given in decimal.
     ///
     /// # Examples
@@ -668,7 +668,7 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 }
 
 /// Folds text for name matching: lowercase, accents off, apostrophes and dots removed, other
-/// punctuation as spaces, `&` as "and", single spaces, no leading "the".
+/// punctuation as spaces, `&` as "and", single spaces, no leading "the" (nor "the the").
 ///
 /// Generic text folding (used for country names and for organisation names alike):
 /// `"Côte d’Ivoire"` and `"COTE D'IVOIRE"` both become `"cote divoire"`,
@@ -716,9 +716,14 @@ pub(crate) fn normalize_name(text: &str) -> String {
             push(&mut out, Piece::Space);
         }
     }
-    match out.strip_prefix("the ") {
-        Some(rest) => rest.to_owned(),
-        None => out,
+    let mut rest = out.as_str();
+    while let Some(after) = rest.strip_prefix("the ") {
+        rest = after;
+    }
+    if rest.len() == out.len() {
+        out
+    } else {
+        rest.to_owned()
     }
 }
 
@@ -767,4 +772,530 @@ fn fold_accent(c: char) -> Option<&'static str> {
         _ => return None,
     };
     Some(folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn code(alpha3: &str) -> CountryCode {
+        CountryCode::from_alpha3(alpha3).unwrap()
+    }
+
+    #[track_caller]
+    fn assert_name(name: &str, alpha3: &str) {
+        assert_eq!(
+            CountryCode::from_name(name).map(CountryCode::alpha3),
+            Ok(alpha3),
+            "name {name:?}"
+        );
+    }
+
+    #[test]
+    fn public_types_are_send_sync_debug_and_small() {
+        fn check<T: Send + Sync + fmt::Debug + 'static>() {}
+        check::<CountryCode>();
+        check::<CountryCodeError>();
+        check::<CountryCodeErrorKind>();
+        assert!(size_of::<CountryCode>() <= 2);
+        assert_eq!(size_of::<Option<CountryCode>>(), size_of::<CountryCode>());
+    }
+
+    #[test]
+    fn table_is_sorted_complete_and_covers_every_iso_code() {
+        assert_eq!(
+            names::NAMES.len(),
+            isocountry::CountryCode::num_country_codes() + 1
+        );
+        for pair in names::NAMES.windows(2) {
+            assert!(
+                pair[0].0.alpha3() < pair[1].0.alpha3(),
+                "{:?} before {:?}",
+                pair[0],
+                pair[1]
+            );
+        }
+        for iso in isocountry::CountryCode::iter() {
+            let ours = CountryCode::from_iso(*iso);
+            assert!(
+                names::NAMES.iter().any(|(c, _)| *c == ours),
+                "{} missing",
+                iso.alpha3()
+            );
+            // name() finds the entry rather than falling back to the code.
+            assert_ne!(ours.name(), ours.alpha3());
+        }
+        assert!(CountryCode::all().any(|c| c == CountryCode::KOSOVO));
+        assert_eq!(CountryCode::all().count(), 250);
+    }
+
+    #[test]
+    fn names_are_unique_and_round_trip() {
+        let mut keys: Vec<String> = CountryCode::all()
+            .map(|c| normalize_name(c.name()))
+            .collect();
+        keys.sort();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), before, "two names fold to the same key");
+        for c in CountryCode::all() {
+            assert_eq!(CountryCode::from_name(c.name()), Ok(c), "{}", c.name());
+            assert_eq!(c.name(), c.name().trim());
+            assert!(!c.name().is_empty());
+        }
+    }
+
+    #[test]
+    fn aliases_never_contradict_names_or_each_other() {
+        let all = names::NAMES
+            .iter()
+            .map(|&(c, n)| (n, c))
+            .chain(names::ALIASES.iter().copied());
+        let mut seen: Vec<(String, CountryCode, &str)> = Vec::new();
+        for (name, c) in all {
+            let key = normalize_name(name);
+            assert!(!key.is_empty(), "{name:?}");
+            if let Some((_, other, other_name)) = seen.iter().find(|(k, _, _)| *k == key) {
+                assert_eq!(*other, c, "{name:?} and {other_name:?} fold alike");
+            }
+            seen.push((key, c, name));
+            assert_eq!(CountryCode::from_name(name), Ok(c), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn codes_round_trip_for_every_country() {
+        for c in CountryCode::all() {
+            assert_eq!(CountryCode::from_alpha3(c.alpha3()), Ok(c));
+            assert_eq!(CountryCode::from_alpha2(c.alpha2()), Ok(c));
+            assert_eq!(c.alpha3().parse(), Ok(c));
+            assert_eq!(c.alpha2().parse(), Ok(c));
+            assert_eq!(c.alpha3().len(), 3);
+            assert_eq!(c.alpha2().len(), 2);
+            assert!(c.alpha3().bytes().all(|b| b.is_ascii_uppercase()));
+            assert!(c.alpha2().bytes().all(|b| b.is_ascii_uppercase()));
+            match c.numeric() {
+                Some(n) => assert_eq!(CountryCode::from_numeric(n), Ok(c)),
+                None => assert!(c.is_user_assigned()),
+            }
+            assert_eq!(c.is_user_assigned(), c.alpha3() == "XKX");
+        }
+    }
+
+    #[test]
+    fn known_codes_from_sources() {
+        assert_eq!(code("SEN").alpha2(), "SN");
+        assert_eq!(code("SEN").numeric(), Some(686));
+        assert_eq!(code("CIV").alpha2(), "CI");
+        assert_eq!(code("COD").numeric(), Some(180));
+        assert_eq!(code("GBR").alpha2(), "GB");
+        assert_eq!(code("SRB").alpha2(), "RS");
+        assert_eq!(
+            CountryCode::from_numeric(792).map(CountryCode::alpha3),
+            Ok("TUR")
+        );
+    }
+
+    #[test]
+    fn names_follow_un_and_iom_usage() {
+        let expected = [
+            ("TUR", "Türkiye"),
+            ("CZE", "Czechia"),
+            ("CIV", "Côte d'Ivoire"),
+            ("CPV", "Cabo Verde"),
+            ("VNM", "Viet Nam"),
+            ("KOR", "Republic of Korea"),
+            ("BOL", "Bolivia (Plurinational State of)"),
+            ("SWZ", "Eswatini"),
+            ("MKD", "North Macedonia"),
+            ("COD", "Democratic Republic of the Congo"),
+            ("MDA", "Republic of Moldova"),
+            ("TZA", "United Republic of Tanzania"),
+            ("GBR", "United Kingdom"),
+            ("PRK", "Democratic People's Republic of Korea"),
+            ("PSE", "State of Palestine"),
+            ("XKX", "Kosovo"),
+        ];
+        for (alpha3, name) in expected {
+            assert_eq!(code(alpha3).name(), name);
+        }
+    }
+
+    #[test]
+    fn stale_iso_names_are_never_returned() {
+        let stale = [
+            "Turkey",
+            "Swaziland",
+            "Macedonia (the former Yugoslav Republic of)",
+            "Korea (Republic of)",
+            "Korea (Democratic People's Republic of)",
+            "Congo (Democratic Republic of the)",
+            "Moldova (Republic of)",
+            "Tanzania, United Republic of",
+            "Palestine, State of",
+        ];
+        for c in CountryCode::all() {
+            assert!(!stale.contains(&c.name()), "{c} is named {:?}", c.name());
+            assert!(!c.name().contains("Swaziland") && !c.name().contains("former Yugoslav"));
+        }
+    }
+
+    #[test]
+    fn kosovo_is_user_assigned() {
+        let xk = code("XKX");
+        assert_eq!(CountryCode::from_alpha2("XK"), Ok(xk));
+        assert_eq!("XK".parse(), Ok(xk));
+        assert_eq!(xk.numeric(), None);
+        assert_eq!(xk.name(), "Kosovo");
+        assert_eq!(xk.to_string(), "XKX");
+        assert!(xk.is_user_assigned());
+        assert_eq!(CountryCode::from_name("kosovo"), Ok(xk));
+        assert_eq!(serde_json::to_string(&xk).unwrap(), r#""XKX""#);
+    }
+
+    #[test]
+    fn from_name_accepts_aliases_and_spellings() {
+        let cases = [
+            ("Cabo Verde", "CPV"),
+            ("Cape Verde", "CPV"),
+            ("Côte d'Ivoire", "CIV"),
+            ("Cote d'Ivoire", "CIV"),
+            ("Cote d’Ivoire", "CIV"),
+            ("CÔTE D’IVOIRE", "CIV"),
+            ("Co\u{302}te d'Ivoire", "CIV"),
+            ("Ivory Coast", "CIV"),
+            ("The Gambia", "GMB"),
+            ("the Gambia", "GMB"),
+            ("Gambia", "GMB"),
+            ("Turkey", "TUR"),
+            ("Turkiye", "TUR"),
+            ("Swaziland", "SWZ"),
+            ("Democratic Republic of Congo", "COD"),
+            ("Democratic Republic of the Congo", "COD"),
+            ("DR Congo", "COD"),
+            ("DRC", "COD"),
+            ("Congo-Kinshasa", "COD"),
+            ("Congo", "COG"),
+            ("The Philippines", "PHL"),
+            ("South Korea", "KOR"),
+            ("North Korea", "PRK"),
+            ("Czech Republic", "CZE"),
+            ("Russia", "RUS"),
+            ("Vietnam", "VNM"),
+            ("Laos", "LAO"),
+            ("Syria", "SYR"),
+            ("Iran", "IRN"),
+            ("Tanzania", "TZA"),
+            ("Moldova", "MDA"),
+            ("Bolivia", "BOL"),
+            ("Venezuela", "VEN"),
+            ("Macedonia", "MKD"),
+            ("Holy See", "VAT"),
+            ("Vatican", "VAT"),
+            ("United States", "USA"),
+            ("USA", "USA"),
+            ("U.S.A.", "USA"),
+            ("United Kingdom", "GBR"),
+            ("UK", "GBR"),
+            ("Great Britain", "GBR"),
+            ("Palestine", "PSE"),
+            ("Kosovo", "XKX"),
+            ("Guinea Bissau", "GNB"),
+            ("Guinea–Bissau", "GNB"),
+            ("Trinidad & Tobago", "TTO"),
+            ("  sierra   leone ", "SLE"),
+            ("SAO TOME AND PRINCIPE", "STP"),
+            ("São Tomé and Príncipe", "STP"),
+            ("Korea (Republic of)", "KOR"),
+        ];
+        for (name, alpha3) in cases {
+            assert_name(name, alpha3);
+        }
+    }
+
+    #[test]
+    fn from_name_resolves_seed_page_names() {
+        // As written in /work/shared/seeds (IOM project and news pages).
+        let cases = [
+            ("Benin", "BEN"),
+            ("Burkina Faso", "BFA"),
+            ("Cabo Verde", "CPV"),
+            ("Cape Verde", "CPV"),
+            ("Gambia", "GMB"),
+            ("the Gambia", "GMB"),
+            ("The Gambia", "GMB"),
+            ("Guinea", "GIN"),
+            ("Guinea-Bissau", "GNB"),
+            ("Liberia", "LBR"),
+            ("Mali", "MLI"),
+            ("Senegal", "SEN"),
+            ("Sierra Leone", "SLE"),
+            ("Cote d’Ivoire", "CIV"),
+            ("Democratic Republic of Congo", "COD"),
+            ("Cameroon", "CMR"),
+            ("Ghana", "GHA"),
+            ("Mauritania", "MRT"),
+            ("Niger", "NER"),
+            ("Nigeria", "NGA"),
+            ("Chad", "TCD"),
+            ("Togo", "TGO"),
+            ("The Philippines", "PHL"),
+            ("Greece", "GRC"),
+            ("Ecuador", "ECU"),
+            ("Mexico", "MEX"),
+            ("France", "FRA"),
+            ("Japan", "JPN"),
+        ];
+        for (name, alpha3) in cases {
+            assert_name(name, alpha3);
+        }
+        let g5 = "Sahel G5 countries – Mali, Niger, Mauritania, Burkina Faso and Chad";
+        let list = g5.split(" – ").nth(1).unwrap();
+        let found: Vec<&str> = list
+            .split(", ")
+            .flat_map(|part| part.split(" and "))
+            .map(|name| CountryCode::from_name(name).unwrap().alpha3())
+            .collect();
+        assert_eq!(found, ["MLI", "NER", "MRT", "BFA", "TCD"]);
+    }
+
+    #[test]
+    fn from_name_rejects_codes_and_unknown_names() {
+        for bad in ["SEN", "", "   ", "Atlantis", "Korea", "Senegal Republic of"] {
+            let err = CountryCode::from_name(bad).unwrap_err();
+            assert_eq!(err.kind(), CountryCodeErrorKind::Name, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn from_str_rejects_anything_but_exact_uppercase_codes() {
+        for bad in [
+            "xx", "ZZZ", "US ", " US", "", "sen", "Sen", "SENN", "S", "Senegal", "XKX ", "X K",
+        ] {
+            let err = bad.parse::<CountryCode>().unwrap_err();
+            assert_eq!(err.kind(), CountryCodeErrorKind::Code, "{bad:?}");
+            assert_eq!(err.input(), bad);
+        }
+        assert!(CountryCode::from_alpha3("SN").is_err());
+        assert!(CountryCode::from_alpha2("SEN").is_err());
+        assert!(CountryCode::from_alpha3("tur").is_err());
+        assert!(CountryCode::from_numeric(0).is_err());
+        assert!(CountryCode::from_numeric(999).is_err());
+    }
+
+    #[test]
+    fn error_messages_are_exact() {
+        let msg = |r: Result<CountryCode, CountryCodeError>| r.unwrap_err().to_string();
+        assert_eq!(
+            msg("ZZZ".parse()),
+            r#"unknown country code "ZZZ": expected an ISO 3166-1 alpha-3 or alpha-2 code such as "SEN" or "SN""#
+        );
+        assert_eq!(
+            msg("sen".parse()),
+            r#"unknown country code "sen": expected an ISO 3166-1 alpha-3 or alpha-2 code such as "SEN" or "SN" (did you mean "SEN"?)"#
+        );
+        assert_eq!(
+            msg("US ".parse()),
+            r#"unknown country code "US ": expected an ISO 3166-1 alpha-3 or alpha-2 code such as "SEN" or "SN" (did you mean "US"?)"#
+        );
+        assert_eq!(
+            msg(CountryCode::from_alpha3("SN")),
+            r#"unknown country code "SN": expected an ISO 3166-1 alpha-3 code such as "SEN""#
+        );
+        assert_eq!(
+            msg(CountryCode::from_alpha2("sn")),
+            r#"unknown country code "sn": expected an ISO 3166-1 alpha-2 code such as "SN" (did you mean "SN"?)"#
+        );
+        assert_eq!(
+            msg(CountryCode::from_numeric(999)),
+            "unknown numeric country code 999: expected an ISO 3166-1 numeric code such as 686"
+        );
+        assert_eq!(
+            msg(CountryCode::from_name("Senegall")),
+            r#"unknown country name "Senegall" (did you mean "Senegal"?)"#
+        );
+        assert_eq!(
+            msg(CountryCode::from_name("Cap Verde")),
+            r#"unknown country name "Cap Verde" (did you mean "Cabo Verde"?)"#
+        );
+        assert_eq!(
+            msg(CountryCode::from_name("Atlantis")),
+            r#"unknown country name "Atlantis""#
+        );
+    }
+
+    #[test]
+    fn error_accessors() {
+        let err = CountryCode::from_name("Senegall").unwrap_err();
+        assert_eq!(err.input(), "Senegall");
+        assert_eq!(err.kind(), CountryCodeErrorKind::Name);
+        assert_eq!(err.suggestion(), Some(code("SEN")));
+        let err = "ZZZ".parse::<CountryCode>().unwrap_err();
+        assert_eq!(err.suggestion(), None);
+        let err = CountryCode::from_numeric(999).unwrap_err();
+        assert_eq!(
+            (err.input(), err.kind()),
+            ("999", CountryCodeErrorKind::Numeric)
+        );
+        // Short inputs get no far-fetched suggestion.
+        assert_eq!(CountryCode::from_name("Ux").unwrap_err().suggestion(), None);
+    }
+
+    #[test]
+    fn errors_bound_hostile_input() {
+        let long = "Senegal".repeat(1_000_000);
+        let err = CountryCode::from_name(&long).unwrap_err();
+        assert_eq!(err.suggestion(), None);
+        assert!(err.input().len() <= Excerpt::MAX_CHARS);
+        assert!(err.to_string().len() < 200, "{err}");
+        assert!(err.to_string().ends_with("(7000000 bytes in all)"), "{err}");
+        let err = long.parse::<CountryCode>().unwrap_err();
+        assert!(err.to_string().len() < 250, "{err}");
+    }
+
+    #[test]
+    fn display_debug_and_string_conversions() {
+        let tr = code("TUR");
+        assert_eq!(tr.to_string(), "TUR");
+        assert_eq!(format!("{tr:?}"), r#"CountryCode("TUR")"#);
+        assert_eq!(String::from(tr), "TUR");
+        assert_eq!(CountryCode::try_from("TR"), Ok(tr));
+        assert_eq!(CountryCode::try_from(String::from("TUR")), Ok(tr));
+    }
+
+    #[test]
+    fn serde_uses_alpha3_and_never_alpha2() {
+        for c in CountryCode::all() {
+            let json = serde_json::to_string(&c).unwrap();
+            assert_eq!(json, format!("\"{}\"", c.alpha3()));
+            assert_ne!(json, format!("\"{}\"", c.alpha2()));
+            assert_eq!(serde_json::from_str::<CountryCode>(&json).unwrap(), c);
+        }
+        assert_eq!(
+            serde_json::from_str::<CountryCode>(r#""TR""#).unwrap(),
+            code("TUR")
+        );
+        for bad in [
+            r#""tr""#,
+            r#""tur""#,
+            r#""Turkey""#,
+            r#""ZZZ""#,
+            "792",
+            "null",
+            r#""""#,
+        ] {
+            assert!(serde_json::from_str::<CountryCode>(bad).is_err(), "{bad}");
+        }
+        let err = serde_json::from_str::<CountryCode>(r#""ZZZ""#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with(r#"unknown country code "ZZZ": expected"#),
+            "{err}"
+        );
+        let v: Vec<CountryCode> = serde_json::from_str(r#"["SEN","TUR"]"#).unwrap();
+        assert_eq!(serde_json::to_string(&v).unwrap(), r#"["SEN","TUR"]"#);
+    }
+
+    #[test]
+    fn ord_is_by_alpha3_not_isocountry_order() {
+        // isocountry orders DZA (Algeria) before ASM (American Samoa).
+        let mut v: Vec<CountryCode> = ["DZA", "ASM", "CIV", "CZE", "TUR", "XKX"]
+            .map(code)
+            .to_vec();
+        v.sort();
+        let sorted: Vec<&str> = v.iter().map(|c| c.alpha3()).collect();
+        assert_eq!(sorted, ["ASM", "CIV", "CZE", "DZA", "TUR", "XKX"]);
+        let all: Vec<CountryCode> = CountryCode::all().collect();
+        assert!(all.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn normalize_name_folds_text() {
+        let cases = [
+            ("Côte d’Ivoire", "cote divoire"),
+            ("COTE D'IVOIRE", "cote divoire"),
+            ("The Gambia", "gambia"),
+            ("the the Gambia", "gambia"),
+            ("Thailand", "thailand"),
+            ("The", "the"),
+            ("Guinea-Bissau", "guinea bissau"),
+            ("U.S.A.", "usa"),
+            ("  Bosnia  &  Herzegovina\t", "bosnia and herzegovina"),
+            (
+                "Bolivia (Plurinational State of)",
+                "bolivia plurinational state of",
+            ),
+            ("Türkiye", "turkiye"),
+            ("Straße", "strasse"),
+            ("Œuvre", "oeuvre"),
+            (
+                "Organisation internationale pour les migrations (OIM)",
+                "organisation internationale pour les migrations oim",
+            ),
+            ("5+5 Dialogue", "5 5 dialogue"),
+            ("", ""),
+            ("—", ""),
+            ("Россия", "россия"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(normalize_name(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        let d = |a: &str, b: &str| {
+            edit_distance(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(d("", ""), 0);
+        assert_eq!(d("abc", ""), 3);
+        assert_eq!(d("", "abc"), 3);
+        assert_eq!(d("senegall", "senegal"), 1);
+        assert_eq!(d("kitten", "sitting"), 3);
+        assert_eq!(d("chda", "chad"), 2);
+    }
+
+    fn country() -> impl Strategy<Value = CountryCode> {
+        proptest::sample::select(CountryCode::all().collect::<Vec<_>>())
+    }
+
+    proptest! {
+        #[test]
+        fn display_round_trips(c in country()) {
+            let text = c.to_string();
+            prop_assert_eq!(text.parse::<CountryCode>(), Ok(c));
+            prop_assert_eq!(text.as_str(), c.alpha3());
+        }
+
+        #[test]
+        fn json_round_trips(c in country()) {
+            let json = serde_json::to_string(&c).unwrap();
+            prop_assert_eq!(serde_json::from_str::<CountryCode>(&json).unwrap(), c);
+        }
+
+        #[test]
+        fn ord_agrees_with_alpha3_and_eq(a in country(), b in country()) {
+            prop_assert_eq!(a.cmp(&b), a.alpha3().cmp(b.alpha3()));
+            prop_assert_eq!(a.cmp(&b).is_eq(), a == b);
+            prop_assert_eq!(a.cmp(&b), b.cmp(&a).reverse());
+        }
+
+        #[test]
+        fn name_round_trips_in_any_case(c in country(), upper in any::<bool>()) {
+            let name = if upper { c.name().to_uppercase() } else { c.name().to_lowercase() };
+            prop_assert_eq!(CountryCode::from_name(&name), Ok(c));
+        }
+
+        #[test]
+        fn normalize_name_is_idempotent_and_tidy(s in "\\PC{0,40}") {
+            let once = normalize_name(&s);
+            prop_assert_eq!(normalize_name(&once), once.clone());
+            prop_assert!(!once.starts_with(' ') && !once.ends_with(' ') && !once.contains("  "));
+        }
+    }
 }
