@@ -12,6 +12,12 @@ mod time;
 
 // Re-exports (each module adds its public types here).
 pub use country::{CountryCode, CountryCodeError, CountryCodeErrorKind};
+// Generic name folding, shared with the dataset's name index.
+#[allow(
+    unused_imports,
+    reason = "used by the dataset's name index, not written yet"
+)]
+pub(crate) use country::normalize_name;
 
 use std::fmt;
 
