@@ -5,3 +5,5 @@
 
 pub mod codelist;
 mod value;
+
+pub use value::{CountryCode, CountryCodeError, CountryCodeErrorKind};

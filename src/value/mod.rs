@@ -11,6 +11,13 @@ mod source;
 mod time;
 
 // Re-exports (each module adds its public types here).
+pub use country::{CountryCode, CountryCodeError, CountryCodeErrorKind};
+// Generic name folding, shared with the dataset's name index.
+#[allow(
+    unused_imports,
+    reason = "used by the dataset's name index, not written yet"
+)]
+pub(crate) use country::normalize_name;
 
 use std::fmt;
 
@@ -32,7 +39,10 @@ impl Excerpt {
     /// Keeps at most [`Excerpt::MAX_CHARS`] characters of `input`.
     pub(crate) fn new(input: &str) -> Self {
         let head: String = input.chars().take(Self::MAX_CHARS).collect();
-        Self { head, total_bytes: input.len() }
+        Self {
+            head,
+            total_bytes: input.len(),
+        }
     }
 
     /// Whether the whole input is kept.
