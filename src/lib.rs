@@ -5,3 +5,9 @@
 
 pub mod codelist;
 mod value;
+
+pub use value::{
+    LocalTime, LocalTimeError, LocalTimeErrorKind, MonthDay, MonthDayError, MonthDayErrorKind,
+    PartialDate, PartialDateError, PartialDateErrorKind, Period, PeriodError, PeriodErrorKind,
+    Precision, Truth, TruthError,
+};
