@@ -7,3 +7,8 @@ pub mod codelist;
 mod value;
 
 pub use value::{CountryCode, CountryCodeError, CountryCodeErrorKind};
+pub use value::{
+    LocalTime, LocalTimeError, LocalTimeErrorKind, MonthDay, MonthDayError, MonthDayErrorKind,
+    PartialDate, PartialDateError, PartialDateErrorKind, Period, PeriodError, PeriodErrorKind,
+    Precision, Truth, TruthError,
+};

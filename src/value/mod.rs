@@ -18,6 +18,11 @@ pub use country::{CountryCode, CountryCodeError, CountryCodeErrorKind};
     reason = "used by the dataset's name index, not written yet"
 )]
 pub(crate) use country::normalize_name;
+pub use partial_date::{PartialDate, PartialDateError, PartialDateErrorKind, Precision};
+pub use period::{Period, PeriodError, PeriodErrorKind, Truth, TruthError};
+pub use time::{
+    LocalTime, LocalTimeError, LocalTimeErrorKind, MonthDay, MonthDayError, MonthDayErrorKind,
+};
 
 use std::fmt;
 
