@@ -5,3 +5,5 @@
 
 pub mod codelist;
 mod value;
+
+pub use value::{Currency, CurrencyError, Money, MoneyError, Totals};

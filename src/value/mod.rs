@@ -11,6 +11,8 @@ mod source;
 mod time;
 
 // Re-exports (each module adds its public types here).
+pub use currency::{Currency, CurrencyError};
+pub use money::{Money, MoneyError, Totals};
 
 use std::fmt;
 
@@ -32,7 +34,10 @@ impl Excerpt {
     /// Keeps at most [`Excerpt::MAX_CHARS`] characters of `input`.
     pub(crate) fn new(input: &str) -> Self {
         let head: String = input.chars().take(Self::MAX_CHARS).collect();
-        Self { head, total_bytes: input.len() }
+        Self {
+            head,
+            total_bytes: input.len(),
+        }
     }
 
     /// Whether the whole input is kept.
