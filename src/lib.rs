@@ -6,4 +6,7 @@
 pub mod codelist;
 mod value;
 
-pub use value::{Currency, CurrencyError, Money, MoneyError, Totals};
+pub use value::{
+    Currency, CurrencyError, EventId, IdError, IdErrorReason, IdfCode, IdfCodeError, IdfCodeForm,
+    Money, MoneyError, PartnerId, ProcessId, ProjectId, Totals,
+};

@@ -12,6 +12,8 @@ mod time;
 
 // Re-exports (each module adds its public types here).
 pub use currency::{Currency, CurrencyError};
+pub use id::{EventId, IdError, IdErrorReason, PartnerId, ProcessId, ProjectId};
+pub use idf_code::{IdfCode, IdfCodeError, IdfCodeForm};
 pub use money::{Money, MoneyError, Totals};
 
 use std::fmt;

@@ -191,7 +191,8 @@ impl Money {
     }
 
     /// Adds two amounts in the same currency. The sum's scale is the larger
-    /// of the two (`1.5 + 2.25 = 3.75`, `1.50 + 2 = 3.50`).
+    /// of the two (`1.5 + 2.25 = 3.75`, `1.50 + 2 = 3.50`, `0 + 0.0 = 0.0`),
+    /// so addition is commutative and associative in value and in text.
     ///
     /// # Errors
     ///
@@ -219,12 +220,18 @@ impl Money {
                 right: other.currency,
             });
         }
-        self.amount
-            .checked_add(other.amount)
-            .map(|sum| Money::new(sum, self.currency))
-            .ok_or(MoneyError::Overflow {
+        let Some(mut sum) = self.amount.checked_add(other.amount) else {
+            return Err(MoneyError::Overflow {
                 currency: self.currency,
-            })
+            });
+        };
+        // `Decimal` returns the other operand unchanged when one is zero, so
+        // `0 + 0.0` and `0.0 + 0` would differ in scale. Widening never rounds.
+        let scale = self.amount.scale().max(other.amount.scale());
+        if sum.scale() < scale {
+            sum.rescale(scale);
+        }
+        Ok(Money::new(sum, self.currency))
     }
 }
 
@@ -909,7 +916,28 @@ mod tests {
     }
 
     #[test]
-    fn add_keeps_larger_scale() {
+    fn add_keeps_larger_scale_even_with_zero() {
+        assert_eq!(
+            money("0 USD")
+                .checked_add(&money("0.0 USD"))
+                .unwrap()
+                .to_string(),
+            "0.0 USD"
+        );
+        assert_eq!(
+            money("0.0 USD")
+                .checked_add(&money("0 USD"))
+                .unwrap()
+                .to_string(),
+            "0.0 USD"
+        );
+        assert_eq!(
+            money("5 USD")
+                .checked_add(&money("0.00 USD"))
+                .unwrap()
+                .to_string(),
+            "5.00 USD"
+        );
         assert_eq!(
             money("1.50 USD")
                 .checked_add(&money("2 USD"))
