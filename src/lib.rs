@@ -8,5 +8,6 @@ mod value;
 
 pub use value::{
     Currency, CurrencyError, EventId, IdError, IdErrorReason, IdfCode, IdfCodeError, IdfCodeForm,
-    Money, MoneyError, PartnerId, ProcessId, ProjectId, Totals,
+    Money, MoneyError, PartnerId, ProcessId, ProjectId, Source, SourceError, SourceErrorKind,
+    Totals,
 };

@@ -15,6 +15,7 @@ pub use currency::{Currency, CurrencyError};
 pub use id::{EventId, IdError, IdErrorReason, PartnerId, ProcessId, ProjectId};
 pub use idf_code::{IdfCode, IdfCodeError, IdfCodeForm};
 pub use money::{Money, MoneyError, Totals};
+pub use source::{Source, SourceError, SourceErrorKind};
 
 use std::fmt;
 
