@@ -1,14 +1,89 @@
 //! migov: typed, validated data on how international migration is governed.
+//!
+//! The International Organization for Migration (IOM) publishes its world as
+//! web pages: member and observer states, regional consultative processes on
+//! migration (MIDWA, MIDCAS, the Abu Dhabi Dialogue, the Puebla Process...),
+//! projects of the IOM Development Fund, partner agencies and events. migov
+//! turns that world into a library: typed entities that can only be built
+//! through validation, value types that tell the truth about messy public
+//! data, a dataset with one relationship index and queries that understand
+//! partial dates, a JSON format that reports every problem at its JSON path,
+//! and an embedded reference dataset in which every record names its sources.
+//!
+//! # Example
+//!
+//! ```
+//! # #[cfg(feature = "reference-data")] {
+//! use migov::codelist::MembershipRole;
+//! use migov::{CountryCode, Party};
+//!
+//! let data = migov::reference::dataset()?;
+//! let senegal = CountryCode::from_name("Senegal")?;
+//! for answer in data.processes_of(senegal, "2024".parse()?) {
+//!     if *answer.item().role() == MembershipRole::Member {
+//!         let process = answer.item().body();
+//!         println!("{process} ({})", answer.certainty());
+//!     }
+//! }
+//! # }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Map of the crate
+//!
+//! - **Values**: [`CountryCode`] (ISO 3166-1 with current UN/IOM names and
+//!   lenient name lookup), [`PartialDate`] (`2001`, `2001-10`, `2001-10-05`,
+//!   never padded), [`Period`] and the three-valued [`Truth`], [`Money`]
+//!   (exact decimal with a [`Currency`]), [`LocalTime`], [`MonthDay`],
+//!   identifiers ([`ProcessId`], [`PartnerId`], [`ProjectId`], [`EventId`],
+//!   [`IdfCode`]), [`Source`], and [`Claimed`] values with alternatives.
+//! - **Code lists**: [`codelist`], open enumerations that keep unknown values verbatim.
+//! - **Entities**: [`MemberState`], [`RegionalConsultativeProcess`] (alias
+//!   [`Rcp`]), [`Partner`], [`Membership`], [`Project`], [`Event`], each with a
+//!   builder whose `build()` reports every [`Issue`] at once.
+//! - **Dataset**: [`Dataset`], built by a [`DatasetBuilder`] that checks every
+//!   reference and cross-record [`Rule`], and queried through its index.
+//! - **JSON**: [`Dataset::from_json_str`], [`Dataset::to_json_string`] and
+//!   friends; the [`json`] module documents the format.
+//! - **Reference data**: [`reference::dataset`] (feature `reference-data`, on by default).
+//!
+//! # Out of scope
+//!
+//! migov does not scrape web pages, fetch data over the network, or hold
+//! personal data beyond what public pages name (speakers, panellists and
+//! contacts). It does not model IOM's internal finances or operations.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod codelist;
+mod dataset;
+mod entity;
+mod error;
+pub mod json;
+#[cfg(feature = "reference-data")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reference-data")))]
+pub mod reference;
 mod value;
 
-pub use value::{CountryCode, CountryCodeError, CountryCodeErrorKind};
+pub use dataset::{
+    AsOf, ClaimView, Dataset, DatasetBuilder, DatasetError, DisputedFact, DuplicateIdError,
+    MembershipChange, NameMatch, ProjectFilter,
+};
+pub use entity::{
+    AgendaDay, Amount, Bound, BuildError, Contribution, DatedFlag, Dispute, Event, EventBuilder,
+    EventDate, EventParty, ExternalId, FieldPath, Figure, IomStatus, Issue, MemberState,
+    MemberStateBuilder, Membership, MembershipBuilder, Panellist, Partner, PartnerBuilder, Party,
+    Person, Project, ProjectBuilder, ProjectParty, Rcp, RcpBuilder, RegionalConsultativeProcess,
+    Rule, Segment, Session, Severity, StatusChange,
+};
+pub use error::Error;
+pub use json::{LoadError, LoadErrors};
 pub use value::{
-    LocalTime, LocalTimeError, LocalTimeErrorKind, MonthDay, MonthDayError, MonthDayErrorKind,
-    PartialDate, PartialDateError, PartialDateErrorKind, Period, PeriodError, PeriodErrorKind,
-    Precision, Truth, TruthError,
+    Alternative, Claimed, CountryCode, CountryCodeError, CountryCodeErrorKind, Currency,
+    CurrencyError, EventId, IdError, IdErrorReason, IdfCode, IdfCodeError, IdfCodeForm, LocalTime,
+    LocalTimeError, LocalTimeErrorKind, Money, MoneyError, MonthDay, MonthDayError,
+    MonthDayErrorKind, PartialDate, PartialDateError, PartialDateErrorKind, PartnerId, Period,
+    PeriodError, PeriodErrorKind, Precision, ProcessId, ProjectId, Source, SourceError,
+    SourceErrorKind, Totals, Truth, TruthError,
 };

@@ -1,2 +1,547 @@
 //! Open code lists: values that sources spell in words, with room for values
 //! this version does not know yet.
+//!
+//! Each list is an enum marked `#[non_exhaustive]` whose last variant,
+//! `Other(UnknownCode)`, keeps a value this version does not know, exactly as
+//! written. [`UnknownCode`] has no public constructor: it only comes from
+//! parsing, and parsing maps every known spelling to its variant, so `Other`
+//! never holds a known value.
+//!
+//! # Syntax
+//!
+//! - `Display`, [`as_str`](ProjectStatus::as_str) and JSON use the snake_case
+//!   code: `completed`, `migration_policy_activities`.
+//! - `FromStr` (and JSON) accept the code, or the label shown on IOM pages
+//!   (`Completed`, `Migration Policy Activities`), ignoring ASCII case.
+//!   Any other text becomes `Other`, unless it is empty, starts or ends with
+//!   whitespace, holds a control character or is longer than 200 characters:
+//!   then it is an [`UnknownCodeError`].
+//!
+//! # Examples
+//!
+//! ```
+//! use migov::codelist::ProjectStatus;
+//!
+//! let status: ProjectStatus = "Completed".parse()?;
+//! assert_eq!(status, ProjectStatus::Completed);
+//! assert_eq!(status.to_string(), "completed");
+//!
+//! let new: ProjectStatus = "on hold".parse()?;
+//! assert!(!new.is_known());
+//! assert_eq!(new.as_str(), "on hold");
+//! assert_eq!(serde_json::to_string(&new)?, r#""on hold""#);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+
+use crate::value::Excerpt;
+
+/// The longest text an `Other` value may hold, in characters.
+const MAX_CHARS: usize = 200;
+
+/// Generates one open code list. Every variant gives its snake_case code and
+/// any labels sources show for it; `Other(UnknownCode)` is added last.
+macro_rules! codelist {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $list_name:literal, example = ($ex_variant:ident, $ex_code:literal, $ex_label:literal) {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident = $code:literal $(| $label:literal)*,
+            )+
+        }
+    ) => {
+        $(#[$meta])*
+        ///
+        /// An open code list: see the [module docs](crate::codelist) for its syntax.
+        /// `Ord` follows the order of the variants, `Other` last.
+        ///
+        /// # Examples
+        ///
+        /// ```
+        #[doc = concat!("use migov::codelist::", stringify!($name), ";")]
+        ///
+        #[doc = concat!("let x: ", stringify!($name), " = \"", $ex_label, "\".parse()?;")]
+        #[doc = concat!("assert_eq!(x, ", stringify!($name), "::", stringify!($ex_variant), ");")]
+        #[doc = concat!("assert_eq!(x.as_str(), \"", $ex_code, "\");")]
+        #[doc = concat!("assert_eq!(\"", $ex_code, "\".parse::<", stringify!($name), ">()?, x);")]
+        #[doc = concat!("assert!(!\"not yet known\".parse::<", stringify!($name), ">()?.is_known());")]
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                $(#[$vmeta])*
+                $variant,
+            )+
+            /// A value this version does not know yet, kept as written.
+            Other($crate::codelist::UnknownCode),
+        }
+
+        impl $name {
+            const KNOWN: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The snake_case code (for `Other`, the text as written).
+            ///
+            /// # Examples
+            ///
+            /// ```
+            #[doc = concat!("use migov::codelist::", stringify!($name), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($name), "::", stringify!($ex_variant), ".as_str(), \"", $ex_code, "\");")]
+            /// ```
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $code,)+
+                    Self::Other(unknown) => unknown.as_str(),
+                }
+            }
+
+            /// Whether this is a value this version knows (not `Other`).
+            ///
+            /// # Examples
+            ///
+            /// ```
+            #[doc = concat!("use migov::codelist::", stringify!($name), ";")]
+            #[doc = concat!("assert!(", stringify!($name), "::", stringify!($ex_variant), ".is_known());")]
+            /// ```
+            #[must_use]
+            pub fn is_known(&self) -> bool {
+                !matches!(self, Self::Other(_))
+            }
+
+            /// Every known value, in declaration order.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            #[doc = concat!("use migov::codelist::", stringify!($name), ";")]
+            #[doc = concat!("assert!(", stringify!($name), "::known().all(|x| x.is_known()));")]
+            /// ```
+            pub fn known() -> impl Iterator<Item = Self> {
+                Self::KNOWN.iter().cloned()
+            }
+
+            /// The labels sources use for a known value (empty for `Other`).
+            #[cfg(test)]
+            pub(crate) fn labels(&self) -> &'static [&'static str] {
+                match self {
+                    $(Self::$variant => &[$($label),*],)+
+                    Self::Other(_) => &[],
+                }
+            }
+
+            fn from_known(s: &str) -> Option<Self> {
+                $(
+                    if s.eq_ignore_ascii_case($code) $(|| s.eq_ignore_ascii_case($label))* {
+                        return Some(Self::$variant);
+                    }
+                )+
+                None
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::codelist::UnknownCodeError;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $crate::codelist::check_text($list_name, s)?;
+                Ok(Self::from_known(s)
+                    .unwrap_or_else(|| Self::Other($crate::codelist::UnknownCode(s.to_owned()))))
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = $crate::codelist::UnknownCodeError;
+            fn try_from(s: &str) -> Result<Self, Self::Error> {
+                s.parse()
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = $crate::codelist::UnknownCodeError;
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                $crate::codelist::check_text($list_name, &s)?;
+                Ok(Self::from_known(&s).unwrap_or(Self::Other($crate::codelist::UnknownCode(s))))
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(x: $name) -> Self {
+                match x {
+                    $name::Other(unknown) => unknown.0,
+                    known => known.as_str().to_owned(),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct CodeVisitor;
+                impl ::serde::de::Visitor<'_> for CodeVisitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(concat!("a ", $list_name, " as a string"))
+                    }
+                    fn visit_str<E: ::serde::de::Error>(self, v: &str) -> Result<$name, E> {
+                        v.parse().map_err(E::custom)
+                    }
+                }
+                deserializer.deserialize_str(CodeVisitor)
+            }
+        }
+    };
+}
+
+mod event;
+mod partner;
+mod process;
+mod project;
+
+pub use event::{DocumentKind, EventKind, EventRole, SessionFormat};
+pub use partner::{Metric, PartnerKind};
+pub use process::{LifecycleStatus, MembershipRole, ProcessKind};
+pub use project::{AmountKind, Coverage, IdfRegion, ProjectRole, ProjectStatus, ProjectType};
+
+/// A code-list value this version does not know, kept exactly as written.
+///
+/// It is non-empty, has no surrounding whitespace or control characters, is
+/// at most 200 characters long, and is never a known value of its list: it
+/// only comes from parsing (there is no public constructor).
+///
+/// # Examples
+///
+/// ```
+/// use migov::codelist::ProjectStatus;
+///
+/// let x: ProjectStatus = "On Hold".parse()?;
+/// if let ProjectStatus::Other(unknown) = &x {
+///     assert_eq!(unknown.as_str(), "On Hold");
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnknownCode(String);
+
+impl UnknownCode {
+    /// The text as written.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let x: migov::codelist::Coverage = "continental".parse()?;
+    /// assert_eq!(x.as_str(), "continental");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Checks text that may become an [`UnknownCode`].
+fn check_text(list_name: &'static str, s: &str) -> Result<(), UnknownCodeError> {
+    let fail = |reason| {
+        Err(UnknownCodeError {
+            list_name,
+            input: Excerpt::new(s),
+            reason,
+        })
+    };
+    if s.is_empty() {
+        return fail(Reason::Empty);
+    }
+    if s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace) {
+        return fail(Reason::Padded);
+    }
+    if s.chars().any(char::is_control) {
+        return fail(Reason::Control);
+    }
+    if s.chars().nth(MAX_CHARS).is_some() {
+        return fail(Reason::TooLong);
+    }
+    Ok(())
+}
+
+/// Why a text cannot be a code-list value: it is empty, starts or ends with
+/// whitespace, holds a control character or is longer than 200 characters.
+///
+/// # Examples
+///
+/// ```
+/// use migov::codelist::ProjectStatus;
+///
+/// let err = " completed".parse::<ProjectStatus>().err().ok_or("expected an error")?;
+/// assert_eq!(err.list_name(), "project status");
+/// assert_eq!(
+///     err.to_string(),
+///     r#"invalid project status " completed": must not start or end with whitespace"#
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("invalid {list_name} {input}: {reason}")]
+pub struct UnknownCodeError {
+    list_name: &'static str,
+    input: Excerpt,
+    reason: Reason,
+}
+
+impl UnknownCodeError {
+    /// The code list, in words: `"project status"`, `"partner kind"`.
+    #[must_use]
+    pub fn list_name(&self) -> &'static str {
+        self.list_name
+    }
+
+    /// The rejected text (at most its first 64 characters).
+    #[must_use]
+    pub fn input(&self) -> &str {
+        self.input.as_str()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reason {
+    Empty,
+    Padded,
+    Control,
+    TooLong,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("must not be empty"),
+            Self::Padded => f.write_str("must not start or end with whitespace"),
+            Self::Control => f.write_str("control characters are not allowed"),
+            Self::TooLong => write!(f, "must be at most {MAX_CHARS} characters long"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn public_types_are_send_sync() {
+        assert_send_sync::<UnknownCode>();
+        assert_send_sync::<UnknownCodeError>();
+        assert_send_sync::<ProjectStatus>();
+    }
+
+    #[test]
+    fn labels_from_iom_pages_map_to_known_variants() {
+        assert_eq!(
+            "Completed".parse::<ProjectStatus>().unwrap(),
+            ProjectStatus::Completed
+        );
+        assert_eq!(
+            "COMPLETED".parse::<ProjectStatus>().unwrap(),
+            ProjectStatus::Completed
+        );
+        assert_eq!(
+            "Migration Policy Activities"
+                .parse::<ProjectType>()
+                .unwrap(),
+            ProjectType::MigrationPolicyActivities
+        );
+        assert_eq!("Regional".parse::<Coverage>().unwrap(), Coverage::Regional);
+        assert_eq!(
+            "Latin America and the Caribbean"
+                .parse::<IdfRegion>()
+                .unwrap(),
+            IdfRegion::LatinAmericaAndTheCaribbean
+        );
+        assert_eq!(
+            "Vice-Chair".parse::<MembershipRole>().unwrap(),
+            MembershipRole::ViceChair
+        );
+        assert_eq!(
+            "Organizer".parse::<EventRole>().unwrap(),
+            EventRole::Organiser
+        );
+        assert_eq!("NGO".parse::<PartnerKind>().unwrap(), PartnerKind::Ngo);
+    }
+
+    #[test]
+    fn unknown_text_is_kept_verbatim() {
+        let x: ProjectStatus = "On Hold".parse().unwrap();
+        assert_eq!(x.as_str(), "On Hold");
+        assert!(!x.is_known());
+        assert_eq!(x.to_string(), "On Hold");
+        assert_eq!(String::from(x), "On Hold");
+    }
+
+    #[test]
+    fn rejects_empty() {
+        let e = "".parse::<Coverage>().unwrap_err();
+        assert_eq!(e.reason, Reason::Empty);
+        assert_eq!(e.to_string(), r#"invalid coverage "": must not be empty"#);
+    }
+
+    #[test]
+    fn rejects_padding() {
+        for bad in [" regional", "regional ", "\u{a0}regional", " "] {
+            let e = bad.parse::<Coverage>().unwrap_err();
+            assert_eq!(e.reason, Reason::Padded, "{bad:?}");
+        }
+        assert_eq!(
+            "regional ".parse::<Coverage>().unwrap_err().to_string(),
+            r#"invalid coverage "regional ": must not start or end with whitespace"#
+        );
+    }
+
+    #[test]
+    fn rejects_control_characters() {
+        let e = "a\u{0}b".parse::<PartnerKind>().unwrap_err();
+        assert_eq!(e.reason, Reason::Control);
+        assert_eq!(
+            e.to_string(),
+            r#"invalid partner kind "a\0b": control characters are not allowed"#
+        );
+    }
+
+    #[test]
+    fn rejects_over_long_text() {
+        assert!("é".repeat(200).parse::<EventKind>().is_ok());
+        let e = "é".repeat(201).parse::<EventKind>().unwrap_err();
+        assert_eq!(e.reason, Reason::TooLong);
+        assert_eq!(e.list_name(), "event kind");
+        assert!(
+            e.to_string()
+                .ends_with("(402 bytes in all): must be at most 200 characters long"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn serde_uses_the_code() {
+        let json = serde_json::to_string(&ProjectType::MigrationPolicyActivities).unwrap();
+        assert_eq!(json, r#""migration_policy_activities""#);
+        let x: ProjectStatus = serde_json::from_str(r#""Completed""#).unwrap();
+        assert_eq!(x, ProjectStatus::Completed);
+        let e = serde_json::from_str::<ProjectStatus>(r#""""#).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with(r#"invalid project status "": must not be empty"#)
+        );
+        let e = serde_json::from_str::<ProjectStatus>("1").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("invalid type: integer `1`, expected a project status as a string"),
+            "{e}"
+        );
+    }
+
+    /// Text that no list knows: the prefix "zz " is no code's nor label's.
+    fn unknown_text() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("zz [a-zA-Z0-9 ,()-]{0,40}[a-z]").unwrap()
+    }
+
+    macro_rules! codelist_properties {
+        ($($module:ident: $ty:ty,)+) => {$(
+            mod $module {
+                use super::super::*;
+                use super::unknown_text;
+                use proptest::prelude::*;
+
+                #[test]
+                fn every_known_value_parses_from_its_code_and_labels() {
+                    let all: Vec<$ty> = <$ty>::known().collect();
+                    assert!(!all.is_empty());
+                    for x in all {
+                        assert!(x.is_known());
+                        assert_eq!(x.as_str().parse::<$ty>().unwrap(), x);
+                        assert_eq!(x.to_string().parse::<$ty>().unwrap(), x);
+                        for label in x.labels() {
+                            assert_eq!(label.parse::<$ty>().unwrap(), x, "{label:?}");
+                            assert_eq!(label.to_uppercase().parse::<$ty>().unwrap(), x, "{label:?}");
+                        }
+                        let json = serde_json::to_string(&x).unwrap();
+                        assert_eq!(json, format!("{:?}", x.as_str()));
+                        assert_eq!(serde_json::from_str::<$ty>(&json).unwrap(), x);
+                        // snake_case code
+                        assert!(x.as_str().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+                    }
+                }
+
+                #[test]
+                fn no_spelling_belongs_to_two_values() {
+                    let mut owner = std::collections::HashMap::new();
+                    for x in <$ty>::known() {
+                        for s in std::iter::once(x.as_str()).chain(x.labels().iter().copied()) {
+                            let prev = owner.insert(s.to_ascii_lowercase(), x.clone());
+                            assert!(prev.is_none_or(|p| p == x), "{s:?}");
+                        }
+                    }
+                }
+
+                proptest! {
+                    #[test]
+                    fn unknown_text_round_trips_verbatim(s in unknown_text()) {
+                        let x: $ty = s.parse().unwrap();
+                        prop_assert!(!x.is_known());
+                        prop_assert_eq!(x.as_str(), s.as_str());
+                        prop_assert_eq!(x.to_string(), s.clone());
+                        let back: $ty = x.to_string().parse().unwrap();
+                        prop_assert_eq!(&back, &x);
+                        let json = serde_json::to_string(&x).unwrap();
+                        let back: $ty = serde_json::from_str(&json).unwrap();
+                        prop_assert_eq!(&back, &x);
+                        prop_assert_eq!(serde_json::to_string(&back).unwrap(), json);
+                    }
+
+                    #[test]
+                    fn known_values_round_trip(x in proptest::sample::select(<$ty>::known().collect::<Vec<_>>())) {
+                        let back: $ty = x.to_string().parse().unwrap();
+                        prop_assert_eq!(&back, &x);
+                        prop_assert_eq!(back.to_string(), x.to_string());
+                    }
+                }
+            }
+        )+};
+    }
+
+    codelist_properties! {
+        project_status: ProjectStatus,
+        coverage: Coverage,
+        process_kind: ProcessKind,
+        partner_kind: PartnerKind,
+        membership_role: MembershipRole,
+        lifecycle_status: LifecycleStatus,
+        event_kind: EventKind,
+        session_format: SessionFormat,
+        project_role: ProjectRole,
+        event_role: EventRole,
+        amount_kind: AmountKind,
+        project_type: ProjectType,
+        idf_region: IdfRegion,
+        document_kind: DocumentKind,
+        metric: Metric,
+    }
+}

@@ -63,7 +63,10 @@ impl fmt::Display for DatasetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let errors = self.errors().count();
         let warnings = self.issues.len() - errors;
-        write!(f, "invalid dataset: {errors} error(s), {warnings} warning(s)")?;
+        write!(
+            f,
+            "invalid dataset: {errors} error(s), {warnings} warning(s)"
+        )?;
         for issue in self.errors() {
             write!(f, "\n  {issue}")?;
         }
@@ -96,7 +99,11 @@ pub struct DatasetBuilder {
     event_ids: HashSet<String>,
 }
 
-fn insert_id(set: &mut HashSet<String>, collection: &'static str, id: &str) -> Result<(), DuplicateIdError> {
+fn insert_id(
+    set: &mut HashSet<String>,
+    collection: &'static str,
+    id: &str,
+) -> Result<(), DuplicateIdError> {
     if set.contains(id) {
         return Err(DuplicateIdError {
             collection,
@@ -255,18 +262,24 @@ impl DatasetBuilder {
             ..
         } = self;
         // Sort, remembering where each record was added (issues name that place).
-        let (member_states, state_origin) = sorted(member_states, |a, b| a.country().cmp(&b.country()));
+        let (member_states, state_origin) =
+            sorted(member_states, |a, b| a.country().cmp(&b.country()));
         let (processes, process_origin) = sorted(processes, |a, b| a.id().cmp(b.id()));
         let (partners, partner_origin) = sorted(partners, |a, b| a.id().cmp(b.id()));
         let (projects, project_origin) = sorted(projects, |a, b| a.id().cmp(b.id()));
         let (events, event_origin) = sorted(events, |a, b| a.id().cmp(b.id()));
         let (memberships, membership_origin) = sorted(memberships, |a, b| a.key().cmp(&b.key()));
 
-        let index = Index::build(&member_states, &processes, &partners, &projects, &events, &memberships);
+        let index = Index::build(
+            &member_states,
+            &processes,
+            &partners,
+            &projects,
+            &events,
+            &memberships,
+        );
         let origins = rules::Origins {
-            member_states: &state_origin,
             processes: &process_origin,
-            partners: &partner_origin,
             projects: &project_origin,
             events: &event_origin,
             memberships: &membership_origin,
@@ -283,12 +296,42 @@ impl DatasetBuilder {
         let mut issues = rules::check(&view, &origins);
         // Each record's own warnings, with the record's place in front.
         let mut own = Vec::new();
-        collect_own(&mut own, "member_states", &member_states, &state_origin, MemberState::warnings);
-        collect_own(&mut own, "processes", &processes, &process_origin, Rcp::warnings);
-        collect_own(&mut own, "partners", &partners, &partner_origin, Partner::warnings);
-        collect_own(&mut own, "projects", &projects, &project_origin, Project::warnings);
+        collect_own(
+            &mut own,
+            "member_states",
+            &member_states,
+            &state_origin,
+            MemberState::warnings,
+        );
+        collect_own(
+            &mut own,
+            "processes",
+            &processes,
+            &process_origin,
+            Rcp::warnings,
+        );
+        collect_own(
+            &mut own,
+            "partners",
+            &partners,
+            &partner_origin,
+            Partner::warnings,
+        );
+        collect_own(
+            &mut own,
+            "projects",
+            &projects,
+            &project_origin,
+            Project::warnings,
+        );
         collect_own(&mut own, "events", &events, &event_origin, Event::warnings);
-        collect_own(&mut own, "memberships", &memberships, &membership_origin, Membership::warnings);
+        collect_own(
+            &mut own,
+            "memberships",
+            &memberships,
+            &membership_origin,
+            Membership::warnings,
+        );
         issues.extend(own);
         issues.sort_by(|a, b| (a.path(), a.rule()).cmp(&(b.path(), b.rule())));
         if issues.iter().any(Issue::is_error) {
@@ -332,6 +375,11 @@ fn collect_own<T>(
 ) {
     for (record, at) in records.iter().zip(origin) {
         let prefix = FieldPath::key(collection).join(*at as usize);
-        out.extend(warnings(record).iter().cloned().map(|w| w.prefixed(&prefix)));
+        out.extend(
+            warnings(record)
+                .iter()
+                .cloned()
+                .map(|w| w.prefixed(&prefix)),
+        );
     }
 }

@@ -2,7 +2,10 @@
 
 use std::collections::HashMap;
 
-use crate::{CountryCode, Event, MemberState, Membership, Partner, PartnerId, Party, ProcessId, Project, ProjectId, Rcp};
+use crate::{
+    CountryCode, Event, MemberState, Membership, Partner, PartnerId, Party, ProcessId, Project,
+    ProjectId, Rcp,
+};
 
 /// A map keyed by party, split by kind so that lookups need no allocation.
 #[derive(Debug)]
@@ -51,14 +54,6 @@ impl<V> PartyMap<V> {
 
     pub(crate) fn state(&self, c: CountryCode) -> Option<&V> {
         self.state.get(&c)
-    }
-
-    pub(crate) fn partner(&self, id: &str) -> Option<&V> {
-        self.partner.get(id)
-    }
-
-    pub(crate) fn process(&self, id: &str) -> Option<&V> {
-        self.process.get(id)
     }
 }
 
@@ -169,7 +164,12 @@ impl Index {
                 push_unique(ix.projects_of_state.entry(*s).or_default(), pos(i));
             }
             for o in p.organizations() {
-                push_unique(ix.projects_of_partner.entry(o.partner().clone()).or_default(), pos(i));
+                push_unique(
+                    ix.projects_of_partner
+                        .entry(o.partner().clone())
+                        .or_default(),
+                    pos(i),
+                );
             }
             for r in p.related_processes() {
                 push_unique(ix.projects_of_process.entry(r.clone()).or_default(), pos(i));

@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use super::Dataset;
 use super::index::NameKey;
-use crate::codelist::{AmountKind, Coverage, EventRole, IdfRegion, MembershipRole, ProjectRole, ProjectStatus};
+use crate::codelist::{
+    AmountKind, Coverage, EventRole, IdfRegion, MembershipRole, ProjectRole, ProjectStatus,
+};
 use crate::{
     CountryCode, Event, MemberState, Membership, MoneyError, PartialDate, Partner, Party, Period,
     Project, Rcp, Source, Totals, Truth,
@@ -15,11 +17,19 @@ use crate::{
 /// [`Truth::Yes`]: it certainly holds at some time during the date asked
 /// about. [`Truth::Maybe`]: it may hold (the dates are partial or unknown).
 /// Answers that certainly do not hold are not returned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct AsOf<'a, T> {
     item: &'a T,
     certainty: Truth,
 }
+
+impl<T> Clone for AsOf<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for AsOf<'_, T> {}
 
 impl<'a, T> AsOf<'a, T> {
     /// The record.
@@ -83,9 +93,17 @@ impl ProjectFilter {
 
     /// Whether `project` passes every criterion set.
     pub fn matches(&self, project: &Project) -> bool {
-        self.status.as_ref().is_none_or(|s| project.status() == Some(s))
-            && self.coverage.as_ref().is_none_or(|c| project.coverage() == Some(c))
-            && self.idf_region.as_ref().is_none_or(|r| project.idf_region() == Some(r))
+        self.status
+            .as_ref()
+            .is_none_or(|s| project.status() == Some(s))
+            && self
+                .coverage
+                .as_ref()
+                .is_none_or(|c| project.coverage() == Some(c))
+            && self
+                .idf_region
+                .as_ref()
+                .is_none_or(|r| project.idf_region() == Some(r))
             && self
                 .during
                 .is_none_or(|d| project.period().contains(d).is_possible())
@@ -231,7 +249,10 @@ impl Dataset {
         self.inner.events.get(i as usize)
     }
 
-    fn memberships_at<'a>(&'a self, positions: Option<&'a Vec<u32>>) -> impl Iterator<Item = &'a Membership> + 'a {
+    fn memberships_at<'a>(
+        &'a self,
+        positions: Option<&'a Vec<u32>>,
+    ) -> impl Iterator<Item = &'a Membership> + 'a {
         positions
             .into_iter()
             .flatten()
@@ -240,7 +261,10 @@ impl Dataset {
 
     /// Every membership of `member` (a state or a partner), in any body and role.
     /// O(k) for k results.
-    pub fn memberships_of<'a>(&'a self, member: &Party) -> impl Iterator<Item = &'a Membership> + 'a {
+    pub fn memberships_of<'a>(
+        &'a self,
+        member: &Party,
+    ) -> impl Iterator<Item = &'a Membership> + 'a {
         self.memberships_at(self.inner.index.memberships_of_member.get(member))
     }
 
@@ -272,7 +296,11 @@ impl Dataset {
     /// "Which processes was Senegal a member of in 2010?" keeps the answers
     /// whose [`Membership::role`] is [`MembershipRole::Member`]. O(k) for the
     /// state's k memberships.
-    pub fn processes_of(&self, state: CountryCode, on: PartialDate) -> impl Iterator<Item = AsOf<'_, Membership>> + '_ {
+    pub fn processes_of(
+        &self,
+        state: CountryCode,
+        on: PartialDate,
+    ) -> impl Iterator<Item = AsOf<'_, Membership>> + '_ {
         self.memberships_at(self.inner.index.memberships_of_member.state(state))
             .filter(|m| matches!(m.body(), Party::Process(_)))
             .filter_map(move |m| self.as_of(m, on))
@@ -333,7 +361,10 @@ impl Dataset {
     }
 
     /// Projects related to a consultative process. O(k).
-    pub fn projects_of_process<'a>(&'a self, process: &str) -> impl Iterator<Item = &'a Project> + 'a {
+    pub fn projects_of_process<'a>(
+        &'a self,
+        process: &str,
+    ) -> impl Iterator<Item = &'a Project> + 'a {
         self.inner
             .index
             .projects_of_process
@@ -358,7 +389,11 @@ impl Dataset {
             .flatten()
             .filter_map(|&i| self.inner.events.get(i as usize))
             .filter(move |e| {
-                role.is_none_or(|r| e.parties().iter().any(|p| p.party() == party && p.role() == r))
+                role.is_none_or(|r| {
+                    e.parties()
+                        .iter()
+                        .any(|p| p.party() == party && p.role() == r)
+                })
             })
     }
 
@@ -397,7 +432,10 @@ impl Dataset {
         })
     }
 
-    fn budget_totals<K: Ord>(&self, keys: impl Fn(&Project) -> Vec<K>) -> Result<BTreeMap<K, Totals>, MoneyError> {
+    fn budget_totals<K: Ord>(
+        &self,
+        keys: impl Fn(&Project) -> Vec<K>,
+    ) -> Result<BTreeMap<K, Totals>, MoneyError> {
         let mut out: BTreeMap<K, Totals> = BTreeMap::new();
         for p in &self.inner.projects {
             let budgets: Vec<_> = p
@@ -453,7 +491,11 @@ impl Dataset {
     /// first day of `from` to the last day of `to`), each certain or
     /// possible: certain when the whole start (or end) date lies in the
     /// window, possible when it overlaps it. O(n) over all memberships.
-    pub fn membership_changes(&self, from: PartialDate, to: PartialDate) -> impl Iterator<Item = MembershipChange<'_>> + '_ {
+    pub fn membership_changes(
+        &self,
+        from: PartialDate,
+        to: PartialDate,
+    ) -> impl Iterator<Item = MembershipChange<'_>> + '_ {
         let (lo, hi) = (from.first_day(), to.last_day());
         let within = move |d: PartialDate| {
             if d.first_day() >= lo && d.last_day() <= hi {
@@ -495,10 +537,10 @@ impl Dataset {
             };
             out.extend(m);
         }
-        if !out.iter().any(|m| matches!(m, NameMatch::State(..))) {
-            if let Ok(c) = CountryCode::from_name(name) {
-                out.push(NameMatch::State(c, self.member_state(c)));
-            }
+        if !out.iter().any(|m| matches!(m, NameMatch::State(..)))
+            && let Ok(c) = CountryCode::from_name(name)
+        {
+            out.push(NameMatch::State(c, self.member_state(c)));
         }
         out
     }
@@ -508,27 +550,46 @@ impl Dataset {
     /// memberships that other sources contradict. O(n).
     pub fn disputes(&self) -> Vec<DisputedFact<'_>> {
         let mut out = Vec::new();
-        let mut body = |subject: String, established: Option<&'_ crate::Claimed<PartialDate>>, count: Option<&'_ crate::Claimed<u32>>, sources| {
-            (subject, established, count, sources)
-        };
         let mut bodies = Vec::new();
         for p in self.processes() {
-            bodies.push(body(format!("process {}", p.id()), p.established(), p.stated_member_count(), p.sources()));
+            bodies.push((
+                format!("process {}", p.id()),
+                p.established(),
+                p.stated_member_count(),
+                p.sources(),
+            ));
         }
         for p in self.partners() {
-            bodies.push(body(format!("partner {}", p.id()), p.established(), p.stated_member_count(), p.sources()));
+            bodies.push((
+                format!("partner {}", p.id()),
+                p.established(),
+                p.stated_member_count(),
+                p.sources(),
+            ));
         }
         for (subject, established, count, sources) in bodies {
             if let Some(c) = established.filter(|c| c.is_disputed()) {
-                out.push(DisputedFact { subject: subject.clone(), field: "established", claims: claims(c, sources) });
+                out.push(DisputedFact {
+                    subject: subject.clone(),
+                    field: "established",
+                    claims: claims(c, sources),
+                });
             }
             if let Some(c) = count.filter(|c| c.is_disputed()) {
-                out.push(DisputedFact { subject, field: "stated_member_count", claims: claims(c, sources) });
+                out.push(DisputedFact {
+                    subject,
+                    field: "stated_member_count",
+                    claims: claims(c, sources),
+                });
             }
         }
         for e in self.events() {
             if let Some(c) = e.start().filter(|c| c.is_disputed()) {
-                out.push(DisputedFact { subject: format!("event {}", e.id()), field: "start", claims: claims(c, e.sources()) });
+                out.push(DisputedFact {
+                    subject: format!("event {}", e.id()),
+                    field: "start",
+                    claims: claims(c, e.sources()),
+                });
             }
         }
         for m in self.memberships() {
@@ -537,8 +598,16 @@ impl Dataset {
                     subject: format!("{} in {}", m.member(), m.body()),
                     field: "membership",
                     claims: vec![
-                        ClaimView { value: format!("{} ({})", m.role(), m.period()), sources: m.sources(), note: m.note() },
-                        ClaimView { value: "contested".to_owned(), sources: d.sources(), note: Some(d.note()) },
+                        ClaimView {
+                            value: format!("{} ({})", m.role(), m.period()),
+                            sources: m.sources(),
+                            note: m.note(),
+                        },
+                        ClaimView {
+                            value: "contested".to_owned(),
+                            sources: d.sources(),
+                            note: Some(d.note()),
+                        },
                     ],
                 });
             }

@@ -23,9 +23,7 @@ pub(crate) struct View<'a> {
 
 /// For each sorted record, the position at which it was added.
 pub(crate) struct Origins<'a> {
-    pub(crate) member_states: &'a [u32],
     pub(crate) processes: &'a [u32],
-    pub(crate) partners: &'a [u32],
     pub(crate) projects: &'a [u32],
     pub(crate) events: &'a [u32],
     pub(crate) memberships: &'a [u32],
@@ -104,7 +102,9 @@ fn check_processes(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
         for (k, org) in p.linked_organizations().iter().enumerate() {
             let target = Party::Partner(org.clone());
             if !v.resolves(&target) {
-                let path = at("processes", o.processes, i).join("linked_organizations").join(k);
+                let path = at("processes", o.processes, i)
+                    .join("linked_organizations")
+                    .join(k);
                 dangling(issues, path, &format!("process {}", p.id()), &target);
             }
         }
@@ -118,13 +118,23 @@ fn check_projects(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
         for (k, party) in p.organizations().iter().enumerate() {
             let target = Party::Partner(party.partner().clone());
             if !v.resolves(&target) {
-                dangling(issues, here().join("organizations").join(k).join("partner"), &who(), &target);
+                dangling(
+                    issues,
+                    here().join("organizations").join(k).join("partner"),
+                    &who(),
+                    &target,
+                );
             }
         }
         for (k, process) in p.related_processes().iter().enumerate() {
             let target = Party::Process(process.clone());
             if !v.resolves(&target) {
-                dangling(issues, here().join("related_processes").join(k), &who(), &target);
+                dangling(
+                    issues,
+                    here().join("related_processes").join(k),
+                    &who(),
+                    &target,
+                );
             }
         }
         // IOM Development Fund projects: benefiting states are IOM members at the start.
@@ -159,7 +169,12 @@ fn check_events(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
         let who = || format!("event {}", e.id());
         for (k, party) in e.parties().iter().enumerate() {
             if !v.resolves(party.party()) {
-                dangling(issues, here().join("parties").join(k).join("party"), &who(), party.party());
+                dangling(
+                    issues,
+                    here().join("parties").join(k).join("party"),
+                    &who(),
+                    party.party(),
+                );
             }
         }
         for (k, project) in e.related_projects().iter().enumerate() {
@@ -175,7 +190,8 @@ fn check_events(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
                 ));
                 continue;
             };
-            let (Some(event_period), Some(project)) = (e.period(), v.projects.get(pi as usize)) else {
+            let (Some(event_period), Some(project)) = (e.period(), v.projects.get(pi as usize))
+            else {
                 continue;
             };
             if project.period().overlaps(&event_period).is_no() {
@@ -196,7 +212,12 @@ fn check_events(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
                 if let Some(org) = person.organization() {
                     let target = Party::Partner(org.clone());
                     if !v.resolves(&target) {
-                        dangling(issues, here().join(field).join(k).join("organization"), &who(), &target);
+                        dangling(
+                            issues,
+                            here().join(field).join(k).join("organization"),
+                            &who(),
+                            &target,
+                        );
                     }
                 }
             }
@@ -247,26 +268,36 @@ fn check_memberships(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
             continue;
         }
         // Exact repeats sit next to each other once sorted.
-        if i > 0 && v.memberships.get(i - 1).is_some_and(|prev| prev.key() == m.key()) {
+        if i > 0
+            && v.memberships
+                .get(i - 1)
+                .is_some_and(|prev| prev.key() == m.key())
+        {
             issues.push(Issue::new(
                 Rule::DuplicateMembership,
                 here(i),
-                format!("{} as {} over {} is recorded twice", who(), m.role(), m.period()),
+                format!(
+                    "{} as {} over {} is recorded twice",
+                    who(),
+                    m.role(),
+                    m.period()
+                ),
             ));
         }
-        if let Some(lifetime) = v.lifetime_of(m.body()) {
-            if !m.period().is_unknown() && lifetime.overlaps(&m.period()).is_no() {
-                issues.push(Issue::new(
-                    Rule::OutsideBodyLifetime,
-                    here(i).join("start"),
-                    format!(
-                        "{} ({}) lies outside the lifetime of {} ({lifetime})",
-                        who(),
-                        m.period(),
-                        m.body()
-                    ),
-                ));
-            }
+        if let Some(lifetime) = v.lifetime_of(m.body())
+            && !m.period().is_unknown()
+            && lifetime.overlaps(&m.period()).is_no()
+        {
+            issues.push(Issue::new(
+                Rule::OutsideBodyLifetime,
+                here(i).join("start"),
+                format!(
+                    "{} ({}) lies outside the lifetime of {} ({lifetime})",
+                    who(),
+                    m.period(),
+                    m.body()
+                ),
+            ));
         }
     }
     // Per body: chairs against members, members against observers.
@@ -274,7 +305,11 @@ fn check_memberships(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
         let members: Vec<usize> = positions
             .iter()
             .map(|&p| p as usize)
-            .filter(|&p| v.memberships.get(p).is_some_and(|m| *m.role() == MembershipRole::Member))
+            .filter(|&p| {
+                v.memberships
+                    .get(p)
+                    .is_some_and(|m| *m.role() == MembershipRole::Member)
+            })
             .collect();
         let mut by_member: HashMap<&Party, Vec<usize>> = HashMap::new();
         for &p in &members {
@@ -284,7 +319,9 @@ fn check_memberships(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
         }
         for &p in positions {
             let p = p as usize;
-            let Some(m) = v.memberships.get(p) else { continue };
+            let Some(m) = v.memberships.get(p) else {
+                continue;
+            };
             if is_chair(m.role()) && m.scope().is_none() {
                 if members.is_empty() {
                     issues.push(Issue::new(
@@ -320,24 +357,24 @@ fn check_memberships(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
                     }
                 }
             }
-            if *m.role() == MembershipRole::Observer {
-                if let Some(list) = by_member.get(m.member()) {
-                    let obs = v.effective_period(m);
-                    for mm in list.iter().filter_map(|&q| v.memberships.get(q)) {
-                        if v.effective_period(mm).overlaps(&obs).is_yes() {
-                            issues.push(Issue::new(
-                                Rule::MemberAndObserver,
-                                here(p),
-                                format!(
-                                    "{} is both a member ({}) and an observer ({}) of {}",
-                                    m.member(),
-                                    mm.period(),
-                                    m.period(),
-                                    m.body()
-                                ),
-                            ));
-                            break;
-                        }
+            if *m.role() == MembershipRole::Observer
+                && let Some(list) = by_member.get(m.member())
+            {
+                let obs = v.effective_period(m);
+                for mm in list.iter().filter_map(|&q| v.memberships.get(q)) {
+                    if v.effective_period(mm).overlaps(&obs).is_yes() {
+                        issues.push(Issue::new(
+                            Rule::MemberAndObserver,
+                            here(p),
+                            format!(
+                                "{} is both a member ({}) and an observer ({}) of {}",
+                                m.member(),
+                                mm.period(),
+                                m.period(),
+                                m.body()
+                            ),
+                        ));
+                        break;
                     }
                 }
             }

@@ -7,8 +7,8 @@ use std::str::FromStr;
 use crate::codelist::{DocumentKind, EventKind, EventRole, SessionFormat};
 use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
 use crate::{
-    Claimed, CountryCode, EventId, LocalTime, MonthDay, PartialDate, PartialDateError, Party,
-    PartnerId, Period, ProjectId, Source,
+    Claimed, CountryCode, EventId, LocalTime, MonthDay, PartialDate, PartialDateError, PartnerId,
+    Party, Period, ProjectId, Source,
 };
 
 /// The date of an event as a source gives it: a (partial) date, or a day
@@ -217,7 +217,10 @@ impl Person {
                 f.push(
                     Rule::InvalidValue,
                     at.clone().join("email"),
-                    format!("invalid email {:?}: expected name@domain", crate::value::Excerpt::new(email)),
+                    format!(
+                        "invalid email {:?}: expected name@domain",
+                        crate::value::Excerpt::new(email)
+                    ),
                 );
             }
         }
@@ -647,7 +650,10 @@ impl Event {
     }
 
     /// Parties in `role`.
-    pub fn parties_in_role<'a>(&'a self, role: &'a EventRole) -> impl Iterator<Item = &'a EventParty> {
+    pub fn parties_in_role<'a>(
+        &'a self,
+        role: &'a EventRole,
+    ) -> impl Iterator<Item = &'a EventParty> {
         self.parties.iter().filter(move |p| p.role() == role)
     }
 
@@ -697,9 +703,10 @@ impl Event {
         f.sources(&self.sources);
         f.unique("parties", &self.parties);
         f.unique("related_projects", &self.related_projects);
-        if let Some(tz) = &self.time_zone {
-            if !is_time_zone_name(tz) {
-                f.push(
+        if let Some(tz) = &self.time_zone
+            && !is_time_zone_name(tz)
+        {
+            f.push(
                     Rule::InvalidValue,
                     FieldPath::key("time_zone"),
                     format!(
@@ -707,7 +714,6 @@ impl Event {
                         crate::value::Excerpt::new(tz)
                     ),
                 );
-            }
         }
         if self.online && self.city.is_some() {
             f.push(
@@ -719,7 +725,9 @@ impl Event {
         if let (Some(start), Some(end)) = (&self.start, self.end) {
             let start = *start.value();
             let before = match (start, end) {
-                (EventDate::Known(s), EventDate::Known(e)) => e.cmp_known(&s) == Some(Ordering::Less),
+                (EventDate::Known(s), EventDate::Known(e)) => {
+                    e.cmp_known(&s) == Some(Ordering::Less)
+                }
                 (EventDate::YearUnknown(s), EventDate::YearUnknown(e)) => e < s,
                 _ => false,
             };
@@ -759,27 +767,30 @@ impl Event {
                 f.push(
                     Rule::InvalidValue,
                     at.clone().join("date"),
-                    format!("agenda day {} is not a full date; expected YYYY-MM-DD", day.date),
+                    format!(
+                        "agenda day {} is not a full date; expected YYYY-MM-DD",
+                        day.date
+                    ),
                 );
             }
-            if let Some(prev) = previous {
-                if day.date <= prev {
-                    f.push(
+            if let Some(prev) = previous
+                && day.date <= prev
+            {
+                f.push(
                         Rule::AgendaDayOrder,
                         at.clone().join("date"),
                         format!("agenda day {} follows {prev}; expected later days after earlier ones, each once", day.date),
                     );
-                }
             }
             previous = Some(day.date);
-            if let Some(p) = period {
-                if p.contains(day.date).is_no() {
-                    f.push(
-                        Rule::AgendaDayOutsideEvent,
-                        at.clone().join("date"),
-                        format!("agenda day {} is outside the event's dates {p}", day.date),
-                    );
-                }
+            if let Some(p) = period
+                && p.contains(day.date).is_no()
+            {
+                f.push(
+                    Rule::AgendaDayOutsideEvent,
+                    at.clone().join("date"),
+                    format!("agenda day {} is outside the event's dates {p}", day.date),
+                );
             }
             if let Some(t) = &day.title {
                 f.text(at.clone().join("title"), t);
@@ -791,18 +802,22 @@ impl Event {
                 for (i, item) in session.items.iter().enumerate() {
                     f.text(sat.clone().join("items").join(i), item);
                 }
-                if let Some(end) = session.end {
-                    if end <= session.start {
-                        f.push(
-                            Rule::SessionEndBeforeStart,
-                            sat.clone().join("end"),
-                            format!("session ends at {end}, not after its start at {}", session.start),
-                        );
-                    }
+                if let Some(end) = session.end
+                    && end <= session.start
+                {
+                    f.push(
+                        Rule::SessionEndBeforeStart,
+                        sat.clone().join("end"),
+                        format!(
+                            "session ends at {end}, not after its start at {}",
+                            session.start
+                        ),
+                    );
                 }
-                if let Some((prev, prev_end)) = last_end {
-                    if session.start < prev_end {
-                        f.push(
+                if let Some((prev, prev_end)) = last_end
+                    && session.start < prev_end
+                {
+                    f.push(
                             Rule::SessionOrder,
                             sat.clone().join("start"),
                             format!(
@@ -810,7 +825,6 @@ impl Event {
                                 session.start
                             ),
                         );
-                    }
                 }
                 last_end = Some((s, session.end.unwrap_or(session.start)));
                 for (c, contribution) in session.panel.iter().enumerate() {
@@ -852,7 +866,10 @@ fn is_time_zone_name(tz: &str) -> bool {
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+'))
     };
     let rest: Vec<&str> = parts.collect();
-    ok_part(area) && area.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_') && !rest.is_empty() && rest.iter().all(|p| ok_part(p))
+    ok_part(area)
+        && area.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_')
+        && !rest.is_empty()
+        && rest.iter().all(|p| ok_part(p))
 }
 
 /// Builds an [`Event`].

@@ -423,14 +423,14 @@ impl Findings {
         self.issues.push(Issue::new(rule, path, message));
     }
 
-    pub(crate) fn extend(&mut self, issues: impl IntoIterator<Item = Issue>) {
-        self.issues.extend(issues);
-    }
-
     /// Checks that required text is not blank.
     pub(crate) fn text(&mut self, path: FieldPath, value: &str) {
         if value.trim().is_empty() {
-            self.push(Rule::BlankText, path, "text is empty; expected a non-blank value");
+            self.push(
+                Rule::BlankText,
+                path,
+                "text is empty; expected a non-blank value",
+            );
         }
     }
 
@@ -467,7 +467,11 @@ impl Findings {
     }
 
     /// `Ok(warnings)` when no finding is an error, else the whole report.
-    pub(crate) fn finish(self, what: &'static str, label: String) -> Result<Vec<Issue>, BuildError> {
+    pub(crate) fn finish(
+        self,
+        what: &'static str,
+        label: String,
+    ) -> Result<Vec<Issue>, BuildError> {
         if self.issues.iter().any(Issue::is_error) {
             Err(BuildError::new(what, label, self.issues))
         } else {
@@ -520,6 +524,9 @@ mod tests {
         let err = f.finish("project", "X".into()).unwrap_err();
         assert_eq!(err.errors().count(), 2);
         assert_eq!(err.issues()[1].path().to_string(), "benefiting_states[2]");
-        assert!(err.to_string().starts_with("invalid project \"X\": 2 errors\n"));
+        assert!(
+            err.to_string()
+                .starts_with("invalid project \"X\": 2 errors\n")
+        );
     }
 }

@@ -312,9 +312,7 @@ impl MemberStateBuilder {
     /// with a `record.no_source` warning.
     pub fn build(self) -> Result<MemberState, BuildError> {
         let mut f = Findings::default();
-        let name = self
-            .name
-            .unwrap_or_else(|| self.country.name().to_owned());
+        let name = self.name.unwrap_or_else(|| self.country.name().to_owned());
         f.text(FieldPath::key("name"), &name);
         f.texts("other_names", &self.other_names);
         f.texts("notes", &self.notes);

@@ -211,14 +211,20 @@ impl MembershipBuilder {
             f.push(
                 Rule::InvalidValue,
                 FieldPath::key("member"),
-                format!("{} cannot be a member; expected a state or a partner", self.member),
+                format!(
+                    "{} cannot be a member; expected a state or a partner",
+                    self.member
+                ),
             );
         }
         if matches!(self.body, Party::State(_)) {
             f.push(
                 Rule::InvalidValue,
                 FieldPath::key("body"),
-                format!("{} cannot have members; expected a process or a partner", self.body),
+                format!(
+                    "{} cannot have members; expected a process or a partner",
+                    self.body
+                ),
             );
         }
         if let Some(scope) = &self.scope {

@@ -34,16 +34,16 @@ impl Profile {
         if let (Some(established), Some(since)) = (&self.established, self.status_since) {
             // The status can change only after the body exists: compare with
             // the earliest claimed founding date.
-            if let Some(earliest) = established.values().min() {
-                if since.cmp_known(earliest) == Some(std::cmp::Ordering::Less) {
-                    f.push(
+            if let Some(earliest) = established.values().min()
+                && since.cmp_known(earliest) == Some(std::cmp::Ordering::Less)
+            {
+                f.push(
                         Rule::EndBeforeStart,
                         FieldPath::key("status_since"),
                         format!(
                             "status since {since} is before the establishment in {earliest}; expected a later date"
                         ),
                     );
-                }
             }
         }
     }
@@ -131,7 +131,10 @@ macro_rules! profile_setters {
         }
 
         /// Sets the establishment date, with any alternatives other sources give.
-        pub fn established(mut self, established: impl Into<$crate::Claimed<$crate::PartialDate>>) -> Self {
+        pub fn established(
+            mut self,
+            established: impl Into<$crate::Claimed<$crate::PartialDate>>,
+        ) -> Self {
             self.profile.established = Some(established.into());
             self
         }

@@ -132,6 +132,12 @@ impl ProjectParty {
     }
 }
 
+impl fmt::Display for ProjectParty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} as {}", self.partner, self.role)
+    }
+}
+
 /// A project: an IOM Development Fund project, or any project a source describes.
 ///
 /// Real project pages are uneven, so everything but the identifier and the
@@ -287,7 +293,10 @@ impl Project {
     }
 
     /// Partners in `role`.
-    pub fn partners_in_role<'a>(&'a self, role: &'a ProjectRole) -> impl Iterator<Item = &'a PartnerId> {
+    pub fn partners_in_role<'a>(
+        &'a self,
+        role: &'a ProjectRole,
+    ) -> impl Iterator<Item = &'a PartnerId> {
         self.organizations
             .iter()
             .filter(move |p| p.role() == role)
@@ -330,10 +339,7 @@ impl Project {
                 f.push(
                     Rule::NegativeBudget,
                     FieldPath::key("amounts").join(i).join("amount"),
-                    format!(
-                        "amount {} is negative; expected zero or more",
-                        amount.money
-                    ),
+                    format!("amount {} is negative; expected zero or more", amount.money),
                 );
             }
         }
@@ -366,7 +372,7 @@ impl Project {
             );
         }
         if let Some(year) = self.year {
-            match crate::PartialDate::year(year) {
+            match crate::PartialDate::year_only(year) {
                 Ok(y) => {
                     if self.period.contains(y).is_no() {
                         f.push(

@@ -1,5 +1,6 @@
 //! Value types: countries, partial dates, periods, money, identifiers and sources.
 
+mod claim;
 mod country;
 mod currency;
 mod id;
@@ -11,15 +12,18 @@ mod source;
 mod time;
 
 // Re-exports (each module adds its public types here).
+pub use claim::{Alternative, Claimed};
 pub use country::{CountryCode, CountryCodeError, CountryCodeErrorKind};
 // Generic name folding, shared with the dataset's name index.
-#[allow(
-    unused_imports,
-    reason = "used by the dataset's name index, not written yet"
-)]
 pub(crate) use country::normalize_name;
+pub use currency::{Currency, CurrencyError};
+pub use id::{EventId, IdError, IdErrorReason, PartnerId, ProcessId, ProjectId};
+pub use idf_code::{IdfCode, IdfCodeError, IdfCodeForm};
+pub(crate) use money::AmountText;
+pub use money::{Money, MoneyError, Totals};
 pub use partial_date::{PartialDate, PartialDateError, PartialDateErrorKind, Precision};
 pub use period::{Period, PeriodError, PeriodErrorKind, Truth, TruthError};
+pub use source::{Source, SourceError, SourceErrorKind};
 pub use time::{
     LocalTime, LocalTimeError, LocalTimeErrorKind, MonthDay, MonthDayError, MonthDayErrorKind,
 };

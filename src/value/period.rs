@@ -454,6 +454,11 @@ impl Period {
         self.end
     }
 
+    /// Whether neither the start nor the end is known.
+    pub fn is_unknown(&self) -> bool {
+        self.start.is_none() && self.end.is_none()
+    }
+
     /// Whether no end is known.
     ///
     /// # Examples

@@ -1,1 +1,704 @@
-//! Placeholder.
+//! Where a record's facts come from: a web page, when it was read, a note.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::Excerpt;
+
+/// The longest URL accepted, in bytes.
+const MAX_URL_BYTES: usize = 2048;
+
+/// A source for a record: the URL of a page, and optionally when it was
+/// retrieved and a note (such as which section of the page to read).
+///
+/// # Syntax
+///
+/// The URL is absolute, starts with `http://` or `https://` (lowercase),
+/// has a host of at least one character, holds no whitespace or control
+/// characters and is at most 2048 bytes long. `Display` prints the URL only;
+/// `FromStr` is [`Source::new`].
+///
+/// # Serde
+///
+/// A plain JSON string when only the URL is set:
+/// `"https://www.iom.int/midwa"`. Otherwise an object
+/// `{"url": "...", "retrieved": "2026-11", "note": "..."}` with the unset
+/// fields left out; unknown and duplicate fields are errors. Both forms go
+/// through [`Source::new`].
+///
+/// # Examples
+///
+/// ```
+/// use migov::Source;
+///
+/// let plain: Source = serde_json::from_str(r#""https://www.iom.int/midwa""#)?;
+/// assert_eq!(plain.url(), "https://www.iom.int/midwa");
+///
+/// let dated = plain.with_retrieved("2026-11")?.with_note("section \"Members\"");
+/// assert_eq!(
+///     serde_json::to_string(&dated)?,
+///     r#"{"url":"https://www.iom.int/midwa","retrieved":"2026-11","note":"section \"Members\""}"#
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Source {
+    url: String,
+    // TODO(merge): use PartialDate
+    retrieved: Option<String>,
+    note: Option<String>,
+}
+
+impl Source {
+    /// A source with only a URL.
+    ///
+    /// # Errors
+    ///
+    /// [`SourceError`] when the URL is empty, longer than 2048 bytes, holds
+    /// whitespace (`https://iom.int/a b`) or control characters, does not
+    /// start with `http://` or `https://` (`ftp://iom.int`, `www.iom.int`,
+    /// `HTTPS://iom.int`), or has no host (`https:///midwa`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let s = migov::Source::new("https://www.iom.int/midwa")?;
+    /// assert_eq!(s.to_string(), "https://www.iom.int/midwa");
+    /// assert!(migov::Source::new("www.iom.int").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(url: &str) -> Result<Self, SourceError> {
+        check_url(url)?;
+        Ok(Self {
+            url: url.to_owned(),
+            retrieved: None,
+            note: None,
+        })
+    }
+
+    /// Records when the page was retrieved: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    ///
+    /// # Errors
+    ///
+    /// [`SourceError`] for another shape (`2026-1`, `11/2026`), year `0000`,
+    /// a month outside `01`-`12` or a day that does not exist (`2026-02-29`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let s = migov::Source::new("https://www.iom.int/midwa")?.with_retrieved("2026-11")?;
+    /// assert_eq!(s.retrieved(), Some("2026-11"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    // TODO(merge): use PartialDate (take a `PartialDate`, infallible).
+    pub fn with_retrieved(mut self, retrieved: &str) -> Result<Self, SourceError> {
+        check_partial_date(retrieved)?;
+        self.retrieved = Some(retrieved.to_owned());
+        Ok(self)
+    }
+
+    /// Adds a note, such as which part of the page supports the record.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let s = migov::Source::new("https://www.iom.int/midwa")?.with_note("see \"Members\"");
+    /// assert_eq!(s.note(), Some("see \"Members\""));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// The page's URL.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let s = migov::Source::new("http://example.org")?;
+    /// assert_eq!(s.url(), "http://example.org");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// When the page was retrieved (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), if recorded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let s = migov::Source::new("http://example.org")?;
+    /// assert_eq!(s.retrieved(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    // TODO(merge): use PartialDate (return `Option<PartialDate>`).
+    #[must_use]
+    pub fn retrieved(&self) -> Option<&str> {
+        self.retrieved.as_deref()
+    }
+
+    /// The note, if any.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let s = migov::Source::new("http://example.org")?;
+    /// assert_eq!(s.note(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+}
+
+fn check_url(url: &str) -> Result<(), SourceError> {
+    let fail = |kind| Err(SourceError::new(url, kind));
+    if url.is_empty() {
+        return fail(SourceErrorKind::Empty);
+    }
+    if url.len() > MAX_URL_BYTES {
+        return fail(SourceErrorKind::TooLong);
+    }
+    if url.chars().any(char::is_whitespace) {
+        return fail(SourceErrorKind::Whitespace);
+    }
+    if url.chars().any(char::is_control) {
+        return fail(SourceErrorKind::Control);
+    }
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return fail(SourceErrorKind::Scheme);
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if host.is_empty() {
+        return fail(SourceErrorKind::NoHost);
+    }
+    Ok(())
+}
+
+// TODO(merge): use PartialDate (this checker goes once `PartialDate` is merged).
+/// Checks `YYYY`, `YYYY-MM` or `YYYY-MM-DD` by bytes: year 0001-9999, month
+/// 01-12, a day that exists in that month.
+fn check_partial_date(s: &str) -> Result<(), SourceError> {
+    let fail = || Err(SourceError::new(s, SourceErrorKind::Retrieved));
+    let digits = |b: &[u8]| -> Option<u32> {
+        b.iter().try_fold(0u32, |acc, d| {
+            d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0'))
+        })
+    };
+    let bytes = s.as_bytes();
+    let (year, rest) = match bytes {
+        [a, b, c, d, rest @ ..] => (digits(&[*a, *b, *c, *d]), rest),
+        _ => return fail(),
+    };
+    let (month, day) = match rest {
+        [] => (None, None),
+        [b'-', m1, m2] => (Some(digits(&[*m1, *m2])), None),
+        [b'-', m1, m2, b'-', d1, d2] => (Some(digits(&[*m1, *m2])), Some(digits(&[*d1, *d2]))),
+        _ => return fail(),
+    };
+    let Some(year) = year.filter(|y| *y >= 1) else {
+        return fail();
+    };
+    let month = match month {
+        None => return Ok(()),
+        Some(Some(m)) if (1..=12).contains(&m) => m,
+        Some(_) => return fail(),
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    match day {
+        None => Ok(()),
+        Some(Some(d)) if (1..=days_in_month).contains(&d) => Ok(()),
+        Some(_) => fail(),
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.url)
+    }
+}
+
+impl FromStr for Source {
+    type Err = SourceError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::new(s)
+    }
+}
+
+impl TryFrom<&str> for Source {
+    type Error = SourceError;
+    fn try_from(s: &str) -> Result<Self, Self::Error> {
+        Self::new(s)
+    }
+}
+
+impl TryFrom<String> for Source {
+    type Error = SourceError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        check_url(&s)?;
+        Ok(Self {
+            url: s,
+            retrieved: None,
+            note: None,
+        })
+    }
+}
+
+impl Serialize for Source {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.retrieved.is_none() && self.note.is_none() {
+            return serializer.serialize_str(&self.url);
+        }
+        let len = 1 + usize::from(self.retrieved.is_some()) + usize::from(self.note.is_some());
+        let mut map = serializer.serialize_map(Some(len))?;
+        map.serialize_entry("url", &self.url)?;
+        if let Some(retrieved) = &self.retrieved {
+            map.serialize_entry("retrieved", retrieved)?;
+        }
+        if let Some(note) = &self.note {
+            map.serialize_entry("note", note)?;
+        }
+        map.end()
+    }
+}
+
+const FIELDS: &[&str] = &["url", "retrieved", "note"];
+
+enum Field {
+    Url,
+    Retrieved,
+    Note,
+}
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldVisitor;
+        impl Visitor<'_> for FieldVisitor {
+            type Value = Field;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(r#""url", "retrieved" or "note""#)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Field, E> {
+                match v {
+                    "url" => Ok(Field::Url),
+                    "retrieved" => Ok(Field::Retrieved),
+                    "note" => Ok(Field::Note),
+                    other => Err(E::unknown_field(other, FIELDS)),
+                }
+            }
+        }
+        deserializer.deserialize_identifier(FieldVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Source {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SourceVisitor;
+        impl<'de> Visitor<'de> for SourceVisitor {
+            type Value = Source;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    r#"a URL string or an object {"url": ..., "retrieved": ..., "note": ...}"#,
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Source, E> {
+                Source::new(v).map_err(E::custom)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Source, A::Error> {
+                let mut url: Option<String> = None;
+                let mut retrieved: Option<String> = None;
+                let mut note: Option<String> = None;
+                while let Some(key) = map.next_key::<Field>()? {
+                    let (slot, name) = match key {
+                        Field::Url => (&mut url, "url"),
+                        Field::Retrieved => (&mut retrieved, "retrieved"),
+                        Field::Note => (&mut note, "note"),
+                    };
+                    if slot.is_some() {
+                        return Err(de::Error::duplicate_field(name));
+                    }
+                    *slot = Some(map.next_value()?);
+                }
+                let url = url.ok_or_else(|| de::Error::missing_field("url"))?;
+                let mut source = Source::new(&url).map_err(de::Error::custom)?;
+                if let Some(r) = retrieved {
+                    source = source.with_retrieved(&r).map_err(de::Error::custom)?;
+                }
+                if let Some(n) = note {
+                    source = source.with_note(n);
+                }
+                Ok(source)
+            }
+        }
+        deserializer.deserialize_any(SourceVisitor)
+    }
+}
+
+/// Why a [`Source`] could not be built.
+///
+/// # Examples
+///
+/// ```
+/// use migov::{Source, SourceErrorKind};
+///
+/// let err = Source::new("ftp://iom.int").err().ok_or("expected an error")?;
+/// assert_eq!(err.kind(), SourceErrorKind::Scheme);
+/// assert_eq!(err.input(), "ftp://iom.int");
+/// assert_eq!(
+///     err.to_string(),
+///     r#"invalid source URL "ftp://iom.int": expected an absolute http:// or https:// URL"#
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub struct SourceError {
+    input: Excerpt,
+    kind: SourceErrorKind,
+}
+
+impl SourceError {
+    fn new(input: &str, kind: SourceErrorKind) -> Self {
+        Self {
+            input: Excerpt::new(input),
+            kind,
+        }
+    }
+
+    /// The rejected text (at most its first 64 characters).
+    #[must_use]
+    pub fn input(&self) -> &str {
+        self.input.as_str()
+    }
+
+    /// What is wrong with it.
+    #[must_use]
+    pub fn kind(&self) -> SourceErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.kind {
+            SourceErrorKind::Retrieved => "retrieval date",
+            _ => "source URL",
+        };
+        write!(f, "invalid {what} {}: {}", self.input, self.kind)
+    }
+}
+
+/// What is wrong with a rejected [`Source`] (see [`SourceError`]).
+///
+/// `Display` gives the part of the message after the quoted input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SourceErrorKind {
+    /// The URL is empty.
+    Empty,
+    /// The URL is longer than 2048 bytes.
+    TooLong,
+    /// The URL holds whitespace.
+    Whitespace,
+    /// The URL holds a control character.
+    Control,
+    /// The URL does not start with `http://` or `https://`.
+    Scheme,
+    /// The URL has nothing between the scheme and the path.
+    NoHost,
+    /// The retrieval date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or names
+    /// no real month or day.
+    Retrieved,
+}
+
+impl fmt::Display for SourceErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("must not be empty"),
+            Self::TooLong => write!(f, "must be at most {MAX_URL_BYTES} bytes long"),
+            Self::Whitespace => f.write_str("whitespace is not allowed"),
+            Self::Control => f.write_str("control characters are not allowed"),
+            Self::Scheme => f.write_str("expected an absolute http:// or https:// URL"),
+            Self::NoHost => f.write_str("has no host"),
+            Self::Retrieved => f.write_str("expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const MIDWA: &str = "https://www.iom.int/midwa";
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn public_types_are_send_sync() {
+        assert_send_sync::<Source>();
+        assert_send_sync::<SourceError>();
+    }
+
+    fn url_err(url: &str) -> SourceError {
+        Source::new(url).unwrap_err()
+    }
+
+    #[test]
+    fn accepts_http_and_https() {
+        assert_eq!(Source::new(MIDWA).unwrap().url(), MIDWA);
+        assert_eq!(
+            Source::new("http://example.org").unwrap().to_string(),
+            "http://example.org"
+        );
+        assert!(Source::new("https://example.org?q=1").is_ok());
+        assert!(Source::new("https://ex.org/Côte").is_ok());
+    }
+
+    #[test]
+    fn rejects_empty_url() {
+        let e = url_err("");
+        assert_eq!(e.kind(), SourceErrorKind::Empty);
+        assert_eq!(e.to_string(), r#"invalid source URL "": must not be empty"#);
+    }
+
+    #[test]
+    fn rejects_wrong_scheme() {
+        for bad in [
+            "ftp://iom.int",
+            "www.iom.int",
+            "HTTPS://iom.int",
+            "https:/iom.int",
+            "mailto:a@b",
+        ] {
+            assert_eq!(url_err(bad).kind(), SourceErrorKind::Scheme, "{bad:?}");
+        }
+        assert_eq!(
+            url_err("www.iom.int").to_string(),
+            r#"invalid source URL "www.iom.int": expected an absolute http:// or https:// URL"#
+        );
+    }
+
+    #[test]
+    fn rejects_missing_host() {
+        for bad in ["https://", "https:///midwa", "http://?q", "http://#x"] {
+            assert_eq!(url_err(bad).kind(), SourceErrorKind::NoHost, "{bad:?}");
+        }
+        assert_eq!(
+            url_err("https://").to_string(),
+            r#"invalid source URL "https://": has no host"#
+        );
+    }
+
+    #[test]
+    fn rejects_whitespace_and_control() {
+        let e = url_err("https://iom.int/a b");
+        assert_eq!(e.kind(), SourceErrorKind::Whitespace);
+        assert_eq!(
+            e.to_string(),
+            r#"invalid source URL "https://iom.int/a b": whitespace is not allowed"#
+        );
+        assert_eq!(
+            url_err(" https://iom.int").kind(),
+            SourceErrorKind::Whitespace
+        );
+        let e = url_err("https://iom.int/\u{0}");
+        assert_eq!(e.kind(), SourceErrorKind::Control);
+        assert_eq!(
+            e.to_string(),
+            r#"invalid source URL "https://iom.int/\0": control characters are not allowed"#
+        );
+    }
+
+    #[test]
+    fn rejects_too_long() {
+        let ok = format!("https://iom.int/{}", "a".repeat(MAX_URL_BYTES - 16));
+        assert!(Source::new(&ok).is_ok());
+        let long = format!("{ok}a");
+        let e = url_err(&long);
+        assert_eq!(e.kind(), SourceErrorKind::TooLong);
+        assert!(
+            e.to_string()
+                .ends_with("(2049 bytes in all): must be at most 2048 bytes long"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn retrieved_accepts_partial_dates() {
+        for ok in ["2026", "2026-11", "2026-11-30", "2024-02-29", "0001"] {
+            let s = Source::new(MIDWA).unwrap().with_retrieved(ok).unwrap();
+            assert_eq!(s.retrieved(), Some(ok));
+        }
+    }
+
+    #[test]
+    fn retrieved_rejects_other_shapes() {
+        for bad in [
+            "",
+            "26",
+            "2026-1",
+            "2026-13",
+            "2026-00",
+            "2026-11-31",
+            "2025-02-29",
+            "1900-02-29",
+            "0000",
+            "+2026",
+            " 2026",
+            "2026-11-01T00:00",
+            "11/2026",
+            "2026-11-1",
+            "20261",
+        ] {
+            let e = Source::new(MIDWA).unwrap().with_retrieved(bad).unwrap_err();
+            assert_eq!(e.kind(), SourceErrorKind::Retrieved, "{bad:?}");
+            assert_eq!(
+                e.to_string(),
+                format!("invalid retrieval date {bad:?}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+            );
+        }
+    }
+
+    #[test]
+    fn serde_plain_and_object_forms() {
+        let plain = Source::new(MIDWA).unwrap();
+        assert_eq!(serde_json::to_string(&plain).unwrap(), format!("{MIDWA:?}"));
+        let full = plain
+            .clone()
+            .with_retrieved("2026-11")
+            .unwrap()
+            .with_note("n");
+        let json = serde_json::to_string(&full).unwrap();
+        assert_eq!(
+            json,
+            format!(r#"{{"url":{MIDWA:?},"retrieved":"2026-11","note":"n"}}"#)
+        );
+        assert_eq!(serde_json::from_str::<Source>(&json).unwrap(), full);
+        let note_only = plain.clone().with_note("n");
+        assert_eq!(
+            serde_json::to_string(&note_only).unwrap(),
+            format!(r#"{{"url":{MIDWA:?},"note":"n"}}"#)
+        );
+        // An object with only the URL is accepted and equals the plain form.
+        let obj: Source = serde_json::from_str(&format!(r#"{{"url":{MIDWA:?}}}"#)).unwrap();
+        assert_eq!(obj, plain);
+    }
+
+    #[test]
+    fn serde_rejects_bad_input() {
+        let cases = [
+            (
+                r#""www.iom.int""#,
+                r#"invalid source URL "www.iom.int": expected an absolute"#,
+            ),
+            (
+                r#"{"url":"www.iom.int"}"#,
+                r#"invalid source URL "www.iom.int""#,
+            ),
+            (
+                r#"{"url":"https://a.org","retrieved":"2026-13"}"#,
+                r#"invalid retrieval date "2026-13": expected YYYY, YYYY-MM or YYYY-MM-DD"#,
+            ),
+            (
+                r#"{"url":"https://a.org","page":"3"}"#,
+                "unknown field `page`",
+            ),
+            (
+                r#"{"url":"https://a.org","url":"https://b.org"}"#,
+                "duplicate field `url`",
+            ),
+            (r#"{"note":"n"}"#, "missing field `url`"),
+            (
+                r#"{"url":"https://a.org","note":null}"#,
+                "invalid type: null",
+            ),
+            (
+                r#"{"url":"https://a.org","retrieved":2026}"#,
+                "invalid type: integer `2026`",
+            ),
+            (
+                "42",
+                "invalid type: integer `42`, expected a URL string or an object",
+            ),
+        ];
+        for (json, start) in cases {
+            let e = serde_json::from_str::<Source>(json).unwrap_err();
+            assert!(e.to_string().starts_with(start), "{json}: {e}");
+        }
+    }
+
+    fn url() -> impl Strategy<Value = String> {
+        (
+            prop_oneof![Just("http://"), Just("https://")],
+            "[a-z0-9-]{1,20}(\\.[a-z]{2,6}){0,2}",
+            "(/[A-Za-z0-9._~%-]{0,12}){0,4}(\\?[a-z]=[0-9]{1,3})?",
+        )
+            .prop_map(|(scheme, host, path)| format!("{scheme}{host}{path}"))
+    }
+
+    fn retrieved() -> impl Strategy<Value = String> {
+        (
+            1u32..=9999,
+            proptest::option::of((1u32..=12, proptest::option::of(1u32..=28))),
+        )
+            .prop_map(|(y, md)| match md {
+                None => format!("{y:04}"),
+                Some((m, None)) => format!("{y:04}-{m:02}"),
+                Some((m, Some(d))) => format!("{y:04}-{m:02}-{d:02}"),
+            })
+    }
+
+    fn source() -> impl Strategy<Value = Source> {
+        (
+            url(),
+            proptest::option::of(retrieved()),
+            proptest::option::of(".{0,20}"),
+        )
+            .prop_map(|(u, r, n)| {
+                let mut s = Source::new(&u).unwrap();
+                if let Some(r) = r {
+                    s = s.with_retrieved(&r).unwrap();
+                }
+                if let Some(n) = n {
+                    s = s.with_note(n);
+                }
+                s
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn display_round_trips_the_url(u in url()) {
+            let s: Source = u.parse().unwrap();
+            prop_assert_eq!(s.to_string(), u.clone());
+            let back: Source = s.to_string().parse().unwrap();
+            prop_assert_eq!(back, s);
+        }
+
+        #[test]
+        fn json_round_trips(s in source()) {
+            let json = serde_json::to_string(&s).unwrap();
+            let back: Source = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(&back, &s);
+            prop_assert_eq!(serde_json::to_string(&back).unwrap(), json);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! The umbrella error type.
+
+/// Any error of migov, for callers that handle them alike.
+///
+/// Each concern has its own error type (a value's parse error, a builder's
+/// [`BuildError`](crate::BuildError), a dataset's
+/// [`DatasetError`](crate::DatasetError), a file's
+/// [`LoadErrors`](crate::LoadErrors)); each converts into this one with `?`.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An invalid country code or name.
+    #[error(transparent)]
+    CountryCode(#[from] crate::CountryCodeError),
+    /// An invalid partial date.
+    #[error(transparent)]
+    PartialDate(#[from] crate::PartialDateError),
+    /// An invalid period.
+    #[error(transparent)]
+    Period(#[from] crate::PeriodError),
+    /// An invalid local time.
+    #[error(transparent)]
+    LocalTime(#[from] crate::LocalTimeError),
+    /// An invalid day of a month.
+    #[error(transparent)]
+    MonthDay(#[from] crate::MonthDayError),
+    /// Invalid money, or a sum of different currencies.
+    #[error(transparent)]
+    Money(#[from] crate::MoneyError),
+    /// An invalid currency code.
+    #[error(transparent)]
+    Currency(#[from] crate::CurrencyError),
+    /// An invalid identifier.
+    #[error(transparent)]
+    Id(#[from] crate::IdError),
+    /// An invalid IOM Development Fund code.
+    #[error(transparent)]
+    IdfCode(#[from] crate::IdfCodeError),
+    /// An invalid source.
+    #[error(transparent)]
+    Source(#[from] crate::SourceError),
+    /// An invalid code of an open code list.
+    #[error(transparent)]
+    Code(#[from] crate::codelist::UnknownCodeError),
+    /// An entity that failed its checks.
+    #[error(transparent)]
+    Build(#[from] crate::BuildError),
+    /// An identifier added twice to a dataset builder.
+    #[error(transparent)]
+    DuplicateId(#[from] crate::DuplicateIdError),
+    /// A dataset that failed its checks.
+    #[error(transparent)]
+    Dataset(#[from] crate::DatasetError),
+    /// A JSON file that did not load.
+    #[error(transparent)]
+    Load(#[from] crate::LoadErrors),
+}

@@ -1,0 +1,77 @@
+//! The JSON dataset format: load, validate and save whole collections.
+//!
+//! Load with [`Dataset::from_json_str`](crate::Dataset::from_json_str),
+//! [`from_json_slice`](crate::Dataset::from_json_slice) or
+//! [`from_json_reader`](crate::Dataset::from_json_reader); save with
+//! [`to_json_string`](crate::Dataset::to_json_string) or
+//! [`to_json_writer`](crate::Dataset::to_json_writer).
+//!
+//! # Loading: all or nothing, every problem at its place
+//!
+//! Loading returns a fully validated [`Dataset`](crate::Dataset) or
+//! [`LoadErrors`]; nothing half-loaded ever escapes. A syntax error is
+//! reported with its line and column. Otherwise every record is read on its
+//! own, so one broken record does not hide the others, and every problem is
+//! reported with an RFC 6901 JSON Pointer such as
+//! `/projects/3/benefiting_states/2`, its [`Rule`](crate::Rule), its
+//! severity and a message quoting (a bounded excerpt of) the offending value:
+//! wrong types, unknown or missing fields (a misspelt key is never dropped),
+//! invalid values, dangling references and broken rules. Within one record,
+//! the first malformed value is reported (reading that record stops there);
+//! the record's rules are checked once all its values parse.
+//!
+//! # Format (`schema_version` `"1"`)
+//!
+//! A JSON object with `schema_version` (the string `"1"`; other versions are
+//! refused) and six arrays: `member_states`, `processes`, `partners`,
+//! `projects`, `events`, `memberships` (each may be omitted when empty).
+//! Records use the field names of the entities' getters; dates are strings
+//! (`"2001"`, `"2001-10"`, `"2001-10-05"`, and `"--07-25"` for an event day
+//! whose year is unknown), times `"HH:MM"`, amounts strings that keep their
+//! scale (`"32000.00"`, never a JSON number), codes snake_case, parties
+//! one-key objects (`{"state": "SEN"}`, `{"partner": "ECOWAS"}`,
+//! `{"process": "MIDWA"}`), sources URL strings or
+//! `{"url", "retrieved", "note"}` objects. A disputed value has an
+//! `<field>_alternatives` list of `{"value", "sources", "note"}`.
+//!
+//! ```json
+//! {
+//!   "schema_version": "1",
+//!   "projects": [{
+//!     "id": "E40-800",
+//!     "title": "International Migration Policy (IMP) Workshop - West Africa",
+//!     "external_ids": [{"scheme": "idf", "value": "E40-800"}],
+//!     "status": "completed",
+//!     "start": "2001", "end": "2001", "year": 2001,
+//!     "amounts": [{"kind": "budget", "amount": "32000.00", "currency": "USD"}],
+//!     "coverage": "regional",
+//!     "benefiting_states": ["BEN", "BFA"],
+//!     "sources": ["https://www.iom.int/"]
+//!   }]
+//! }
+//! ```
+//!
+//! The JSON Schema of the format is in `schema/dataset.schema.json`.
+//!
+//! # Canonical form
+//!
+//! Saving writes the canonical form: two-space indentation, records sorted by
+//! identifier (memberships by body, member, role, scope and period), keys in
+//! a fixed order, empty lists and absent values omitted. Loading then saving
+//! a canonical file gives the same bytes; saving then loading a dataset gives
+//! an equal dataset.
+//!
+//! # Resource bounds
+//!
+//! Nesting deeper than 128 levels is an error (serde_json's limit), never a
+//! stack overflow. Strings and arrays are bounded only by memory; error
+//! messages quote at most 64 characters of a value.
+
+mod load;
+mod save;
+pub(crate) mod wire;
+
+pub use load::{LoadError, LoadErrors};
+
+/// The format version this version of migov reads and writes.
+pub const SCHEMA_VERSION: &str = "1";

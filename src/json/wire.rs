@@ -1,0 +1,1164 @@
+//! The wire form of the dataset format: plain records that mirror the JSON
+//! exactly (`deny_unknown_fields`), with conversions to and from entities.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::codelist::{
+    AmountKind, Coverage, DocumentKind, EventKind, EventRole, IdfRegion, LifecycleStatus,
+    MembershipRole, Metric, PartnerKind, ProcessKind, ProjectRole, ProjectStatus, ProjectType,
+    SessionFormat,
+};
+use crate::entity::issue::{BuildError, FieldPath, Issue, Rule};
+use crate::value::AmountText;
+use crate::{
+    AgendaDay, Alternative, Amount, Bound, Claimed, Contribution, CountryCode, Currency, Dispute,
+    Event, EventDate, EventId, EventParty, ExternalId, Figure, IdfCode, IomStatus, LocalTime,
+    MemberState, Membership, Money, Panellist, PartialDate, Partner, PartnerId, Party, Period,
+    Person, ProcessId, Project, ProjectId, ProjectParty, Rcp, Session, Source,
+};
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A decimal written as a JSON string with its scale (`"32000.00"`), read only from a string.
+#[derive(Clone, Debug)]
+pub(crate) struct DecimalText(pub(crate) Decimal);
+
+impl Serialize for DecimalText {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for DecimalText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        AmountText::deserialize(d).map(|a| DecimalText(a.0))
+    }
+}
+
+/// An event date written as text: a partial date or `--MM-DD`.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub(crate) struct EventDateText(pub(crate) EventDate);
+
+impl TryFrom<String> for EventDateText {
+    type Error = crate::PartialDateError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse().map(EventDateText)
+    }
+}
+
+impl From<EventDateText> for String {
+    fn from(d: EventDateText) -> Self {
+        d.0.to_string()
+    }
+}
+
+/// The whole document, for saving.
+#[derive(Serialize)]
+pub(crate) struct DocumentOut<'a> {
+    pub(crate) schema_version: &'a str,
+    pub(crate) member_states: Vec<MemberStateRecord>,
+    pub(crate) processes: Vec<ProcessRecord>,
+    pub(crate) partners: Vec<PartnerRecord>,
+    pub(crate) projects: Vec<ProjectRecord>,
+    pub(crate) events: Vec<EventRecord>,
+    pub(crate) memberships: Vec<MembershipRecord>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AlternativeRecord<T> {
+    pub(crate) value: T,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) note: Option<String>,
+}
+
+fn alternatives_out<T: Clone, W>(
+    c: Option<&Claimed<T>>,
+    wrap: impl Fn(T) -> W,
+) -> Vec<AlternativeRecord<W>> {
+    c.map(|c| {
+        c.alternatives()
+            .iter()
+            .map(|a| AlternativeRecord {
+                value: wrap(a.value().clone()),
+                sources: a.sources().to_vec(),
+                note: a.note().map(str::to_owned),
+            })
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+fn claimed_in<W, T>(
+    value: Option<W>,
+    alternatives: Vec<AlternativeRecord<W>>,
+    field: &'static str,
+    unwrap: impl Fn(W) -> T,
+    issues: &mut Vec<Issue>,
+) -> Option<Claimed<T>> {
+    let Some(value) = value else {
+        if !alternatives.is_empty() {
+            issues.push(Issue::new(
+                Rule::MissingField,
+                FieldPath::key(field),
+                format!("`{field}_alternatives` is given without `{field}`; expected the preferred value too"),
+            ));
+        }
+        return None;
+    };
+    let mut c = Claimed::new(unwrap(value));
+    for a in alternatives {
+        let mut alt = Alternative::new(unwrap(a.value), a.sources);
+        if let Some(n) = a.note {
+            alt = alt.with_note(n);
+        }
+        c = c.with_alternative(alt);
+    }
+    Some(c)
+}
+
+// ---------------------------------------------------------------- member states
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StatusRecord {
+    status: IomStatusText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    since: Option<PartialDate>,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub(crate) struct IomStatusText(IomStatus);
+
+impl TryFrom<String> for IomStatusText {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        IomStatus::parse(&s).map(IomStatusText).ok_or_else(|| {
+            format!(
+                "invalid IOM status {}: expected \"member\" or \"observer\"",
+                crate::value::Excerpt::new(&s)
+            )
+        })
+    }
+}
+
+impl From<IomStatusText> for String {
+    fn from(s: IomStatusText) -> Self {
+        s.0.as_str().to_owned()
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FlagRecord {
+    value: bool,
+    as_of: PartialDate,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MemberStateRecord {
+    country: CountryCode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    other_names: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    status: Vec<StatusRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    idf_region: Option<IdfRegion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    idf_line2_eligibility: Option<FlagRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    gcm_champion: Option<FlagRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<Source>,
+}
+
+impl MemberStateRecord {
+    pub(crate) fn id(&self) -> String {
+        self.country.to_string()
+    }
+
+    pub(crate) fn from_entity(s: &MemberState) -> Self {
+        Self {
+            country: s.country(),
+            name: (s.name() != s.country().name()).then(|| s.name().to_owned()),
+            other_names: s.other_names().to_vec(),
+            status: s
+                .status_history()
+                .iter()
+                .map(|c| StatusRecord {
+                    status: IomStatusText(c.status()),
+                    since: c.since(),
+                })
+                .collect(),
+            idf_region: s.idf_region().cloned(),
+            idf_line2_eligibility: s.idf_line2_eligibility().map(|f| FlagRecord {
+                value: f.value(),
+                as_of: f.as_of(),
+            }),
+            gcm_champion: s.gcm_champion().map(|f| FlagRecord {
+                value: f.value(),
+                as_of: f.as_of(),
+            }),
+            notes: s.notes().to_vec(),
+            sources: s.sources().to_vec(),
+        }
+    }
+
+    pub(crate) fn into_entity(self) -> Result<MemberState, BuildError> {
+        let mut b = MemberState::builder(self.country);
+        if let Some(n) = self.name {
+            b = b.name(n);
+        }
+        for n in self.other_names {
+            b = b.other_name(n);
+        }
+        for s in self.status {
+            b = b.status(s.status.0, s.since);
+        }
+        if let Some(r) = self.idf_region {
+            b = b.idf_region(r);
+        }
+        if let Some(f) = self.idf_line2_eligibility {
+            b = b.idf_line2_eligibility(f.value, f.as_of);
+        }
+        if let Some(f) = self.gcm_champion {
+            b = b.gcm_champion(f.value, f.as_of);
+        }
+        for n in self.notes {
+            b = b.note(n);
+        }
+        for s in self.sources {
+            b = b.source(s);
+        }
+        b.build()
+    }
+}
+
+// ---------------------------------------------------------------- processes and partners
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ProcessRecord {
+    id: ProcessId,
+    name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    other_names: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kind: Option<ProcessKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    established: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    established_alternatives: Vec<AlternativeRecord<PartialDate>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    secretariat: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    linked_organizations: Vec<PartnerId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<LifecycleStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status_since: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    stated_member_count: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    stated_member_count_alternatives: Vec<AlternativeRecord<u32>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<Source>,
+}
+
+impl ProcessRecord {
+    pub(crate) fn id(&self) -> String {
+        self.id.to_string()
+    }
+
+    pub(crate) fn from_entity(p: &Rcp) -> Self {
+        Self {
+            id: p.id().clone(),
+            name: p.name().to_owned(),
+            other_names: p.other_names().to_vec(),
+            kind: p.kind().cloned(),
+            region: p.region().map(str::to_owned),
+            established: p.established().map(|c| *c.value()),
+            established_alternatives: alternatives_out(p.established(), |d| d),
+            secretariat: p.secretariat().map(str::to_owned),
+            linked_organizations: p.linked_organizations().to_vec(),
+            status: p.status().cloned(),
+            status_since: p.status_since(),
+            stated_member_count: p.stated_member_count().map(|c| *c.value()),
+            stated_member_count_alternatives: alternatives_out(p.stated_member_count(), |n| n),
+            notes: p.notes().to_vec(),
+            sources: p.sources().to_vec(),
+        }
+    }
+
+    pub(crate) fn into_entity(self) -> Result<Rcp, Vec<Issue>> {
+        let mut issues = Vec::new();
+        let established = claimed_in(
+            self.established,
+            self.established_alternatives,
+            "established",
+            |d| d,
+            &mut issues,
+        );
+        let count = claimed_in(
+            self.stated_member_count,
+            self.stated_member_count_alternatives,
+            "stated_member_count",
+            |n| n,
+            &mut issues,
+        );
+        if !issues.is_empty() {
+            return Err(issues);
+        }
+        let mut b = Rcp::builder(self.id, self.name);
+        for n in self.other_names {
+            b = b.other_name(n);
+        }
+        if let Some(k) = self.kind {
+            b = b.kind(k);
+        }
+        if let Some(r) = self.region {
+            b = b.region(r);
+        }
+        if let Some(e) = established {
+            b = b.established(e);
+        }
+        if let Some(s) = self.secretariat {
+            b = b.secretariat(s);
+        }
+        for o in self.linked_organizations {
+            b = b.linked_organization(o);
+        }
+        if let Some(s) = self.status {
+            b = b.status(s, self.status_since);
+        } else if self.status_since.is_some() {
+            return Err(vec![Issue::new(
+                Rule::MissingField,
+                FieldPath::key("status"),
+                "`status_since` is given without `status`",
+            )]);
+        }
+        if let Some(c) = count {
+            b = b.stated_member_count(c);
+        }
+        for n in self.notes {
+            b = b.note(n);
+        }
+        for s in self.sources {
+            b = b.source(s);
+        }
+        b.build().map_err(BuildError::into_issues)
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FigureRecord {
+    metric: Metric,
+    value: u64,
+    bound: BoundText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    as_of: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<Source>,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub(crate) struct BoundText(Bound);
+
+impl TryFrom<String> for BoundText {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Bound::parse(&s).map(BoundText).ok_or_else(|| {
+            format!(
+                "invalid bound {}: expected \"exact\", \"at_least\" or \"more_than\"",
+                crate::value::Excerpt::new(&s)
+            )
+        })
+    }
+}
+
+impl From<BoundText> for String {
+    fn from(b: BoundText) -> Self {
+        b.0.as_str().to_owned()
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PartnerRecord {
+    id: PartnerId,
+    name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    other_names: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kind: Option<PartnerKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    headquarters: Option<CountryCode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    established: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    established_alternatives: Vec<AlternativeRecord<PartialDate>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<LifecycleStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status_since: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    stated_member_count: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    stated_member_count_alternatives: Vec<AlternativeRecord<u32>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    iom_relationship: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    figures: Vec<FigureRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<Source>,
+}
+
+impl PartnerRecord {
+    pub(crate) fn id(&self) -> String {
+        self.id.to_string()
+    }
+
+    pub(crate) fn from_entity(p: &Partner) -> Self {
+        Self {
+            id: p.id().clone(),
+            name: p.name().to_owned(),
+            other_names: p.other_names().to_vec(),
+            kind: p.kind().cloned(),
+            headquarters: p.headquarters(),
+            established: p.established().map(|c| *c.value()),
+            established_alternatives: alternatives_out(p.established(), |d| d),
+            status: p.status().cloned(),
+            status_since: p.status_since(),
+            stated_member_count: p.stated_member_count().map(|c| *c.value()),
+            stated_member_count_alternatives: alternatives_out(p.stated_member_count(), |n| n),
+            iom_relationship: p.iom_relationship().map(str::to_owned),
+            figures: p
+                .figures()
+                .iter()
+                .map(|f| FigureRecord {
+                    metric: f.metric().clone(),
+                    value: f.value(),
+                    bound: BoundText(f.bound()),
+                    as_of: f.as_of(),
+                    sources: f.sources().to_vec(),
+                })
+                .collect(),
+            notes: p.notes().to_vec(),
+            sources: p.sources().to_vec(),
+        }
+    }
+
+    pub(crate) fn into_entity(self) -> Result<Partner, Vec<Issue>> {
+        let mut issues = Vec::new();
+        let established = claimed_in(
+            self.established,
+            self.established_alternatives,
+            "established",
+            |d| d,
+            &mut issues,
+        );
+        let count = claimed_in(
+            self.stated_member_count,
+            self.stated_member_count_alternatives,
+            "stated_member_count",
+            |n| n,
+            &mut issues,
+        );
+        if !issues.is_empty() {
+            return Err(issues);
+        }
+        let mut b = Partner::builder(self.id, self.name);
+        for n in self.other_names {
+            b = b.other_name(n);
+        }
+        if let Some(k) = self.kind {
+            b = b.kind(k);
+        }
+        if let Some(h) = self.headquarters {
+            b = b.headquarters(h);
+        }
+        if let Some(e) = established {
+            b = b.established(e);
+        }
+        if let Some(s) = self.status {
+            b = b.status(s, self.status_since);
+        } else if self.status_since.is_some() {
+            return Err(vec![Issue::new(
+                Rule::MissingField,
+                FieldPath::key("status"),
+                "`status_since` is given without `status`",
+            )]);
+        }
+        if let Some(c) = count {
+            b = b.stated_member_count(c);
+        }
+        if let Some(r) = self.iom_relationship {
+            b = b.iom_relationship(r);
+        }
+        for f in self.figures {
+            let mut fig = Figure::new(f.metric, f.value, f.bound.0);
+            if let Some(d) = f.as_of {
+                fig = fig.with_as_of(d);
+            }
+            for s in f.sources {
+                fig = fig.with_source(s);
+            }
+            b = b.figure(fig);
+        }
+        for n in self.notes {
+            b = b.note(n);
+        }
+        for s in self.sources {
+            b = b.source(s);
+        }
+        b.build().map_err(BuildError::into_issues)
+    }
+}
+
+// ---------------------------------------------------------------- projects
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ExternalIdRecord {
+    scheme: String,
+    value: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AmountRecord {
+    kind: AmountKind,
+    amount: DecimalText,
+    currency: Currency,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ProjectPartyRecord {
+    partner: PartnerId,
+    role: ProjectRole,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ProjectRecord {
+    id: ProjectId,
+    title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    external_ids: Vec<ExternalIdRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<ProjectStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    project_type: Option<ProjectType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    amounts: Vec<AmountRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    coverage: Option<Coverage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    idf_region: Option<IdfRegion>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    benefiting_states: Vec<CountryCode>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    organizations: Vec<ProjectPartyRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    related_processes: Vec<ProcessId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<Source>,
+}
+
+fn period_in(start: Option<PartialDate>, end: Option<PartialDate>) -> Result<Period, Vec<Issue>> {
+    Period::new(start, end).map_err(|e| {
+        vec![Issue::new(
+            Rule::EndBeforeStart,
+            FieldPath::key("end"),
+            e.to_string(),
+        )]
+    })
+}
+
+impl ProjectRecord {
+    pub(crate) fn id(&self) -> String {
+        self.id.to_string()
+    }
+
+    pub(crate) fn from_entity(p: &Project) -> Self {
+        Self {
+            id: p.id().clone(),
+            title: p.title().to_owned(),
+            description: p.description().map(str::to_owned),
+            external_ids: p
+                .external_ids()
+                .iter()
+                .map(|e| ExternalIdRecord {
+                    scheme: e.scheme().to_owned(),
+                    value: e.value().to_owned(),
+                })
+                .collect(),
+            status: p.status().cloned(),
+            project_type: p.project_type().cloned(),
+            start: p.period().start(),
+            end: p.period().end(),
+            year: p.year(),
+            amounts: p
+                .amounts()
+                .iter()
+                .map(|a| AmountRecord {
+                    kind: a.kind().clone(),
+                    amount: DecimalText(a.money().amount()),
+                    currency: a.money().currency(),
+                    note: a.note().map(str::to_owned),
+                })
+                .collect(),
+            coverage: p.coverage().cloned(),
+            idf_region: p.idf_region().cloned(),
+            benefiting_states: p.benefiting_states().to_vec(),
+            organizations: p
+                .organizations()
+                .iter()
+                .map(|o| ProjectPartyRecord {
+                    partner: o.partner().clone(),
+                    role: o.role().clone(),
+                    note: o.note().map(str::to_owned),
+                })
+                .collect(),
+            related_processes: p.related_processes().to_vec(),
+            notes: p.notes().to_vec(),
+            sources: p.sources().to_vec(),
+        }
+    }
+
+    pub(crate) fn into_entity(self) -> Result<Project, Vec<Issue>> {
+        let mut issues = Vec::new();
+        let period = period_in(self.start, self.end);
+        let mut b = Project::builder(self.id, self.title);
+        if let Some(d) = self.description {
+            b = b.description(d);
+        }
+        for (i, e) in self.external_ids.into_iter().enumerate() {
+            if e.scheme == "idf" {
+                match e.value.parse::<IdfCode>() {
+                    Ok(code) => b = b.external_id(ExternalId::Idf(code)),
+                    Err(err) => issues.push(Issue::new(
+                        Rule::InvalidValue,
+                        FieldPath::key("external_ids").join(i).join("value"),
+                        err.to_string(),
+                    )),
+                }
+            } else if e.scheme.trim().is_empty() || e.value.trim().is_empty() {
+                issues.push(Issue::new(
+                    Rule::BlankText,
+                    FieldPath::key("external_ids").join(i),
+                    "an external identifier needs a non-blank scheme and value",
+                ));
+            } else {
+                b = b.external_id(ExternalId::Other {
+                    scheme: e.scheme,
+                    value: e.value,
+                });
+            }
+        }
+        if let Some(s) = self.status {
+            b = b.status(s);
+        }
+        if let Some(t) = self.project_type {
+            b = b.project_type(t);
+        }
+        match period {
+            Ok(p) => b = b.period(p),
+            Err(e) => issues.extend(e),
+        }
+        if let Some(y) = self.year {
+            b = b.year(y);
+        }
+        for a in self.amounts {
+            let mut amount = Amount::new(a.kind, Money::new(a.amount.0, a.currency));
+            if let Some(n) = a.note {
+                amount = amount.with_note(n);
+            }
+            b = b.amount(amount);
+        }
+        if let Some(c) = self.coverage {
+            b = b.coverage(c);
+        }
+        if let Some(r) = self.idf_region {
+            b = b.idf_region(r);
+        }
+        b = b.benefiting(self.benefiting_states);
+        for o in self.organizations {
+            let mut party = ProjectParty::new(o.partner, o.role);
+            if let Some(n) = o.note {
+                party = party.with_note(n);
+            }
+            b = b.organization(party);
+        }
+        for p in self.related_processes {
+            b = b.related_process(p);
+        }
+        for n in self.notes {
+            b = b.note(n);
+        }
+        for s in self.sources {
+            b = b.source(s);
+        }
+        match b.build() {
+            Ok(p) if issues.is_empty() => Ok(p),
+            Ok(_) => Err(issues),
+            Err(e) => {
+                issues.extend(e.into_issues());
+                Err(issues)
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- events
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PersonRecord {
+    name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    other_names: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    affiliation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    organization: Option<PartnerId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    country: Option<CountryCode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    email: Option<String>,
+}
+
+impl PersonRecord {
+    fn from_entity(p: &Person) -> Self {
+        Self {
+            name: p.name().to_owned(),
+            other_names: p.other_names().to_vec(),
+            title: p.title().map(str::to_owned),
+            affiliation: p.affiliation().map(str::to_owned),
+            organization: p.organization().cloned(),
+            country: p.country(),
+            email: p.email().map(str::to_owned),
+        }
+    }
+
+    fn into_entity(self) -> Person {
+        let mut p = Person::new(self.name);
+        for n in self.other_names {
+            p = p.with_other_name(n);
+        }
+        if let Some(t) = self.title {
+            p = p.with_title(t);
+        }
+        if let Some(a) = self.affiliation {
+            p = p.with_affiliation(a);
+        }
+        if let Some(o) = self.organization {
+            p = p.with_organization(o);
+        }
+        if let Some(c) = self.country {
+            p = p.with_country(c);
+        }
+        if let Some(e) = self.email {
+            p = p.with_email(e);
+        }
+        p
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PanellistRecord {
+    person: PersonRecord,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    documents: Vec<DocumentKind>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ContributionRecord {
+    panellists: Vec<PanellistRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    topic: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SessionRecord {
+    start: LocalTime,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<LocalTime>,
+    title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    format: Option<SessionFormat>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    items: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    panel: Vec<ContributionRecord>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AgendaDayRecord {
+    date: PartialDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sessions: Vec<SessionRecord>,
+}
+
+/// A party as a one-key object: `{"state": "SEN"}`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub(crate) enum PartyRecord {
+    State(CountryCode),
+    Partner(PartnerId),
+    Process(ProcessId),
+}
+
+impl PartyRecord {
+    fn from_entity(p: &Party) -> Self {
+        match p {
+            Party::State(c) => Self::State(*c),
+            Party::Partner(id) => Self::Partner(id.clone()),
+            Party::Process(id) => Self::Process(id.clone()),
+        }
+    }
+
+    fn into_entity(self) -> Party {
+        match self {
+            Self::State(c) => Party::State(c),
+            Self::Partner(id) => Party::Partner(id),
+            Self::Process(id) => Party::Process(id),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EventPartyRecord {
+    party: PartyRecord,
+    role: EventRole,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    programme: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EventRecord {
+    id: EventId,
+    title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kind: Option<EventKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<EventDateText>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    start_alternatives: Vec<AlternativeRecord<EventDateText>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<EventDateText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    city: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    country: Option<CountryCode>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    online: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    time_zone: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    parties: Vec<EventPartyRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    related_projects: Vec<ProjectId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    speakers: Vec<PersonRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    contacts: Vec<PersonRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    agenda: Vec<AgendaDayRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<Source>,
+}
+
+impl EventRecord {
+    pub(crate) fn id(&self) -> String {
+        self.id.to_string()
+    }
+
+    pub(crate) fn from_entity(e: &Event) -> Self {
+        Self {
+            id: e.id().clone(),
+            title: e.title().to_owned(),
+            kind: e.kind().cloned(),
+            description: e.description().map(str::to_owned),
+            start: e.start().map(|c| EventDateText(*c.value())),
+            start_alternatives: alternatives_out(e.start(), EventDateText),
+            end: e.end().map(EventDateText),
+            city: e.city().map(str::to_owned),
+            country: e.country(),
+            online: e.is_online(),
+            time_zone: e.time_zone().map(str::to_owned),
+            parties: e
+                .parties()
+                .iter()
+                .map(|p| EventPartyRecord {
+                    party: PartyRecord::from_entity(p.party()),
+                    role: p.role().clone(),
+                    programme: p.programme().map(str::to_owned),
+                    note: p.note().map(str::to_owned),
+                })
+                .collect(),
+            related_projects: e.related_projects().to_vec(),
+            speakers: e.speakers().iter().map(PersonRecord::from_entity).collect(),
+            contacts: e.contacts().iter().map(PersonRecord::from_entity).collect(),
+            agenda: e
+                .agenda()
+                .iter()
+                .map(|d| AgendaDayRecord {
+                    date: d.date(),
+                    title: d.title().map(str::to_owned),
+                    sessions: d
+                        .sessions()
+                        .iter()
+                        .map(|s| SessionRecord {
+                            start: s.start(),
+                            end: s.end(),
+                            title: s.title().to_owned(),
+                            format: s.format().cloned(),
+                            items: s.items().to_vec(),
+                            panel: s
+                                .panel()
+                                .iter()
+                                .map(|c| ContributionRecord {
+                                    panellists: c
+                                        .panellists()
+                                        .iter()
+                                        .map(|p| PanellistRecord {
+                                            person: PersonRecord::from_entity(p.person()),
+                                            documents: p.documents().to_vec(),
+                                        })
+                                        .collect(),
+                                    topic: c.topic().map(str::to_owned),
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            notes: e.notes().to_vec(),
+            sources: e.sources().to_vec(),
+        }
+    }
+
+    pub(crate) fn into_entity(self) -> Result<Event, Vec<Issue>> {
+        let mut issues = Vec::new();
+        let start = claimed_in(
+            self.start,
+            self.start_alternatives,
+            "start",
+            |d| d.0,
+            &mut issues,
+        );
+        if !issues.is_empty() {
+            return Err(issues);
+        }
+        let mut b = Event::builder(self.id, self.title);
+        if let Some(k) = self.kind {
+            b = b.kind(k);
+        }
+        if let Some(d) = self.description {
+            b = b.description(d);
+        }
+        if let Some(s) = start {
+            b = b.start(s);
+        }
+        if let Some(e) = self.end {
+            b = b.end(e.0);
+        }
+        if let Some(c) = self.city {
+            b = b.city(c);
+        }
+        if let Some(c) = self.country {
+            b = b.country(c);
+        }
+        b = b.online(self.online);
+        if let Some(tz) = self.time_zone {
+            b = b.time_zone(tz);
+        }
+        for p in self.parties {
+            let mut party = EventParty::new(p.party.into_entity(), p.role);
+            if let Some(prog) = p.programme {
+                party = party.with_programme(prog);
+            }
+            if let Some(n) = p.note {
+                party = party.with_note(n);
+            }
+            b = b.party(party);
+        }
+        for p in self.related_projects {
+            b = b.related_project(p);
+        }
+        for s in self.speakers {
+            b = b.speaker(s.into_entity());
+        }
+        for c in self.contacts {
+            b = b.contact(c.into_entity());
+        }
+        for d in self.agenda {
+            let mut day = AgendaDay::new(d.date);
+            if let Some(t) = d.title {
+                day = day.with_title(t);
+            }
+            for s in d.sessions {
+                let mut session = Session::new(s.start, s.title);
+                if let Some(e) = s.end {
+                    session = session.with_end(e);
+                }
+                if let Some(f) = s.format {
+                    session = session.with_format(f);
+                }
+                for item in s.items {
+                    session = session.with_item(item);
+                }
+                for c in s.panel {
+                    let panellists = c
+                        .panellists
+                        .into_iter()
+                        .map(|p| {
+                            p.documents.into_iter().fold(
+                                Panellist::new(p.person.into_entity()),
+                                Panellist::with_document,
+                            )
+                        })
+                        .collect();
+                    let mut contribution = Contribution::new(panellists);
+                    if let Some(t) = c.topic {
+                        contribution = contribution.with_topic(t);
+                    }
+                    session = session.with_contribution(contribution);
+                }
+                day = day.with_session(session);
+            }
+            b = b.agenda_day(day);
+        }
+        for n in self.notes {
+            b = b.note(n);
+        }
+        for s in self.sources {
+            b = b.source(s);
+        }
+        b.build().map_err(BuildError::into_issues)
+    }
+}
+
+// ---------------------------------------------------------------- memberships
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DisputeRecord {
+    note: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<Source>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MembershipRecord {
+    member: PartyRecord,
+    body: PartyRecord,
+    role: MembershipRole,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    scope: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    dispute: Option<DisputeRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<Source>,
+}
+
+impl MembershipRecord {
+    pub(crate) fn from_entity(m: &Membership) -> Self {
+        Self {
+            member: PartyRecord::from_entity(m.member()),
+            body: PartyRecord::from_entity(m.body()),
+            role: m.role().clone(),
+            scope: m.scope().map(str::to_owned),
+            start: m.period().start(),
+            end: m.period().end(),
+            note: m.note().map(str::to_owned),
+            dispute: m.dispute().map(|d| DisputeRecord {
+                note: d.note().to_owned(),
+                sources: d.sources().to_vec(),
+            }),
+            sources: m.sources().to_vec(),
+        }
+    }
+
+    pub(crate) fn into_entity(self) -> Result<Membership, Vec<Issue>> {
+        let period = period_in(self.start, self.end)?;
+        let mut b = Membership::builder(
+            self.member.into_entity(),
+            self.body.into_entity(),
+            self.role,
+        )
+        .period(period);
+        if let Some(s) = self.scope {
+            b = b.scope(s);
+        }
+        if let Some(n) = self.note {
+            b = b.note(n);
+        }
+        if let Some(d) = self.dispute {
+            b = b.dispute(Dispute::new(d.note, d.sources));
+        }
+        for s in self.sources {
+            b = b.source(s);
+        }
+        b.build().map_err(BuildError::into_issues)
+    }
+}
