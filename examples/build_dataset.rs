@@ -39,22 +39,32 @@ fn main() -> Result<(), Box<dyn Error>> {
             .build()?,
     )?;
     builder.add_membership(
-        Membership::builder(Party::State(sen), Party::Process(midwa), MembershipRole::Member)
-            .period(Period::new(Some("2001".parse()?), None)?)
-            .source(source.clone())
-            .build()?,
+        Membership::builder(
+            Party::State(sen),
+            Party::Process(midwa),
+            MembershipRole::Member,
+        )
+        .period(Period::new(Some("2001".parse()?), None)?)
+        .source(source.clone())
+        .build()?,
     );
     builder.add_project(
-        Project::builder(ProjectId::new("E40-800")?, "International Migration Policy (IMP) Workshop - West Africa")
-            .external_id(ExternalId::Idf("E40-800".parse()?))
-            .status(ProjectStatus::Completed)
-            .period(Period::new(Some("2001".parse()?), Some("2001".parse()?))?)
-            .amount(Amount::new(AmountKind::Budget, "32000.00 USD".parse::<Money>()?))
-            .coverage(Coverage::Regional)
-            .benefiting([ben, sen])
-            .organization(ProjectParty::new(iom, ProjectRole::Implementer))
-            .source(source)
-            .build()?,
+        Project::builder(
+            ProjectId::new("E40-800")?,
+            "International Migration Policy (IMP) Workshop - West Africa",
+        )
+        .external_id(ExternalId::Idf("E40-800".parse()?))
+        .status(ProjectStatus::Completed)
+        .period(Period::new(Some("2001".parse()?), Some("2001".parse()?))?)
+        .amount(Amount::new(
+            AmountKind::Budget,
+            "32000.00 USD".parse::<Money>()?,
+        ))
+        .coverage(Coverage::Regional)
+        .benefiting([ben, sen])
+        .organization(ProjectParty::new(iom, ProjectRole::Implementer))
+        .source(source)
+        .build()?,
     )?;
     let data = builder.build()?;
     for warning in data.warnings() {

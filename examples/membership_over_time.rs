@@ -7,7 +7,7 @@
 use std::error::Error;
 
 use migov::codelist::MembershipRole;
-use migov::{Party, PartialDate, ProcessId};
+use migov::{PartialDate, Party, ProcessId};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let data = migov::reference::dataset()?;
@@ -16,7 +16,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     let on: PartialDate = args.next().unwrap_or_else(|| "2010".to_owned()).parse()?;
     let body = Party::Process(process.clone());
 
-    for role in [MembershipRole::Member, MembershipRole::Observer, MembershipRole::Chair] {
+    for role in [
+        MembershipRole::Member,
+        MembershipRole::Observer,
+        MembershipRole::Chair,
+    ] {
         let (mut certain, mut possible) = (Vec::new(), Vec::new());
         for answer in data.members_of(&body, &role, on) {
             let who = answer.item().member().to_string();
@@ -44,11 +48,22 @@ fn main() -> Result<(), Box<dyn Error>> {
             migov::MembershipChange::Ended(_) => "ended",
             _ => "changed",
         };
-        println!("  {} {} as {} ({}, {})", m.member(), what, m.role(), m.period(), change.certainty());
+        println!(
+            "  {} {} as {} ({}, {})",
+            m.member(),
+            what,
+            m.role(),
+            m.period(),
+            change.certainty()
+        );
     }
     Ok(())
 }
 
 fn list(items: &[String]) -> String {
-    if items.is_empty() { "(none)".to_owned() } else { items.join(", ") }
+    if items.is_empty() {
+        "(none)".to_owned()
+    } else {
+        items.join(", ")
+    }
 }

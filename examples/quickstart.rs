@@ -5,7 +5,7 @@
 use std::error::Error;
 
 use migov::codelist::MembershipRole;
-use migov::{CountryCode, Dataset, Party, PartialDate};
+use migov::{CountryCode, Dataset, PartialDate, Party};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let data = migov::reference::dataset()?;
@@ -24,12 +24,18 @@ fn heading(title: &str) {
 
 fn counts(data: &Dataset) {
     heading("The reference dataset");
-    println!("member and observer states  {:>5}", data.member_states().len());
+    println!(
+        "member and observer states  {:>5}",
+        data.member_states().len()
+    );
     println!("consultative processes      {:>5}", data.processes().len());
     println!("partner organisations       {:>5}", data.partners().len());
     println!("projects                    {:>5}", data.projects().len());
     println!("events                      {:>5}", data.events().len());
-    println!("memberships                 {:>5}", data.memberships().len());
+    println!(
+        "memberships                 {:>5}",
+        data.memberships().len()
+    );
     println!("disputed facts              {:>5}", data.disputes().len());
 }
 
@@ -39,7 +45,9 @@ fn midwa(data: &Dataset) -> Result<(), Box<dyn Error>> {
     };
     heading(&format!("{} ({})", midwa.name(), midwa.id()));
     for org in midwa.linked_organizations() {
-        let name = data.partner(org.as_str()).map_or(org.as_str(), |p| p.name());
+        let name = data
+            .partner(org.as_str())
+            .map_or(org.as_str(), |p| p.name());
         println!("linked organisation: {name}");
     }
     if let Some(established) = midwa.established() {
@@ -59,7 +67,11 @@ fn midwa(data: &Dataset) -> Result<(), Box<dyn Error>> {
             .filter(|m| *m.role() == role)
             .map(|m| party_name(data, m.member()))
             .collect();
-        let list = if names.is_empty() { "(not listed by the sources)".to_owned() } else { names.join(", ") };
+        let list = if names.is_empty() {
+            "(not listed by the sources)".to_owned()
+        } else {
+            names.join(", ")
+        };
         println!("{role}s: {list}");
     }
     println!("sources:");
@@ -72,8 +84,12 @@ fn midwa(data: &Dataset) -> Result<(), Box<dyn Error>> {
 fn party_name(data: &Dataset, party: &Party) -> String {
     match party {
         Party::State(c) => c.name().to_owned(),
-        Party::Partner(p) => data.partner(p.as_str()).map_or_else(|| p.to_string(), |p| p.name().to_owned()),
-        Party::Process(p) => data.process(p.as_str()).map_or_else(|| p.to_string(), |p| p.name().to_owned()),
+        Party::Partner(p) => data
+            .partner(p.as_str())
+            .map_or_else(|| p.to_string(), |p| p.name().to_owned()),
+        Party::Process(p) => data
+            .process(p.as_str())
+            .map_or_else(|| p.to_string(), |p| p.name().to_owned()),
         _ => party.to_string(),
     }
 }
@@ -85,18 +101,35 @@ fn project(data: &Dataset) -> Result<(), Box<dyn Error>> {
     heading(&format!("Project {}: {}", p.id(), p.title()));
     let opt = |v: Option<String>| v.unwrap_or_else(|| "unknown".to_owned());
     println!("status       {}", opt(p.status().map(ToString::to_string)));
-    println!("type         {}", opt(p.project_type().map(ToString::to_string)));
+    println!(
+        "type         {}",
+        opt(p.project_type().map(ToString::to_string))
+    );
     println!("period       {}", p.period());
     println!("year         {}", opt(p.year().map(|y| y.to_string())));
     for a in p.amounts() {
         println!("{:<12} {}", a.kind().to_string(), a.money());
     }
-    println!("coverage     {}", opt(p.coverage().map(ToString::to_string)));
-    println!("IDF region   {}", opt(p.idf_region().map(ToString::to_string)));
+    println!(
+        "coverage     {}",
+        opt(p.coverage().map(ToString::to_string))
+    );
+    println!(
+        "IDF region   {}",
+        opt(p.idf_region().map(ToString::to_string))
+    );
     let states: Vec<_> = p.benefiting_states().iter().map(|c| c.name()).collect();
-    println!("benefiting   {} states: {}", states.len(), states.join(", "));
+    println!(
+        "benefiting   {} states: {}",
+        states.len(),
+        states.join(", ")
+    );
     for o in p.organizations() {
-        println!("{:<12} {}", o.role().to_string(), party_name(data, &Party::Partner(o.partner().clone())));
+        println!(
+            "{:<12} {}",
+            o.role().to_string(),
+            party_name(data, &Party::Partner(o.partner().clone()))
+        );
     }
     for e in data.events_of_project(p.id().as_str()) {
         println!("event        {}", e.title());
@@ -110,8 +143,16 @@ fn senegal(data: &Dataset) -> Result<(), Box<dyn Error>> {
     heading(&format!("Processes Senegal takes part in ({on})"));
     for answer in data.processes_of(sen, on) {
         let m = answer.item();
-        let how = if answer.certainty().is_yes() { "certainly" } else { "possibly" };
-        println!("{:<45} {:<10} {how}", party_name(data, m.body()), m.role().to_string());
+        let how = if answer.certainty().is_yes() {
+            "certainly"
+        } else {
+            "possibly"
+        };
+        println!(
+            "{:<45} {:<10} {how}",
+            party_name(data, m.body()),
+            m.role().to_string()
+        );
     }
     Ok(())
 }
@@ -120,15 +161,22 @@ fn council(data: &Dataset) -> Result<(), Box<dyn Error>> {
     let Some(event) = data.event("IOM-COUNCIL-96") else {
         return Err("the December 2008 Council session is missing".into());
     };
-    heading(&event.title().to_owned());
+    heading(event.title());
     for day in event.agenda() {
-        println!("{}{}", day.date(), day.title().map(|t| format!(": {t}")).unwrap_or_default());
+        println!(
+            "{}{}",
+            day.date(),
+            day.title().map(|t| format!(": {t}")).unwrap_or_default()
+        );
         for s in day.sessions() {
             let end = s.end().map(|e| format!(" - {e}")).unwrap_or_default();
             println!("  {}{end}  {}", s.start(), s.title());
             for p in s.panellists() {
                 let person = p.person();
-                let country = person.country().map(|c| format!(" ({})", c.name())).unwrap_or_default();
+                let country = person
+                    .country()
+                    .map(|c| format!(" ({})", c.name()))
+                    .unwrap_or_default();
                 println!("      panellist: {}{country}", person.name());
             }
         }
