@@ -212,7 +212,7 @@ fn classify(err: &serde_json::Error, path: FieldPath) -> Issue {
         // Point at the offending key's value: serde names it between backticks.
         if message.starts_with("unknown field") {
             if let Some(name) = message.split('`').nth(1) {
-                path = path.join(name.to_owned());
+                path = join_key_once(path, name);
             }
             Rule::UnknownField
         } else {
@@ -222,7 +222,7 @@ fn classify(err: &serde_json::Error, path: FieldPath) -> Issue {
         Rule::MissingField
     } else if message.starts_with("duplicate field") {
         if let Some(name) = message.split('`').nth(1) {
-            path = path.join(name.to_owned());
+            path = join_key_once(path, name);
         }
         Rule::DuplicateField
     } else if message.starts_with("recursion limit") {
@@ -231,6 +231,15 @@ fn classify(err: &serde_json::Error, path: FieldPath) -> Issue {
         Rule::InvalidValue
     };
     Issue::new(rule, path, message)
+}
+
+/// `path` ending in the key `name`: `serde_path_to_error` has often already
+/// recorded the key whose value was being read, so it is added only if missing.
+fn join_key_once(path: FieldPath, name: &str) -> FieldPath {
+    match path.segments().last() {
+        Some(Segment::Key(last)) if last.as_ref() == name => path,
+        _ => path.join(name.to_owned()),
+    }
 }
 
 fn path_of(p: &serde_path_to_error::Path) -> FieldPath {
