@@ -253,8 +253,26 @@ fn path_of(p: &serde_path_to_error::Path) -> FieldPath {
         .collect()
 }
 
+/// A `wrong_type` finding when well-formed JSON `text` is an array, not an object.
+///
+/// serde's derived structs also accept an array of the fields in order,
+/// which would let `["1"]` pass for a whole dataset and `["E40-800", "x"]`
+/// for a project, bypassing field names and `deny_unknown_fields`.
+fn not_an_object(text: &str, at: &FieldPath) -> Option<Issue> {
+    text.trim_start().starts_with('[').then(|| {
+        Issue::new(
+            Rule::WrongType,
+            at.clone(),
+            "invalid type: sequence, expected a JSON object",
+        )
+    })
+}
+
 /// Reads one record; on failure, finds where with `serde_path_to_error` (slow path only).
 fn read<T: DeserializeOwned>(raw: &RawValue, at: &FieldPath) -> Result<T, Issue> {
+    if let Some(issue) = not_an_object(raw.get(), at) {
+        return Err(issue);
+    }
     match serde_json::from_str(raw.get()) {
         Ok(t) => Ok(t),
         Err(_) => {
@@ -369,6 +387,12 @@ impl Dataset {
             Ok(top) => top,
             Err(e) => {
                 let inner = e.inner();
+                if !inner.is_syntax()
+                    && !inner.is_eof()
+                    && let Some(issue) = not_an_object(text, &FieldPath::root())
+                {
+                    return Err(LoadErrors::one(issue, None));
+                }
                 let at = (inner.line() > 0).then(|| (inner.line(), inner.column()));
                 return Err(LoadErrors::one(classify(inner, path_of(e.path())), at));
             }
@@ -378,6 +402,9 @@ impl Dataset {
                 classify(&e, FieldPath::root()),
                 Some((e.line(), e.column())),
             ));
+        }
+        if let Some(issue) = not_an_object(text, &FieldPath::root()) {
+            return Err(LoadErrors::one(issue, None));
         }
         match top.schema_version.map(RawValue::get) {
             Some(v) if v == format!("\"{SCHEMA_VERSION}\"") => {}
