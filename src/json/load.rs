@@ -18,6 +18,9 @@ use crate::{Dataset, DatasetBuilder, FieldPath, Issue, Rule, Severity};
 /// The longest message a load error keeps, in characters.
 const MAX_MESSAGE_CHARS: usize = 400;
 
+/// The most characters of a pointer that `Display` prints.
+const MAX_POINTER_CHARS: usize = 200;
+
 /// One problem found while loading, at its place in the document.
 ///
 /// `Display` prints `pointer: severity [rule] message`, with `(document)`
@@ -83,10 +86,15 @@ impl LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let pointer = self.pointer();
+        // A key of the input can be megabytes long: print a bounded excerpt
+        // (`pointer()` keeps the whole place, so that it still resolves).
         let place = if pointer.is_empty() {
-            "(document)"
+            "(document)".to_owned()
+        } else if pointer.chars().count() > MAX_POINTER_CHARS {
+            let head: String = pointer.chars().take(MAX_POINTER_CHARS).collect();
+            format!("{head}… ({} bytes in all)", pointer.len())
         } else {
-            pointer.as_str()
+            pointer
         };
         write!(
             f,
