@@ -289,7 +289,18 @@ fn read<T: DeserializeOwned>(raw: &RawValue, at: &FieldPath) -> Result<T, Issue>
                 Ok(t) => Ok(t),
                 Err(e) => {
                     let path = path_of(e.path()).prefixed(at);
-                    Err(classify(e.inner(), path))
+                    let issue = classify(e.inner(), path);
+                    // The record's text already parsed as JSON: what serde_json
+                    // calls a syntax error here is a value that does not fit
+                    // (a number out of range, a party object with two keys).
+                    if issue.rule() == Rule::Syntax {
+                        return Err(Issue::new(
+                            Rule::InvalidValue,
+                            issue.path().clone(),
+                            issue.message(),
+                        ));
+                    }
+                    Err(issue)
                 }
             }
         }
