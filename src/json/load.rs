@@ -18,6 +18,9 @@ use crate::{Dataset, DatasetBuilder, FieldPath, Issue, Rule, Severity};
 /// The longest message a load error keeps, in characters.
 const MAX_MESSAGE_CHARS: usize = 400;
 
+/// The most characters of a pointer that `Display` prints.
+const MAX_POINTER_CHARS: usize = 200;
+
 /// One problem found while loading, at its place in the document.
 ///
 /// `Display` prints `pointer: severity [rule] message`, with `(document)`
@@ -83,10 +86,15 @@ impl LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let pointer = self.pointer();
+        // A key of the input can be megabytes long: print a bounded excerpt
+        // (`pointer()` keeps the whole place, so that it still resolves).
         let place = if pointer.is_empty() {
-            "(document)"
+            "(document)".to_owned()
+        } else if pointer.chars().count() > MAX_POINTER_CHARS {
+            let head: String = pointer.chars().take(MAX_POINTER_CHARS).collect();
+            format!("{head}… ({} bytes in all)", pointer.len())
         } else {
-            pointer.as_str()
+            pointer
         };
         write!(
             f,
@@ -212,7 +220,7 @@ fn classify(err: &serde_json::Error, path: FieldPath) -> Issue {
         // Point at the offending key's value: serde names it between backticks.
         if message.starts_with("unknown field") {
             if let Some(name) = message.split('`').nth(1) {
-                path = path.join(name.to_owned());
+                path = join_key_once(path, name);
             }
             Rule::UnknownField
         } else {
@@ -222,7 +230,7 @@ fn classify(err: &serde_json::Error, path: FieldPath) -> Issue {
         Rule::MissingField
     } else if message.starts_with("duplicate field") {
         if let Some(name) = message.split('`').nth(1) {
-            path = path.join(name.to_owned());
+            path = join_key_once(path, name);
         }
         Rule::DuplicateField
     } else if message.starts_with("recursion limit") {
@@ -231,6 +239,15 @@ fn classify(err: &serde_json::Error, path: FieldPath) -> Issue {
         Rule::InvalidValue
     };
     Issue::new(rule, path, message)
+}
+
+/// `path` ending in the key `name`: `serde_path_to_error` has often already
+/// recorded the key whose value was being read, so it is added only if missing.
+fn join_key_once(path: FieldPath, name: &str) -> FieldPath {
+    match path.segments().last() {
+        Some(Segment::Key(last)) if last.as_ref() == name => path,
+        _ => path.join(name.to_owned()),
+    }
 }
 
 fn path_of(p: &serde_path_to_error::Path) -> FieldPath {
@@ -244,8 +261,26 @@ fn path_of(p: &serde_path_to_error::Path) -> FieldPath {
         .collect()
 }
 
+/// A `wrong_type` finding when well-formed JSON `text` is an array, not an object.
+///
+/// serde's derived structs also accept an array of the fields in order,
+/// which would let `["1"]` pass for a whole dataset and `["E40-800", "x"]`
+/// for a project, bypassing field names and `deny_unknown_fields`.
+fn not_an_object(text: &str, at: &FieldPath) -> Option<Issue> {
+    text.trim_start().starts_with('[').then(|| {
+        Issue::new(
+            Rule::WrongType,
+            at.clone(),
+            "invalid type: sequence, expected a JSON object",
+        )
+    })
+}
+
 /// Reads one record; on failure, finds where with `serde_path_to_error` (slow path only).
 fn read<T: DeserializeOwned>(raw: &RawValue, at: &FieldPath) -> Result<T, Issue> {
+    if let Some(issue) = not_an_object(raw.get(), at) {
+        return Err(issue);
+    }
     match serde_json::from_str(raw.get()) {
         Ok(t) => Ok(t),
         Err(_) => {
@@ -254,7 +289,18 @@ fn read<T: DeserializeOwned>(raw: &RawValue, at: &FieldPath) -> Result<T, Issue>
                 Ok(t) => Ok(t),
                 Err(e) => {
                     let path = path_of(e.path()).prefixed(at);
-                    Err(classify(e.inner(), path))
+                    let issue = classify(e.inner(), path);
+                    // The record's text already parsed as JSON: what serde_json
+                    // calls a syntax error here is a value that does not fit
+                    // (a number out of range, a party object with two keys).
+                    if issue.rule() == Rule::Syntax {
+                        return Err(Issue::new(
+                            Rule::InvalidValue,
+                            issue.path().clone(),
+                            issue.message(),
+                        ));
+                    }
+                    Err(issue)
                 }
             }
         }
@@ -360,6 +406,12 @@ impl Dataset {
             Ok(top) => top,
             Err(e) => {
                 let inner = e.inner();
+                if !inner.is_syntax()
+                    && !inner.is_eof()
+                    && let Some(issue) = not_an_object(text, &FieldPath::root())
+                {
+                    return Err(LoadErrors::one(issue, None));
+                }
                 let at = (inner.line() > 0).then(|| (inner.line(), inner.column()));
                 return Err(LoadErrors::one(classify(inner, path_of(e.path())), at));
             }
@@ -369,6 +421,9 @@ impl Dataset {
                 classify(&e, FieldPath::root()),
                 Some((e.line(), e.column())),
             ));
+        }
+        if let Some(issue) = not_an_object(text, &FieldPath::root()) {
+            return Err(LoadErrors::one(issue, None));
         }
         match top.schema_version.map(RawValue::get) {
             Some(v) if v == format!("\"{SCHEMA_VERSION}\"") => {}

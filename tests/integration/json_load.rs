@@ -1,0 +1,263 @@
+//! Loading the files in `tests/data/`: a valid canonical file, a file with many faults, a cut file.
+
+use migov::{Dataset, Rule};
+
+use crate::util::{data, found, refused};
+
+/// Asserts two texts are equal, naming the first line that differs (not two 15 KB strings).
+#[track_caller]
+fn assert_same_text(actual: &str, expected: &str) {
+    if actual == expected {
+        return;
+    }
+    let mut a = actual.lines();
+    let mut e = expected.lines();
+    for n in 1.. {
+        match (a.next(), e.next()) {
+            (Some(x), Some(y)) if x == y => {}
+            (x, y) => panic!("texts differ at line {n}:\n  actual:   {x:?}\n  expected: {y:?}"),
+        }
+    }
+}
+
+#[test]
+fn valid_file_loads_without_problems() {
+    let text = data("valid.json");
+    let d = Dataset::from_json_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert!(d.warnings().is_empty(), "{:#?}", d.warnings());
+    assert_eq!(d.member_states().len(), 10);
+    assert_eq!(d.processes().len(), 2);
+    assert_eq!(d.partners().len(), 4);
+    assert_eq!(d.memberships().len(), 5);
+    let project = d.project("E40-800").unwrap();
+    assert_eq!(project.benefiting_states().len(), 10);
+    let budget = project.budget().unwrap();
+    assert_eq!(budget.to_string(), "32000.00 USD");
+    let midwa = d.process("MIDWA").unwrap();
+    let established = midwa.established().unwrap();
+    assert_eq!(established.value().to_string(), "2001");
+    assert_eq!(established.alternatives()[0].value().to_string(), "2000-12");
+    let event = &d.events()[0];
+    assert_eq!(event.agenda().len(), 2);
+    assert_eq!(
+        event.agenda()[0].sessions()[1].panel()[0]
+            .panellists()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn valid_file_is_canonical() {
+    let text = data("valid.json");
+    let d = Dataset::from_json_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert_same_text(&d.to_json_string(), &text);
+    let mut written = Vec::new();
+    d.to_json_writer(&mut written).unwrap();
+    assert_same_text(std::str::from_utf8(&written).unwrap(), &text);
+}
+
+#[test]
+fn valid_file_loads_from_slice_and_reader() {
+    let text = data("valid.json");
+    let from_str = Dataset::from_json_str(&text).unwrap();
+    assert_eq!(Dataset::from_json_slice(text.as_bytes()).unwrap(), from_str);
+    assert_eq!(
+        Dataset::from_json_reader(text.as_bytes()).unwrap(),
+        from_str
+    );
+}
+
+/// `tests/data/many_faults.json`: one fault per record, each of a different kind.
+/// For each: the JSON Pointer the loader must report and the rule id.
+const MANY_FAULTS: &[(&str, &str, &str)] = &[
+    // (what is wrong, pointer, rule id)
+    (
+        "date \"2001-13\"",
+        "/member_states/0/status/0/since",
+        "value.invalid",
+    ),
+    (
+        "country \"ZZZ\"",
+        "/member_states/1/country",
+        "value.invalid",
+    ),
+    ("id with a space", "/processes/0/id", "value.invalid"),
+    (
+        "dangling partner reference",
+        "/processes/1/linked_organizations/0",
+        "ref.dangling",
+    ),
+    ("duplicate id", "/partners/1/id", "id.duplicate"),
+    (
+        "currency \"usd\"",
+        "/projects/0/amounts/0/currency",
+        "value.invalid",
+    ),
+    (
+        "amount as a JSON number",
+        "/projects/1/amounts/0/amount",
+        "json.wrong_type",
+    ),
+    (
+        "amount \"32,000.00\"",
+        "/projects/2/amounts/0/amount",
+        "value.invalid",
+    ),
+    (
+        "unknown field",
+        "/projects/3/benefitting_states",
+        "json.unknown_field",
+    ),
+    // A pointer to a missing key cannot resolve: the loader names the object that lacks it.
+    ("missing title", "/projects/4", "json.missing_field"),
+    (
+        "string for a list",
+        "/projects/5/benefiting_states",
+        "json.wrong_type",
+    ),
+    (
+        "negative amount",
+        "/projects/6/amounts/0/amount",
+        "project.negative_amount",
+    ),
+    (
+        "end before start",
+        "/projects/7/end",
+        "period.end_before_start",
+    ),
+    ("date \"2001-02-30\"", "/events/0/start", "value.invalid"),
+    (
+        "session end before start",
+        "/events/1/agenda/0/sessions/0/end",
+        "event.session_end_before_start",
+    ),
+    (
+        "dangling party",
+        "/events/2/parties/0/party",
+        "ref.dangling",
+    ),
+    (
+        "membership end before start",
+        "/memberships/0/end",
+        "period.end_before_start",
+    ),
+    (
+        "number for a date",
+        "/memberships/1/start",
+        "json.wrong_type",
+    ),
+];
+
+#[test]
+fn many_faults_are_each_reported_at_their_place() {
+    let text = data("many_faults.json");
+    let errors = refused(Dataset::from_json_str(&text));
+    let mut actual = found(&errors);
+    actual.sort();
+    let mut expected: Vec<(String, &'static str)> = MANY_FAULTS
+        .iter()
+        .map(|&(_, pointer, rule)| (pointer.to_owned(), crate::util::rule_id(rule)))
+        .collect();
+    expected.sort();
+    assert_eq!(actual, expected, "\n{errors}");
+    assert_eq!(errors.problems().len(), MANY_FAULTS.len());
+    assert_eq!(
+        errors.errors().count(),
+        MANY_FAULTS.len(),
+        "no warnings expected"
+    );
+    // Each kind of fault once.
+    let kinds: std::collections::HashSet<&str> = MANY_FAULTS.iter().map(|f| f.0).collect();
+    assert_eq!(kinds.len(), MANY_FAULTS.len());
+}
+
+#[test]
+fn many_faults_pointers_find_the_offending_values() {
+    let text = data("many_faults.json");
+    let input: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let errors = refused(Dataset::from_json_str(&text));
+    for problem in errors.problems() {
+        let pointer = problem.pointer();
+        let value = input.pointer(&pointer);
+        assert!(
+            value.is_some(),
+            "{pointer} ({}) does not resolve in the input",
+            problem.rule()
+        );
+        if problem.rule() == Rule::MissingField {
+            // The missing key cannot be pointed at: its object is.
+            assert!(value.unwrap().is_object(), "{pointer}");
+        }
+    }
+    // Spot checks: the pointer leads to the very value that is wrong.
+    for (pointer, value) in [
+        (
+            "/member_states/0/status/0/since",
+            serde_json::json!("2001-13"),
+        ),
+        ("/member_states/1/country", serde_json::json!("ZZZ")),
+        ("/processes/0/id", serde_json::json!("MID WA")),
+        ("/projects/0/amounts/0/currency", serde_json::json!("usd")),
+        ("/projects/1/amounts/0/amount", serde_json::json!(32000.0)),
+        (
+            "/projects/2/amounts/0/amount",
+            serde_json::json!("32,000.00"),
+        ),
+        ("/projects/5/benefiting_states", serde_json::json!("SEN")),
+        ("/partners/1/id", serde_json::json!("ECOWAS")),
+        (
+            "/processes/1/linked_organizations/0",
+            serde_json::json!("ECCAS"),
+        ),
+    ] {
+        assert_eq!(input.pointer(pointer), Some(&value), "{pointer}");
+    }
+}
+
+#[test]
+fn many_faults_messages_quote_the_value() {
+    let text = data("many_faults.json");
+    let errors = refused(Dataset::from_json_str(&text));
+    let message = |pointer: &str| {
+        errors
+            .problems()
+            .iter()
+            .find(|p| p.pointer() == pointer)
+            .unwrap_or_else(|| panic!("no problem at {pointer}"))
+            .message()
+            .to_owned()
+    };
+    assert!(message("/member_states/0/status/0/since").contains("\"2001-13\""));
+    assert!(message("/member_states/1/country").contains("\"ZZZ\""));
+    assert!(message("/projects/0/amounts/0/currency").contains("\"usd\""));
+    assert!(message("/projects/2/amounts/0/amount").contains("\"32,000.00\""));
+    assert!(message("/processes/0/id").contains("\"MID WA\""));
+    assert!(message("/processes/1/linked_organizations/0").contains("\"ECCAS\""));
+    assert!(message("/projects/4").contains("title"));
+    assert!(message("/projects/3/benefitting_states").contains("benefitting_states"));
+}
+
+#[test]
+fn truncated_file_is_a_syntax_error_with_line_and_column() {
+    let text = data("truncated.json");
+    assert!(data("valid.json").starts_with(&text));
+    let errors = refused(Dataset::from_json_str(&text));
+    assert_eq!(errors.problems().len(), 1, "{errors}");
+    let problem = &errors.problems()[0];
+    assert_eq!(problem.rule(), Rule::Syntax);
+    assert_eq!(problem.severity(), migov::Severity::Error);
+    // The file is cut in the middle of a string on its last line.
+    let lines = text.lines().count();
+    let last_line_chars = text.lines().last().unwrap().chars().count();
+    assert_eq!(problem.line_column(), Some((lines, last_line_chars)));
+    assert!(problem.message().contains("EOF"), "{}", problem.message());
+    assert!(
+        errors
+            .to_string()
+            .contains(&format!("(line {lines}, column {last_line_chars})"))
+    );
+    // The same through bytes and a reader.
+    assert_eq!(refused(Dataset::from_json_slice(text.as_bytes())), errors);
+    assert_eq!(refused(Dataset::from_json_reader(text.as_bytes())), errors);
+}

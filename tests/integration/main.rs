@@ -1,0 +1,15 @@
+//! Integration tests of migov, in one binary (STYLE.md section 11): one module per area.
+
+// A test binary: helpers outside `#[test]` functions may panic on bad data too.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod auto_traits;
+mod hostile_input;
+mod json_load;
+mod roundtrip;
+mod util;
