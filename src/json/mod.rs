@@ -51,7 +51,18 @@
 //! }
 //! ```
 //!
-//! The JSON Schema of the format is in `schema/dataset.schema.json`.
+//! # JSON Schema
+//!
+//! The format has a JSON Schema (draft 2020-12), generated from the types that
+//! read and write it and committed as `schema/dataset.schema.json` (shipped in
+//! the crate package); with the `schemars` feature, `schema()` returns the
+//! same schema. A test fails when the committed file and the types drift
+//! apart (regenerate it with
+//! `cargo run --example write_schema --features schemars`), and another
+//! validates the reference dataset against it. The schema checks every
+//! record's shape and every value's syntax; rules between values (a day that
+//! exists in its month, an end after its start, references to records that
+//! exist) are checked only by loading.
 //!
 //! # Canonical form
 //!
@@ -69,9 +80,14 @@
 
 mod load;
 mod save;
+#[cfg(feature = "schemars")]
+mod schema;
 pub(crate) mod wire;
 
 pub use load::{LoadError, LoadErrors};
+#[cfg(feature = "schemars")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
+pub use schema::schema;
 
 /// The format version this version of migov reads and writes.
 pub const SCHEMA_VERSION: &str = "1";

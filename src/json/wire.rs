@@ -69,6 +69,8 @@ pub(crate) struct DocumentOut<'a> {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(rename = "Alternative_{T}"))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct AlternativeRecord<T> {
     pub(crate) value: T,
@@ -126,6 +128,7 @@ fn claimed_in<W, T>(
 // ---------------------------------------------------------------- member states
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct StatusRecord {
     status: IomStatusText,
@@ -156,6 +159,7 @@ impl From<IomStatusText> for String {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FlagRecord {
     value: bool,
@@ -163,6 +167,7 @@ pub(crate) struct FlagRecord {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct MemberStateRecord {
     country: CountryCode,
@@ -249,6 +254,7 @@ impl MemberStateRecord {
 // ---------------------------------------------------------------- processes and partners
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ProcessRecord {
     id: ProcessId,
@@ -367,6 +373,7 @@ impl ProcessRecord {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FigureRecord {
     metric: Metric,
@@ -401,6 +408,7 @@ impl From<BoundText> for String {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PartnerRecord {
     id: PartnerId,
@@ -538,6 +546,7 @@ impl PartnerRecord {
 // ---------------------------------------------------------------- projects
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ExternalIdRecord {
     scheme: String,
@@ -545,6 +554,7 @@ pub(crate) struct ExternalIdRecord {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct AmountRecord {
     kind: AmountKind,
@@ -555,6 +565,7 @@ pub(crate) struct AmountRecord {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ProjectPartyRecord {
     partner: PartnerId,
@@ -564,6 +575,7 @@ pub(crate) struct ProjectPartyRecord {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ProjectRecord {
     id: ProjectId,
@@ -748,6 +760,7 @@ impl ProjectRecord {
 // ---------------------------------------------------------------- events
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PersonRecord {
     name: String,
@@ -803,6 +816,7 @@ impl PersonRecord {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PanellistRecord {
     person: PersonRecord,
@@ -811,6 +825,7 @@ pub(crate) struct PanellistRecord {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ContributionRecord {
     panellists: Vec<PanellistRecord>,
@@ -819,6 +834,7 @@ pub(crate) struct ContributionRecord {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SessionRecord {
     start: LocalTime,
@@ -834,6 +850,7 @@ pub(crate) struct SessionRecord {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct AgendaDayRecord {
     date: PartialDate,
@@ -845,6 +862,7 @@ pub(crate) struct AgendaDayRecord {
 
 /// A party as a one-key object: `{"state": "SEN"}`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
 pub(crate) enum PartyRecord {
     State(CountryCode),
@@ -871,6 +889,7 @@ impl PartyRecord {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct EventPartyRecord {
     party: PartyRecord,
@@ -882,6 +901,7 @@ pub(crate) struct EventPartyRecord {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct EventRecord {
     id: EventId,
@@ -1094,6 +1114,7 @@ impl EventRecord {
 // ---------------------------------------------------------------- memberships
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct DisputeRecord {
     note: String,
@@ -1102,6 +1123,7 @@ pub(crate) struct DisputeRecord {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct MembershipRecord {
     member: PartyRecord,

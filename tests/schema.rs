@@ -1,0 +1,234 @@
+//! The committed JSON Schema (`schema/dataset.schema.json`): it matches the
+//! types, and the reference dataset validates against it with an independent
+//! JSON Schema validator.
+
+#![cfg(feature = "schemars")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+fn schema_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/dataset.schema.json")
+}
+
+fn committed_text() -> String {
+    std::fs::read_to_string(schema_path()).expect("schema/dataset.schema.json is readable")
+}
+
+fn committed() -> Value {
+    serde_json::from_str(&committed_text()).expect("schema/dataset.schema.json is JSON")
+}
+
+fn validator() -> jsonschema::Validator {
+    jsonschema::draft202012::new(&committed()).expect("the committed schema compiles")
+}
+
+/// Every validation error, one per line, with its JSON Pointer.
+fn errors(validator: &jsonschema::Validator, instance: &Value) -> Vec<String> {
+    validator
+        .iter_errors(instance)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+const REGENERATE: &str =
+    "regenerate it with `cargo run --example write_schema --features schemars` and review the diff";
+
+#[test]
+fn committed_schema_matches_the_types() {
+    let generated = migov::json::schema();
+    assert!(
+        committed() == generated,
+        "schema/dataset.schema.json no longer matches the Rust types: {REGENERATE}"
+    );
+    let mut text = serde_json::to_string_pretty(&generated).unwrap();
+    text.push('\n');
+    assert!(
+        committed_text() == text,
+        "schema/dataset.schema.json is not in its generated layout: {REGENERATE}"
+    );
+}
+
+#[test]
+fn schema_is_valid_draft_2020_12_without_id() {
+    let schema = committed();
+    if let Err(e) = jsonschema::draft202012::meta::validate(&schema) {
+        panic!("the committed schema is not a valid draft 2020-12 schema: {e}");
+    }
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert!(schema.get("$id").is_none());
+    assert_eq!(migov::json::schema(), migov::json::schema());
+}
+
+#[cfg(feature = "reference-data")]
+#[test]
+fn reference_dataset_validates() {
+    let doc: Value = serde_json::from_str(migov::reference::JSON).unwrap();
+    let errs = errors(&validator(), &doc);
+    assert!(
+        errs.is_empty(),
+        "the reference dataset does not validate:\n{}",
+        errs.join("\n")
+    );
+}
+
+#[test]
+fn test_data_files_validate() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let validator = validator();
+    for name in ["valid.json"] {
+        let path = dir.join(name);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        let errs = errors(&validator, &doc);
+        assert!(
+            errs.is_empty(),
+            "{} does not validate:\n{}",
+            path.display(),
+            errs.join("\n")
+        );
+        assert!(migov::Dataset::from_json_str(&text).is_ok());
+    }
+}
+
+/// A small document that both the schema and the loader accept.
+fn minimal() -> Value {
+    json!({
+        "schema_version": "1",
+        "member_states": [{
+            "country": "SEN",
+            "status": [{"status": "member", "since": "1979"}],
+            "sources": [
+                "https://www.iom.int/",
+                {"url": "https://www.iom.int/midwa", "retrieved": "2026-11", "note": "Members"}
+            ]
+        }],
+        "processes": [{
+            "id": "MIDWA",
+            "name": "Migration Dialogue for West Africa",
+            "kind": "regional_consultative_process",
+            "established": "2001",
+            "established_alternatives": [{"value": "2000-05", "note": "another page"}]
+        }],
+        "projects": [{
+            "id": "E40-800",
+            "title": "International Migration Policy (IMP) Workshop - West Africa",
+            "external_ids": [{"scheme": "idf", "value": "E40-800"}],
+            "status": "completed",
+            "start": "2001", "end": "2001", "year": 2001,
+            "amounts": [{"kind": "budget", "amount": "32000.00", "currency": "USD"}],
+            "coverage": "regional",
+            "benefiting_states": ["SEN"],
+            "related_processes": ["MIDWA"]
+        }],
+        "events": [{
+            "id": "midwa-2024",
+            "title": "MIDWA ministerial conference",
+            "start": "--07-25",
+            "agenda": [{"date": "2024-07-25", "sessions": [{"start": "09:30", "title": "Opening"}]}],
+            "parties": [{"party": {"process": "MIDWA"}, "role": "organiser"}]
+        }],
+        "memberships": [{
+            "member": {"state": "SEN"},
+            "body": {"process": "MIDWA"},
+            "role": "member",
+            "start": "2001"
+        }]
+    })
+}
+
+#[test]
+fn minimal_document_is_accepted_by_schema_and_loader() {
+    let doc = minimal();
+    let errs = errors(&validator(), &doc);
+    assert!(errs.is_empty(), "{}", errs.join("\n"));
+    if let Err(e) = migov::Dataset::from_json_str(&doc.to_string()) {
+        panic!("the loader rejects the minimal document:\n{e}");
+    }
+}
+
+#[test]
+fn invalid_documents_are_rejected_by_schema_and_loader() {
+    let validator = validator();
+    let cases: Vec<(&str, &str, Value)> = vec![
+        (
+            "amount as a number",
+            "/projects/0/amounts/0/amount",
+            json!(32000.0),
+        ),
+        ("bad date shape", "/projects/0/start", json!("2001-1")),
+        ("year 0000", "/projects/0/end", json!("0000")),
+        (
+            "lowercase country",
+            "/projects/0/benefiting_states/0",
+            json!("sen"),
+        ),
+        (
+            "bad time",
+            "/events/0/agenda/0/sessions/0/start",
+            json!("24:00"),
+        ),
+        ("blank code", "/projects/0/status", json!(" ")),
+        ("bad id", "/processes/0/id", json!("MID WA")),
+        (
+            "bad url",
+            "/member_states/0/sources/0",
+            json!("www.iom.int"),
+        ),
+        (
+            "bad status",
+            "/member_states/0/status/0/status",
+            json!("members"),
+        ),
+        ("wrong version", "/schema_version", json!("2")),
+    ];
+    for (what, pointer, value) in cases {
+        let mut doc = minimal();
+        *doc.pointer_mut(pointer).unwrap() = value;
+        assert!(!validator.is_valid(&doc), "schema accepts {what}");
+        assert!(
+            migov::Dataset::from_json_str(&doc.to_string()).is_err(),
+            "loader accepts {what}"
+        );
+    }
+
+    let unknown: Vec<(&str, &str)> = vec![
+        ("unknown top-level field", ""),
+        ("unknown project field", "/projects/0"),
+        ("unknown amount field", "/projects/0/amounts/0"),
+        ("unknown source field", "/member_states/0/sources/1"),
+        ("unknown party key", "/memberships/0/member"),
+    ];
+    for (what, pointer) in unknown {
+        let mut doc = minimal();
+        doc.pointer_mut(pointer)
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .insert("colour".to_owned(), json!("blue"));
+        assert!(!validator.is_valid(&doc), "schema accepts {what}");
+        assert!(
+            migov::Dataset::from_json_str(&doc.to_string()).is_err(),
+            "loader accepts {what}"
+        );
+    }
+
+    let mut doc = minimal();
+    doc.as_object_mut().unwrap().remove("schema_version");
+    assert!(
+        !validator.is_valid(&doc),
+        "schema accepts a missing schema_version"
+    );
+}
