@@ -9,6 +9,7 @@
 //! `cargo bench --bench load` measures S1 (and S10 with `MIGOV_BENCH_S10=1`);
 //! `cargo test --benches` runs each bench once on a tiny dataset.
 #![allow(
+    clippy::explicit_auto_deref,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::indexing_slicing,

@@ -5,6 +5,8 @@
 //! `cargo bench --bench query` measures S1 (and S10 with `MIGOV_BENCH_S10=1`);
 //! `cargo test --benches` runs each bench once on a tiny dataset.
 #![allow(
+    clippy::explicit_auto_deref,
+    clippy::suspicious_map,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::indexing_slicing,
@@ -103,8 +105,12 @@ fn build_sqlite(data: &Dataset) -> Connection {
             .prepare("INSERT INTO partners VALUES (?1, ?2, ?3)")
             .unwrap();
         for p in data.partners() {
-            st.execute(params![p.id().as_str(), p.name(), p.kind().map(|k| k.as_str())])
-                .unwrap();
+            st.execute(params![
+                p.id().as_str(),
+                p.name(),
+                p.kind().map(|k| k.as_str())
+            ])
+            .unwrap();
         }
         let mut project = tx
             .prepare("INSERT INTO projects VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
@@ -185,9 +191,11 @@ const SQL_MEMBERS_OF: &str = "SELECT member FROM memberships
     WHERE body_kind = 'process' AND body = ?1 AND role = 'member'
       AND (earliest_start IS NULL OR earliest_start <= ?3)
       AND (latest_end IS NULL OR latest_end >= ?2)";
-const SQL_BENEFITING: &str = "SELECT p.id FROM project_states s JOIN projects p ON p.rid = s.project
+const SQL_BENEFITING: &str =
+    "SELECT p.id FROM project_states s JOIN projects p ON p.rid = s.project
     WHERE s.state = ?1";
-const SQL_WITH_PARTNER: &str = "SELECT p.id FROM project_partners pp JOIN projects p ON p.rid = pp.project
+const SQL_WITH_PARTNER: &str =
+    "SELECT p.id FROM project_partners pp JOIN projects p ON p.rid = pp.project
     WHERE pp.partner = ?1 AND pp.role = 'funder'";
 const SQL_BUDGETS: &str = "SELECT p.idf_region, a.currency, SUM(a.cents) FROM project_amounts a
     JOIN projects p ON p.rid = a.project WHERE a.kind = 'budget'
