@@ -338,7 +338,9 @@ fn main() {
         g.bench_function("migov", |b| {
             b.iter(|| {
                 data.processes_of(black_box(sen), black_box(on))
-                    .map(|a| black_box(a.certainty()))
+                    .inspect(|a| {
+                        black_box(a.certainty());
+                    })
                     .count()
             });
         });
@@ -364,7 +366,9 @@ fn main() {
         g.bench_function("migov", |b| {
             b.iter(|| {
                 data.members_of(black_box(&process), &member, black_box(on))
-                    .map(|a| black_box(a.certainty()))
+                    .inspect(|a| {
+                        black_box(a.certainty());
+                    })
                     .count()
             });
         });
@@ -386,7 +390,9 @@ fn main() {
         g.bench_function("migov", |b| {
             b.iter(|| {
                 data.projects_benefiting(black_box(sen), &all)
-                    .map(|p| black_box(p.id()))
+                    .inspect(|p| {
+                        black_box(p.id());
+                    })
                     .count()
             });
         });
@@ -396,7 +402,9 @@ fn main() {
                 data.projects()
                     .iter()
                     .filter(|p| p.benefiting_states().contains(&sen))
-                    .map(|p| black_box(p.id()))
+                    .inspect(|p| {
+                        black_box(p.id());
+                    })
                     .count()
             });
         });
@@ -409,7 +417,9 @@ fn main() {
         g.bench_function("migov", |b| {
             b.iter(|| {
                 data.projects_with_partner(black_box(&partner), Some(&funder))
-                    .map(|p| black_box(p.id()))
+                    .inspect(|p| {
+                        black_box(p.id());
+                    })
                     .count()
             });
         });
@@ -423,7 +433,9 @@ fn main() {
                             .iter()
                             .any(|o| o.partner().as_str() == partner && *o.role() == funder)
                     })
-                    .map(|p| black_box(p.id()))
+                    .inspect(|p| {
+                        black_box(p.id());
+                    })
                     .count()
             });
         });

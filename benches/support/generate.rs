@@ -102,8 +102,8 @@ impl Rng {
         self.below(100) < percent
     }
 
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    pub fn pick(&mut self, items: &[&'static str]) -> &'static str {
+        items[self.below(items.len())]
     }
 
     /// `k` distinct positions from `0..n`, in random order (k <= n).
@@ -334,7 +334,7 @@ fn title(rng: &mut Rng, words: usize) -> String {
         if i > 0 {
             t.push(' ');
         }
-        let w = *rng.pick(WORDS);
+        let w = rng.pick(WORDS);
         if i == 0 {
             let mut c = w.chars();
             if let Some(f) = c.next() {
@@ -358,7 +358,7 @@ fn partial_date(rng: &mut Rng, year: i32) -> String {
 }
 
 fn source(rng: &mut Rng, path: &str, id: &str) -> String {
-    let host = *rng.pick(&["www.iom.int", "publications.iom.int", "www.un.org"]);
+    let host = rng.pick(&["www.iom.int", "publications.iom.int", "www.un.org"]);
     format!("https://{host}/{path}/{}", id.to_ascii_lowercase())
 }
 
@@ -492,7 +492,7 @@ pub fn generate(scale: &Scale, seed: u64) -> String {
                 if rng.chance(40) {
                     j.strs("other_names", &[format!("{id} Dialogue")]);
                 }
-                j.s("kind", *rng.pick(PROCESS_KINDS));
+                j.s("kind", rng.pick(PROCESS_KINDS));
                 j.s("region", &format!("{} region", title(&mut rng, 1)));
                 let est = partial_date(&mut rng, established);
                 j.s("established", &est);
@@ -643,7 +643,7 @@ pub fn generate(scale: &Scale, seed: u64) -> String {
                     j.n("year", start.into());
                 }
                 j.arr("amounts", |j| {
-                    let currency = *rng.pick(CURRENCIES);
+                    let currency = rng.pick(CURRENCIES);
                     let units = rng.range(10_000, 2_000_000);
                     let cents = rng.range(0, 99);
                     j.item(|j| {
@@ -739,7 +739,7 @@ pub fn generate(scale: &Scale, seed: u64) -> String {
             j.item(|j| {
                 j.s("id", &id);
                 j.s("title", &format!("{} {}", title(&mut rng, 4), i));
-                j.s("kind", *rng.pick(EVENT_KINDS));
+                j.s("kind", rng.pick(EVENT_KINDS));
                 if rng.chance(30) {
                     j.s("description", &title(&mut rng, 15));
                 }
@@ -754,9 +754,9 @@ pub fn generate(scale: &Scale, seed: u64) -> String {
                     j.b("online", true);
                     j.s("time_zone", "UTC");
                 } else {
-                    j.s("city", *rng.pick(CITIES));
+                    j.s("city", rng.pick(CITIES));
                     j.s("country", country);
-                    j.s("time_zone", *rng.pick(ZONES));
+                    j.s("time_zone", rng.pick(ZONES));
                 }
                 j.arr("parties", |j| {
                     j.item(|j| {
@@ -815,7 +815,7 @@ pub fn generate(scale: &Scale, seed: u64) -> String {
                                         j.s("start", &hhmm(minute));
                                         j.s("end", &hhmm(end));
                                         j.s("title", &title(&mut rng, 4));
-                                        j.s("format", *rng.pick(FORMATS));
+                                        j.s("format", rng.pick(FORMATS));
                                         let items = rng.below(3);
                                         if items > 0 {
                                             let list: Vec<String> =
