@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
 
-use super::index::Index;
+use super::index::{Index, Resolver};
 use super::{Dataset, Inner, rules};
 use crate::{CountryCode, Event, FieldPath, Issue, MemberState, Membership, Partner, Project, Rcp};
 
@@ -243,15 +243,12 @@ impl DatasetBuilder {
     /// cross-record rule (see [`Rule`](crate::Rule)). No dataset is returned
     /// then: there is no half-validated dataset.
     pub fn build(self) -> Result<Dataset, DatasetError> {
-        let (dataset, issues) = self.build_with_issues();
-        match dataset {
-            Some(d) => Ok(d),
-            None => Err(DatasetError::new(issues)),
-        }
+        self.build_with_issues().map_err(DatasetError::new)
     }
 
-    /// Builds, returning the dataset only if no finding is an error, and the findings in any case.
-    pub(crate) fn build_with_issues(self) -> (Option<Dataset>, Vec<Issue>) {
+    /// Builds the dataset if no finding is an error (its warnings are then
+    /// on the dataset); otherwise returns every finding.
+    pub(crate) fn build_with_issues(self) -> Result<Dataset, Vec<Issue>> {
         let Self {
             member_states,
             processes,
@@ -270,6 +267,7 @@ impl DatasetBuilder {
         let (events, event_origin) = sorted(events, |a, b| a.id().cmp(b.id()));
         let (memberships, membership_origin) = sorted(memberships, |a, b| a.key().cmp(&b.key()));
 
+        let resolver = Resolver::new(&processes, &partners, &projects);
         let index = Index::build(
             &member_states,
             &processes,
@@ -277,6 +275,7 @@ impl DatasetBuilder {
             &projects,
             &events,
             &memberships,
+            &resolver,
         );
         let origins = rules::Origins {
             processes: &process_origin,
@@ -292,50 +291,56 @@ impl DatasetBuilder {
             events: &events,
             memberships: &memberships,
             index: &index,
+            resolver: &resolver,
         };
         let mut issues = rules::check(&view, &origins);
+        drop(resolver);
         // Each record's own warnings, with the record's place in front.
-        let mut own = Vec::new();
         collect_own(
-            &mut own,
+            &mut issues,
             "member_states",
             &member_states,
             &state_origin,
             MemberState::warnings,
         );
         collect_own(
-            &mut own,
+            &mut issues,
             "processes",
             &processes,
             &process_origin,
             Rcp::warnings,
         );
         collect_own(
-            &mut own,
+            &mut issues,
             "partners",
             &partners,
             &partner_origin,
             Partner::warnings,
         );
         collect_own(
-            &mut own,
+            &mut issues,
             "projects",
             &projects,
             &project_origin,
             Project::warnings,
         );
-        collect_own(&mut own, "events", &events, &event_origin, Event::warnings);
         collect_own(
-            &mut own,
+            &mut issues,
+            "events",
+            &events,
+            &event_origin,
+            Event::warnings,
+        );
+        collect_own(
+            &mut issues,
             "memberships",
             &memberships,
             &membership_origin,
             Membership::warnings,
         );
-        issues.extend(own);
         issues.sort_by(|a, b| (a.path(), a.rule()).cmp(&(b.path(), b.rule())));
         if issues.iter().any(Issue::is_error) {
-            return (None, issues);
+            return Err(issues);
         }
         let inner = Inner {
             member_states,
@@ -345,18 +350,29 @@ impl DatasetBuilder {
             events,
             memberships,
             index,
-            warnings: issues.clone(),
+            warnings: issues,
+            totals: Default::default(),
         };
-        (
-            Some(Dataset {
-                inner: Arc::new(inner),
-            }),
-            issues,
-        )
+        Ok(Dataset {
+            inner: Arc::new(inner),
+        })
     }
 }
 
+/// The items in order, and for each the position at which it was given.
+///
+/// Input that is already in order (as every file migov saves) is returned
+/// as it is, without moving a record.
 fn sorted<T>(items: Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> (Vec<T>, Vec<u32>) {
+    let identity = |n: usize| {
+        (0..n)
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect()
+    };
+    if items.is_sorted_by(|a, b| cmp(a, b).is_le()) {
+        let origin = identity(items.len());
+        return (items, origin);
+    }
     let mut tagged: Vec<(u32, T)> = items
         .into_iter()
         .enumerate()

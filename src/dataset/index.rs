@@ -1,59 +1,124 @@
 //! The relationship index: built once, answers every query in both directions.
+//!
+//! Everything is stored as positions into the dataset's sorted collections
+//! (`u32`), grouped by key in compressed tables ([`Groups`]): no identifier
+//! is copied, no string is hashed at query time. Records are found by
+//! identifier with a binary search over their sorted collection, states by a
+//! dense table over every country code.
 
 use std::collections::HashMap;
 
-use crate::{
-    CountryCode, Event, MemberState, Membership, Partner, PartnerId, Party, ProcessId, Project,
-    ProjectId, Rcp,
-};
+use crate::{CountryCode, Event, MemberState, Membership, Partner, Party, Period, Project, Rcp};
 
-/// A map keyed by party, split by kind so that lookups need no allocation.
-#[derive(Debug)]
-pub(crate) struct PartyMap<V> {
-    state: HashMap<CountryCode, V>,
-    partner: HashMap<PartnerId, V>,
-    process: HashMap<ProcessId, V>,
+/// Positions grouped by a dense key (`0..keys`): a compressed sparse row table.
+///
+/// `items[starts[k]..starts[k + 1]]` are the positions of key `k`, in
+/// increasing order and without repeats.
+#[derive(Debug, Default)]
+pub(crate) struct Groups {
+    starts: Vec<u32>,
+    items: Vec<u32>,
 }
 
-impl<V> Default for PartyMap<V> {
-    fn default() -> Self {
+impl Groups {
+    /// Groups `(key, position)` pairs given in increasing position order,
+    /// each pair at most once (a counting sort: O(keys + pairs)).
+    fn build(keys: usize, pairs: &[(u32, u32)]) -> Self {
+        let mut starts = vec![0u32; keys + 1];
+        for &(k, _) in pairs {
+            if let Some(c) = starts.get_mut(k as usize + 1) {
+                *c += 1;
+            }
+        }
+        for k in 1..starts.len() {
+            let prev = starts.get(k - 1).copied().unwrap_or(0);
+            if let Some(c) = starts.get_mut(k) {
+                *c += prev;
+            }
+        }
+        let mut cursor: Vec<u32> = starts.iter().take(keys).copied().collect();
+        let mut items = vec![0u32; pairs.len()];
+        for &(k, item) in pairs {
+            if let Some(c) = cursor.get_mut(k as usize)
+                && let Some(slot) = items.get_mut(*c as usize)
+            {
+                *slot = item;
+                *c += 1;
+            }
+        }
+        Self { starts, items }
+    }
+
+    /// The positions of key `k` (empty for an unknown key).
+    pub(crate) fn get(&self, k: usize) -> &[u32] {
+        let (Some(&lo), Some(&hi)) = (self.starts.get(k), self.starts.get(k + 1)) else {
+            return &[];
+        };
+        self.items.get(lo as usize..hi as usize).unwrap_or_default()
+    }
+
+    /// Every non-empty group.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[u32]> {
+        (0..self.starts.len().saturating_sub(1))
+            .map(|k| self.get(k))
+            .filter(|g| !g.is_empty())
+    }
+}
+
+/// A party resolved to its dense key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Slot {
+    /// A state, by [`CountryCode::ordinal`].
+    State(u32),
+    /// A partner, by position.
+    Partner(u32),
+    /// A process, by position.
+    Process(u32),
+}
+
+/// Groups keyed by party, one table per kind of party.
+#[derive(Debug, Default)]
+pub(crate) struct PartyGroups {
+    state: Groups,
+    partner: Groups,
+    process: Groups,
+}
+
+impl PartyGroups {
+    fn build(sizes: [usize; 3], pairs: &[(Slot, u32)]) -> Self {
+        let mut by_kind: [Vec<(u32, u32)>; 3] = Default::default();
+        for &(slot, item) in pairs {
+            let (kind, key) = match slot {
+                Slot::State(k) => (0, k),
+                Slot::Partner(k) => (1, k),
+                Slot::Process(k) => (2, k),
+            };
+            if let Some(list) = by_kind.get_mut(kind) {
+                list.push((key, item));
+            }
+        }
+        let [s, pa, pr] = by_kind;
         Self {
-            state: HashMap::new(),
-            partner: HashMap::new(),
-            process: HashMap::new(),
-        }
-    }
-}
-
-impl<V: Default> PartyMap<V> {
-    fn entry(&mut self, party: &Party) -> &mut V {
-        match party {
-            Party::State(c) => self.state.entry(*c).or_default(),
-            Party::Partner(p) => self.partner.entry(p.clone()).or_default(),
-            Party::Process(p) => self.process.entry(p.clone()).or_default(),
-        }
-    }
-}
-
-impl<V> PartyMap<V> {
-    pub(crate) fn get(&self, party: &Party) -> Option<&V> {
-        match party {
-            Party::State(c) => self.state.get(c),
-            Party::Partner(p) => self.partner.get(p.as_str()),
-            Party::Process(p) => self.process.get(p.as_str()),
+            state: Groups::build(sizes[0], &s),
+            partner: Groups::build(sizes[1], &pa),
+            process: Groups::build(sizes[2], &pr),
         }
     }
 
-    /// Every value, of every kind of party.
-    pub(crate) fn values_all(&self) -> impl Iterator<Item = &V> {
+    pub(crate) fn get(&self, slot: Slot) -> &[u32] {
+        match slot {
+            Slot::State(k) => self.state.get(k as usize),
+            Slot::Partner(k) => self.partner.get(k as usize),
+            Slot::Process(k) => self.process.get(k as usize),
+        }
+    }
+
+    /// Every non-empty group, of every kind of party.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[u32]> {
         self.state
-            .values()
-            .chain(self.partner.values())
-            .chain(self.process.values())
-    }
-
-    pub(crate) fn state(&self, c: CountryCode) -> Option<&V> {
-        self.state.get(&c)
+            .iter()
+            .chain(self.partner.iter())
+            .chain(self.process.iter())
     }
 }
 
@@ -65,30 +130,42 @@ pub(crate) enum NameKey {
     Partner(u32),
 }
 
-/// Positions (into the dataset's sorted collections) by identifier and by relation.
+/// What the index knows of one membership.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct MembershipFacts {
+    /// The member, if it resolves.
+    pub(crate) member: Option<Slot>,
+    /// The body, if it resolves.
+    pub(crate) body: Option<Slot>,
+    /// The period, ended by the body's dissolution when open-ended.
+    pub(crate) effective: Period,
+}
+
+/// Positions (into the dataset's sorted collections) by key and by relation.
 #[derive(Debug, Default)]
 pub(crate) struct Index {
-    pub(crate) states: HashMap<CountryCode, u32>,
-    pub(crate) processes: HashMap<ProcessId, u32>,
-    pub(crate) partners: HashMap<PartnerId, u32>,
-    pub(crate) projects: HashMap<ProjectId, u32>,
-    pub(crate) events: HashMap<crate::EventId, u32>,
+    /// Member-state position by [`CountryCode::ordinal`] (`u32::MAX`: none).
+    pub(crate) states: Vec<u32>,
+    /// Per membership, aligned with the memberships.
+    pub(crate) memberships: Vec<MembershipFacts>,
     /// Memberships by member.
-    pub(crate) memberships_of_member: PartyMap<Vec<u32>>,
+    pub(crate) memberships_of_member: PartyGroups,
     /// Memberships by body.
-    pub(crate) memberships_of_body: PartyMap<Vec<u32>>,
+    pub(crate) memberships_of_body: PartyGroups,
+    /// Memberships of states in processes, by state.
+    pub(crate) process_memberships_of_state: Groups,
     /// Projects by benefiting state.
-    pub(crate) projects_of_state: HashMap<CountryCode, Vec<u32>>,
-    /// Projects by partner (any role).
-    pub(crate) projects_of_partner: HashMap<PartnerId, Vec<u32>>,
-    /// Projects by related process.
-    pub(crate) projects_of_process: HashMap<ProcessId, Vec<u32>>,
+    pub(crate) projects_of_state: Groups,
+    /// Projects by partner position (any role).
+    pub(crate) projects_of_partner: Groups,
+    /// Projects by related process position.
+    pub(crate) projects_of_process: Groups,
     /// Events by party (any role).
-    pub(crate) events_of_party: PartyMap<Vec<u32>>,
-    /// Events by related project.
-    pub(crate) events_of_project: HashMap<ProjectId, Vec<u32>>,
+    pub(crate) events_of_party: PartyGroups,
+    /// Events by related project position.
+    pub(crate) events_of_project: Groups,
     /// Events by country of venue.
-    pub(crate) events_of_country: HashMap<CountryCode, Vec<u32>>,
+    pub(crate) events_of_country: Groups,
     /// Normalised names and aliases.
     pub(crate) names: HashMap<String, Vec<NameKey>>,
 }
@@ -97,10 +174,69 @@ fn pos(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-fn push_unique(list: &mut Vec<u32>, i: u32) {
-    if list.last() != Some(&i) {
-        list.push(i);
+/// Identifier → position maps used while building (borrowed, dropped after).
+pub(crate) struct Resolver<'a> {
+    partners: HashMap<&'a str, u32>,
+    processes: HashMap<&'a str, u32>,
+    projects: HashMap<&'a str, u32>,
+}
+
+impl<'a> Resolver<'a> {
+    pub(crate) fn new(
+        processes: &'a [Rcp],
+        partners: &'a [Partner],
+        projects: &'a [Project],
+    ) -> Self {
+        fn map<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, u32> {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (id(t), pos(i)))
+                .collect()
+        }
+        Self {
+            partners: map(partners, |p| p.id().as_str()),
+            processes: map(processes, |p| p.id().as_str()),
+            projects: map(projects, |p| p.id().as_str()),
+        }
     }
+
+    /// The party's dense key, if it is in the dataset (a state always is).
+    pub(crate) fn slot(&self, party: &Party) -> Option<Slot> {
+        match party {
+            Party::State(c) => Some(Slot::State(pos(c.ordinal()))),
+            Party::Partner(p) => self.partner(p.as_str()).map(Slot::Partner),
+            Party::Process(p) => self.process(p.as_str()).map(Slot::Process),
+        }
+    }
+
+    pub(crate) fn partner(&self, id: &str) -> Option<u32> {
+        self.partners.get(id).copied()
+    }
+
+    pub(crate) fn process(&self, id: &str) -> Option<u32> {
+        self.processes.get(id).copied()
+    }
+
+    pub(crate) fn project(&self, id: &str) -> Option<u32> {
+        self.projects.get(id).copied()
+    }
+}
+
+/// A membership's period, ended by the body's dissolution when open-ended.
+pub(crate) fn effective_period(m: &Membership, body_lifetime: Option<Period>) -> Period {
+    let p = m.period();
+    match (p.end(), body_lifetime.and_then(|l| l.end())) {
+        (None, Some(dissolved)) => Period::new(p.start(), Some(dissolved)).unwrap_or(p),
+        _ => p,
+    }
+}
+
+/// Pushes `(key, item)` for each distinct key of one item.
+fn push_distinct(pairs: &mut Vec<(u32, u32)>, keys: &mut Vec<u32>, item: u32) {
+    keys.sort_unstable();
+    keys.dedup();
+    pairs.extend(keys.drain(..).map(|k| (k, item)));
 }
 
 impl Index {
@@ -111,8 +247,14 @@ impl Index {
         projects: &[Project],
         events: &[Event],
         memberships: &[Membership],
+        resolver: &Resolver<'_>,
     ) -> Self {
-        let mut ix = Index::default();
+        let countries = CountryCode::ORDINALS;
+        let party_sizes = [countries, partners.len(), processes.len()];
+        let mut ix = Index {
+            states: vec![u32::MAX; countries],
+            ..Index::default()
+        };
         let mut names: HashMap<String, Vec<NameKey>> = HashMap::new();
         let mut name = |text: &str, key: NameKey| {
             let n = crate::value::normalize_name(text);
@@ -125,7 +267,9 @@ impl Index {
             }
         };
         for (i, s) in member_states.iter().enumerate() {
-            ix.states.insert(s.country(), pos(i));
+            if let Some(slot) = ix.states.get_mut(s.country().ordinal()) {
+                *slot = pos(i);
+            }
             let key = NameKey::State(s.country());
             name(s.name(), key);
             name(s.country().name(), key);
@@ -134,7 +278,6 @@ impl Index {
             }
         }
         for (i, p) in processes.iter().enumerate() {
-            ix.processes.insert(p.id().clone(), pos(i));
             let key = NameKey::Process(pos(i));
             name(p.id().as_str(), key);
             name(p.name(), key);
@@ -143,7 +286,6 @@ impl Index {
             }
         }
         for (i, p) in partners.iter().enumerate() {
-            ix.partners.insert(p.id().clone(), pos(i));
             let key = NameKey::Partner(pos(i));
             name(p.id().as_str(), key);
             name(p.name(), key);
@@ -152,41 +294,125 @@ impl Index {
             }
         }
         ix.names = names;
-        // Positions are visited in increasing order, so each list is sorted;
-        // `push_unique` drops a repeat of the same record.
-        for (i, m) in memberships.iter().enumerate() {
-            push_unique(ix.memberships_of_member.entry(m.member()), pos(i));
-            push_unique(ix.memberships_of_body.entry(m.body()), pos(i));
-        }
+
+        // Memberships: resolve both ends once, and the effective period.
+        let lifetime = |slot: Option<Slot>| match slot {
+            Some(Slot::Process(k)) => processes.get(k as usize).map(Rcp::lifetime),
+            Some(Slot::Partner(k)) => partners.get(k as usize).map(Partner::lifetime),
+            _ => None,
+        };
+        let mut of_member = Vec::with_capacity(memberships.len());
+        let mut of_body = Vec::with_capacity(memberships.len());
+        let mut state_in_process = Vec::new();
+        ix.memberships = memberships
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let member = resolver.slot(m.member());
+                let body = resolver.slot(m.body());
+                if let Some(s) = member {
+                    of_member.push((s, pos(i)));
+                }
+                if let Some(b) = body {
+                    of_body.push((b, pos(i)));
+                }
+                if let (Some(Slot::State(s)), Some(Slot::Process(_))) = (member, body) {
+                    state_in_process.push((s, pos(i)));
+                }
+                MembershipFacts {
+                    member,
+                    body,
+                    effective: effective_period(m, lifetime(body)),
+                }
+            })
+            .collect();
+        ix.memberships_of_member = PartyGroups::build(party_sizes, &of_member);
+        ix.memberships_of_body = PartyGroups::build(party_sizes, &of_body);
+        ix.process_memberships_of_state = Groups::build(countries, &state_in_process);
+
+        let mut of_state = Vec::new();
+        let mut of_partner = Vec::new();
+        let mut of_process = Vec::new();
+        let mut keys = Vec::new();
         for (i, p) in projects.iter().enumerate() {
-            ix.projects.insert(p.id().clone(), pos(i));
-            for s in p.benefiting_states() {
-                push_unique(ix.projects_of_state.entry(*s).or_default(), pos(i));
-            }
-            for o in p.organizations() {
-                push_unique(
-                    ix.projects_of_partner
-                        .entry(o.partner().clone())
-                        .or_default(),
-                    pos(i),
-                );
-            }
-            for r in p.related_processes() {
-                push_unique(ix.projects_of_process.entry(r.clone()).or_default(), pos(i));
-            }
+            let i = pos(i);
+            keys.extend(p.benefiting_states().iter().map(|s| pos(s.ordinal())));
+            push_distinct(&mut of_state, &mut keys, i);
+            keys.extend(
+                p.organizations()
+                    .iter()
+                    .filter_map(|o| resolver.partner(o.partner().as_str())),
+            );
+            push_distinct(&mut of_partner, &mut keys, i);
+            keys.extend(
+                p.related_processes()
+                    .iter()
+                    .filter_map(|r| resolver.process(r.as_str())),
+            );
+            push_distinct(&mut of_process, &mut keys, i);
         }
+        ix.projects_of_state = Groups::build(countries, &of_state);
+        ix.projects_of_partner = Groups::build(partners.len(), &of_partner);
+        ix.projects_of_process = Groups::build(processes.len(), &of_process);
+
+        let mut of_party = Vec::new();
+        let mut of_project = Vec::new();
+        let mut of_country = Vec::new();
+        let mut slots = Vec::new();
         for (i, e) in events.iter().enumerate() {
-            ix.events.insert(e.id().clone(), pos(i));
-            for p in e.parties() {
-                push_unique(ix.events_of_party.entry(p.party()), pos(i));
-            }
-            for p in e.related_projects() {
-                push_unique(ix.events_of_project.entry(p.clone()).or_default(), pos(i));
-            }
+            let i = pos(i);
+            slots.extend(e.parties().iter().filter_map(|p| resolver.slot(p.party())));
+            slots.sort_unstable_by_key(|s| match *s {
+                Slot::State(k) => (0, k),
+                Slot::Partner(k) => (1, k),
+                Slot::Process(k) => (2, k),
+            });
+            slots.dedup();
+            of_party.extend(slots.drain(..).map(|s| (s, i)));
+            keys.extend(
+                e.related_projects()
+                    .iter()
+                    .filter_map(|p| resolver.project(p.as_str())),
+            );
+            push_distinct(&mut of_project, &mut keys, i);
             if let Some(c) = e.country() {
-                push_unique(ix.events_of_country.entry(c).or_default(), pos(i));
+                of_country.push((pos(c.ordinal()), i));
             }
         }
+        ix.events_of_party = PartyGroups::build(party_sizes, &of_party);
+        ix.events_of_project = Groups::build(projects.len(), &of_project);
+        ix.events_of_country = Groups::build(countries, &of_country);
         ix
+    }
+
+    /// The member-state position of `country`.
+    pub(crate) fn state(&self, country: CountryCode) -> Option<usize> {
+        self.states
+            .get(country.ordinal())
+            .filter(|&&p| p != u32::MAX)
+            .map(|&p| p as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Groups;
+
+    #[test]
+    fn groups_keep_each_keys_positions_in_order() {
+        let g = Groups::build(4, &[(2, 0), (0, 1), (2, 1), (3, 2), (2, 5)]);
+        assert_eq!(g.get(0), &[1]);
+        assert_eq!(g.get(1), &[] as &[u32]);
+        assert_eq!(g.get(2), &[0, 1, 5]);
+        assert_eq!(g.get(3), &[2]);
+        assert_eq!(g.get(4), &[] as &[u32]);
+        assert_eq!(g.iter().count(), 3);
+    }
+
+    #[test]
+    fn empty_groups_answer_nothing() {
+        let g = Groups::default();
+        assert!(g.get(0).is_empty());
+        assert_eq!(g.iter().count(), 0);
     }
 }

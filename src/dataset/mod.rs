@@ -8,9 +8,12 @@ mod rules;
 pub use builder::{DatasetBuilder, DatasetError, DuplicateIdError};
 pub use query::{AsOf, ClaimView, DisputedFact, MembershipChange, NameMatch, ProjectFilter};
 
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
-use crate::{Event, Issue, MemberState, Membership, Partner, Project, Rcp};
+use crate::{
+    CountryCode, Event, Issue, MemberState, Membership, MoneyError, Partner, Project, Rcp, Totals,
+};
 use index::Index;
 
 /// An immutable, validated collection of member states, consultative
@@ -98,6 +101,15 @@ struct Inner {
     memberships: Vec<Membership>,
     index: Index,
     warnings: Vec<Issue>,
+    totals: Aggregates,
+}
+
+/// Budget totals, computed on first use and kept (the dataset never changes).
+#[derive(Debug, Default)]
+struct Aggregates {
+    by_region: OnceLock<Result<BTreeMap<Option<String>, Totals>, MoneyError>>,
+    by_year: OnceLock<Result<BTreeMap<Option<i32>, Totals>, MoneyError>>,
+    by_state: OnceLock<Result<BTreeMap<CountryCode, Totals>, MoneyError>>,
 }
 
 impl Dataset {

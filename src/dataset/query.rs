@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::Dataset;
-use super::index::NameKey;
+use super::index::{NameKey, Slot};
 use crate::codelist::{
     AmountKind, Coverage, EventRole, IdfRegion, MembershipRole, ProjectRole, ProjectStatus,
 };
@@ -219,75 +219,136 @@ fn claims<'a, T: std::fmt::Display>(
 }
 
 impl Dataset {
+    /// Position of the record with identifier `id` in a collection sorted by identifier.
+    fn find<T>(items: &[T], id: &str, id_of: impl Fn(&T) -> &str) -> Option<usize> {
+        items.binary_search_by(|t| id_of(t).cmp(id)).ok()
+    }
+
+    fn process_pos(&self, id: &str) -> Option<usize> {
+        Self::find(&self.inner.processes, id, |p| p.id().as_str())
+    }
+
+    fn partner_pos(&self, id: &str) -> Option<usize> {
+        Self::find(&self.inner.partners, id, |p| p.id().as_str())
+    }
+
+    fn project_pos(&self, id: &str) -> Option<usize> {
+        Self::find(&self.inner.projects, id, |p| p.id().as_str())
+    }
+
+    /// The party's key in the index, if it is in the dataset.
+    fn slot(&self, party: &Party) -> Option<Slot> {
+        let pos = |i: usize| u32::try_from(i).ok();
+        match party {
+            Party::State(c) => pos(c.ordinal()).map(Slot::State),
+            Party::Partner(p) => self
+                .partner_pos(p.as_str())
+                .and_then(pos)
+                .map(Slot::Partner),
+            Party::Process(p) => self
+                .process_pos(p.as_str())
+                .and_then(pos)
+                .map(Slot::Process),
+        }
+    }
+
     /// The record of `country`. O(1).
     pub fn member_state(&self, country: CountryCode) -> Option<&MemberState> {
-        let i = *self.inner.index.states.get(&country)?;
-        self.inner.member_states.get(i as usize)
+        let i = self.inner.index.state(country)?;
+        self.inner.member_states.get(i)
     }
 
-    /// The process with identifier `id`. O(1).
+    /// The process with identifier `id`. O(log n) (a binary search over the
+    /// processes, which are sorted by identifier).
     pub fn process(&self, id: &str) -> Option<&Rcp> {
-        let i = *self.inner.index.processes.get(id)?;
-        self.inner.processes.get(i as usize)
+        self.inner.processes.get(self.process_pos(id)?)
     }
 
-    /// The partner with identifier `id`. O(1).
+    /// The partner with identifier `id`. O(log n).
     pub fn partner(&self, id: &str) -> Option<&Partner> {
-        let i = *self.inner.index.partners.get(id)?;
-        self.inner.partners.get(i as usize)
+        self.inner.partners.get(self.partner_pos(id)?)
     }
 
-    /// The project with identifier `id`. O(1).
+    /// The project with identifier `id`. O(log n).
     pub fn project(&self, id: &str) -> Option<&Project> {
-        let i = *self.inner.index.projects.get(id)?;
-        self.inner.projects.get(i as usize)
+        self.inner.projects.get(self.project_pos(id)?)
     }
 
-    /// The event with identifier `id`. O(1).
+    /// The event with identifier `id`. O(log n).
     pub fn event(&self, id: &str) -> Option<&Event> {
-        let i = *self.inner.index.events.get(id)?;
-        self.inner.events.get(i as usize)
+        let i = Self::find(&self.inner.events, id, |e| e.id().as_str())?;
+        self.inner.events.get(i)
     }
 
     fn memberships_at<'a>(
         &'a self,
-        positions: Option<&'a Vec<u32>>,
+        positions: &'a [u32],
     ) -> impl Iterator<Item = &'a Membership> + 'a {
         positions
-            .into_iter()
-            .flatten()
+            .iter()
             .filter_map(|&i| self.inner.memberships.get(i as usize))
     }
 
+    fn projects_at<'a>(&'a self, positions: &'a [u32]) -> impl Iterator<Item = &'a Project> + 'a {
+        positions
+            .iter()
+            .filter_map(|&i| self.inner.projects.get(i as usize))
+    }
+
+    fn events_at<'a>(&'a self, positions: &'a [u32]) -> impl Iterator<Item = &'a Event> + 'a {
+        positions
+            .iter()
+            .filter_map(|&i| self.inner.events.get(i as usize))
+    }
+
     /// Every membership of `member` (a state or a partner), in any body and role.
-    /// O(k) for k results.
+    /// O(log n + k) for k results.
     pub fn memberships_of<'a>(
         &'a self,
         member: &Party,
     ) -> impl Iterator<Item = &'a Membership> + 'a {
-        self.memberships_at(self.inner.index.memberships_of_member.get(member))
+        let positions = self
+            .slot(member)
+            .map_or(&[][..], |s| self.inner.index.memberships_of_member.get(s));
+        self.memberships_at(positions)
     }
 
     /// Every membership in `body` (a process or a partner), of any member and role.
-    /// O(k) for k results.
+    /// O(log n + k) for k results.
     pub fn memberships_in<'a>(&'a self, body: &Party) -> impl Iterator<Item = &'a Membership> + 'a {
-        self.memberships_at(self.inner.index.memberships_of_body.get(body))
+        let positions = self
+            .slot(body)
+            .map_or(&[][..], |s| self.inner.index.memberships_of_body.get(s));
+        self.memberships_at(positions)
     }
 
     /// A membership's period as the dataset understands it: an open-ended
-    /// membership of a dissolved body ends with the body.
+    /// membership of a dissolved body ends with the body. O(log n).
     pub fn effective_period(&self, membership: &Membership) -> Period {
         let lifetime = match membership.body() {
             Party::Process(p) => self.process(p.as_str()).map(Rcp::lifetime),
             Party::Partner(p) => self.partner(p.as_str()).map(Partner::lifetime),
             Party::State(_) => None,
         };
-        super::rules::effective_period(membership, lifetime)
+        super::index::effective_period(membership, lifetime)
     }
 
-    fn as_of<'a>(&'a self, m: &'a Membership, on: PartialDate) -> Option<AsOf<'a, Membership>> {
-        let certainty = self.effective_period(m).contains(on);
-        (certainty != Truth::No).then_some(AsOf { item: m, certainty })
+    /// The memberships at `positions` that hold at some time during `on`.
+    fn held_during<'a>(
+        &'a self,
+        positions: &'a [u32],
+        on: PartialDate,
+        keep: impl Fn(&Membership) -> bool + 'a,
+    ) -> impl Iterator<Item = AsOf<'a, Membership>> + 'a {
+        positions.iter().filter_map(move |&i| {
+            let facts = self.inner.index.memberships.get(i as usize)?;
+            let certainty = facts.effective.contains(on);
+            if certainty == Truth::No {
+                return None;
+            }
+            let item = self.inner.memberships.get(i as usize)?;
+            keep(item).then_some(AsOf { item, certainty })
+        })
     }
 
     /// The memberships (any role) that `state` held in consultative processes
@@ -295,29 +356,34 @@ impl Dataset {
     ///
     /// "Which processes was Senegal a member of in 2010?" keeps the answers
     /// whose [`Membership::role`] is [`MembershipRole::Member`]. O(k) for the
-    /// state's k memberships.
+    /// state's k memberships in processes (each with its effective period
+    /// precomputed in the index).
     pub fn processes_of(
         &self,
         state: CountryCode,
         on: PartialDate,
     ) -> impl Iterator<Item = AsOf<'_, Membership>> + '_ {
-        self.memberships_at(self.inner.index.memberships_of_member.state(state))
-            .filter(|m| matches!(m.body(), Party::Process(_)))
-            .filter_map(move |m| self.as_of(m, on))
+        let positions = self
+            .inner
+            .index
+            .process_memberships_of_state
+            .get(state.ordinal());
+        self.held_during(positions, on, |_| true)
     }
 
     /// Who held `role` in `body` at some time during `on`: its members,
-    /// observers or chair. Each answer is certain or possible. O(k) for the
-    /// body's k memberships.
+    /// observers or chair. Each answer is certain or possible. O(log n + k)
+    /// for the body's k memberships.
     pub fn members_of<'a>(
         &'a self,
         body: &Party,
         role: &'a MembershipRole,
         on: PartialDate,
     ) -> impl Iterator<Item = AsOf<'a, Membership>> + 'a {
-        self.memberships_in(body)
-            .filter(move |m| m.role() == role)
-            .filter_map(move |m| self.as_of(m, on))
+        let positions = self
+            .slot(body)
+            .map_or(&[][..], |s| self.inner.index.memberships_of_body.get(s));
+        self.held_during(positions, on, move |m| m.role() == role)
     }
 
     /// Projects that benefit `state` and pass `filter`. O(k) for the state's k projects.
@@ -326,97 +392,74 @@ impl Dataset {
         state: CountryCode,
         filter: &'a ProjectFilter,
     ) -> impl Iterator<Item = &'a Project> + 'a {
-        self.inner
-            .index
-            .projects_of_state
-            .get(&state)
-            .into_iter()
-            .flatten()
-            .filter_map(|&i| self.inner.projects.get(i as usize))
+        self.projects_at(self.inner.index.projects_of_state.get(state.ordinal()))
             .filter(move |p| filter.matches(p))
     }
 
     /// Projects in which `partner` takes part, in `role` if given (funder,
-    /// implementer, ...). O(k) for the partner's k projects.
+    /// implementer, ...). O(log n + k) for the partner's k projects.
     pub fn projects_with_partner<'a>(
         &'a self,
         partner: &str,
         role: Option<&'a ProjectRole>,
     ) -> impl Iterator<Item = &'a Project> + 'a {
-        let partner_id = self.partner(partner).map(Partner::id);
-        self.inner
-            .index
-            .projects_of_partner
-            .get(partner)
-            .into_iter()
-            .flatten()
-            .filter_map(|&i| self.inner.projects.get(i as usize))
-            .filter(move |p| {
-                role.is_none_or(|r| {
-                    p.organizations()
-                        .iter()
-                        .any(|o| Some(o.partner()) == partner_id && o.role() == r)
-                })
+        let found = self
+            .partner_pos(partner)
+            .and_then(|i| Some((i, self.inner.partners.get(i)?.id())));
+        let positions = found.map_or(&[][..], |(i, _)| {
+            self.inner.index.projects_of_partner.get(i)
+        });
+        let partner_id = found.map(|(_, id)| id);
+        self.projects_at(positions).filter(move |p| {
+            role.is_none_or(|r| {
+                p.organizations()
+                    .iter()
+                    .any(|o| Some(o.partner()) == partner_id && o.role() == r)
             })
+        })
     }
 
-    /// Projects related to a consultative process. O(k).
+    /// Projects related to a consultative process. O(log n + k).
     pub fn projects_of_process<'a>(
         &'a self,
         process: &str,
     ) -> impl Iterator<Item = &'a Project> + 'a {
-        self.inner
-            .index
-            .projects_of_process
-            .get(process)
-            .into_iter()
-            .flatten()
-            .filter_map(|&i| self.inner.projects.get(i as usize))
+        let positions = self
+            .process_pos(process)
+            .map_or(&[][..], |i| self.inner.index.projects_of_process.get(i));
+        self.projects_at(positions)
     }
 
     /// Events in which `party` takes part, in `role` if given (organiser,
-    /// co-chair, funder, participant, ...). O(k) for the party's k events.
+    /// co-chair, funder, participant, ...). O(log n + k) for the party's k events.
     pub fn events_with<'a>(
         &'a self,
         party: &'a Party,
         role: Option<&'a EventRole>,
     ) -> impl Iterator<Item = &'a Event> + 'a {
-        self.inner
-            .index
-            .events_of_party
-            .get(party)
-            .into_iter()
-            .flatten()
-            .filter_map(|&i| self.inner.events.get(i as usize))
-            .filter(move |e| {
-                role.is_none_or(|r| {
-                    e.parties()
-                        .iter()
-                        .any(|p| p.party() == party && p.role() == r)
-                })
+        let positions = self
+            .slot(party)
+            .map_or(&[][..], |s| self.inner.index.events_of_party.get(s));
+        self.events_at(positions).filter(move |e| {
+            role.is_none_or(|r| {
+                e.parties()
+                    .iter()
+                    .any(|p| p.party() == party && p.role() == r)
             })
+        })
     }
 
-    /// Events that belong to `project`. O(k).
+    /// Events that belong to `project`. O(log n + k).
     pub fn events_of_project<'a>(&'a self, project: &str) -> impl Iterator<Item = &'a Event> + 'a {
-        self.inner
-            .index
-            .events_of_project
-            .get(project)
-            .into_iter()
-            .flatten()
-            .filter_map(|&i| self.inner.events.get(i as usize))
+        let positions = self
+            .project_pos(project)
+            .map_or(&[][..], |i| self.inner.index.events_of_project.get(i));
+        self.events_at(positions)
     }
 
     /// Events held in `country`. O(k).
     pub fn events_in_country(&self, country: CountryCode) -> impl Iterator<Item = &Event> + '_ {
-        self.inner
-            .index
-            .events_of_country
-            .get(&country)
-            .into_iter()
-            .flatten()
-            .filter_map(|&i| self.inner.events.get(i as usize))
+        self.events_at(self.inner.index.events_of_country.get(country.ordinal()))
     }
 
     /// Events held at some time during `on`, certainly or possibly (an event
@@ -425,66 +468,112 @@ impl Dataset {
         self.inner.events.iter().filter_map(move |e| {
             let certainty = match e.period() {
                 Some(p) => p.contains(on),
-                None if e.start().is_some() => Truth::Maybe,
                 None => Truth::Maybe,
             };
             (certainty != Truth::No).then_some(AsOf { item: e, certainty })
         })
     }
 
-    fn budget_totals<K: Ord>(
-        &self,
-        keys: impl Fn(&Project) -> Vec<K>,
+    /// Sums the budgets of every project under each of its keys.
+    fn budget_totals<'a, K: Ord>(
+        &'a self,
+        mut keys: impl FnMut(&'a Project, &mut dyn FnMut(K)),
     ) -> Result<BTreeMap<K, Totals>, MoneyError> {
         let mut out: BTreeMap<K, Totals> = BTreeMap::new();
+        let mut failed = None;
         for p in &self.inner.projects {
-            let budgets: Vec<_> = p
+            let mut budgets = p
                 .amounts()
                 .iter()
                 .filter(|a| *a.kind() == AmountKind::Budget)
-                .collect();
-            if budgets.is_empty() {
+                .peekable();
+            if budgets.peek().is_none() {
                 continue;
             }
-            for key in keys(p) {
+            keys(p, &mut |key| {
                 let totals = out.entry(key).or_default();
-                for a in &budgets {
-                    totals.add(a.money())?;
+                for a in p
+                    .amounts()
+                    .iter()
+                    .filter(|a| *a.kind() == AmountKind::Budget)
+                {
+                    if let Err(e) = totals.add(a.money()) {
+                        failed.get_or_insert(e);
+                    }
                 }
+            });
+            if let Some(e) = failed.take() {
+                return Err(e);
             }
         }
         Ok(out)
     }
 
     /// Sums of project budgets (amounts of kind `budget`), per currency,
-    /// by IOM Development Fund region (`None`: region unknown). O(n).
+    /// by IOM Development Fund region (`None`: region unknown).
+    ///
+    /// O(n) on the first call; the result is kept, so later calls on the
+    /// same dataset (or its clones) cost O(r) for r regions.
     ///
     /// # Errors
     ///
     /// [`MoneyError`] if a sum overflows.
     pub fn budget_totals_by_region(&self) -> Result<BTreeMap<Option<String>, Totals>, MoneyError> {
-        self.budget_totals(|p| vec![p.idf_region().map(|r| r.as_str().to_owned())])
+        self.inner
+            .totals
+            .by_region
+            .get_or_init(|| {
+                let by_region =
+                    self.budget_totals(|p, emit| emit(p.idf_region().map(IdfRegion::as_str)))?;
+                Ok(by_region
+                    .into_iter()
+                    .map(|(r, t)| (r.map(str::to_owned), t))
+                    .collect())
+            })
+            .clone()
     }
 
     /// Sums of project budgets per currency by year: the project's "Year",
-    /// else the year of its start (`None`: unknown). O(n).
+    /// else the year of its start (`None`: unknown).
+    ///
+    /// O(n) on the first call, then O(y) for y years (the result is kept).
     ///
     /// # Errors
     ///
     /// [`MoneyError`] if a sum overflows.
     pub fn budget_totals_by_year(&self) -> Result<BTreeMap<Option<i32>, Totals>, MoneyError> {
-        self.budget_totals(|p| vec![p.year().or_else(|| p.period().start().map(|d| d.year()))])
+        self.inner
+            .totals
+            .by_year
+            .get_or_init(|| {
+                self.budget_totals(|p, emit| {
+                    emit(p.year().or_else(|| p.period().start().map(|d| d.year())));
+                })
+            })
+            .clone()
     }
 
     /// Sums of project budgets per currency by benefiting state. A project's
     /// whole budget counts for each of its states (budgets are not split
-    /// between states), so the sums over states exceed the total. O(n·s).
+    /// between states), so the sums over states exceed the total.
+    ///
+    /// O(n·s) on the first call, then O(s) for s states (the result is kept).
     ///
     /// # Errors
     ///
     /// [`MoneyError`] if a sum overflows.
     pub fn budget_totals_by_state(&self) -> Result<BTreeMap<CountryCode, Totals>, MoneyError> {
-        self.budget_totals(|p| p.benefiting_states().to_vec())
+        self.inner
+            .totals
+            .by_state
+            .get_or_init(|| {
+                self.budget_totals(|p, emit| {
+                    for s in p.benefiting_states() {
+                        emit(*s);
+                    }
+                })
+            })
+            .clone()
     }
 
     /// Memberships that began or ended between `from` and `to` (from the
@@ -506,20 +595,25 @@ impl Dataset {
                 Truth::No
             }
         };
-        self.inner.memberships.iter().flat_map(move |m| {
-            let period = self.effective_period(m);
-            let began = period
-                .start()
-                .map(within)
-                .filter(|t| *t != Truth::No)
-                .map(|certainty| MembershipChange::Began(AsOf { item: m, certainty }));
-            let ended = period
-                .end()
-                .map(within)
-                .filter(|t| *t != Truth::No)
-                .map(|certainty| MembershipChange::Ended(AsOf { item: m, certainty }));
-            began.into_iter().chain(ended)
-        })
+        let facts = &self.inner.index.memberships;
+        self.inner
+            .memberships
+            .iter()
+            .zip(facts)
+            .flat_map(move |(m, f)| {
+                let period = f.effective;
+                let began = period
+                    .start()
+                    .map(within)
+                    .filter(|t| *t != Truth::No)
+                    .map(|certainty| MembershipChange::Began(AsOf { item: m, certainty }));
+                let ended = period
+                    .end()
+                    .map(within)
+                    .filter(|t| *t != Truth::No)
+                    .map(|certainty| MembershipChange::Ended(AsOf { item: m, certainty }));
+                began.into_iter().chain(ended)
+            })
     }
 
     /// The records a name or alias resolves to, case-, accent- and

@@ -1,9 +1,7 @@
 //! Cross-record rules: references resolve, memberships agree with each other
 //! and with the bodies' lifetimes, projects and events agree in time.
 
-use std::collections::HashMap;
-
-use super::index::Index;
+use super::index::{Index, Resolver, Slot};
 use crate::codelist::MembershipRole;
 use crate::{
     Event, FieldPath, Issue, MemberState, Membership, Partner, Party, Period, Project, Rcp, Rule,
@@ -19,6 +17,7 @@ pub(crate) struct View<'a> {
     pub(crate) events: &'a [Event],
     pub(crate) memberships: &'a [Membership],
     pub(crate) index: &'a Index,
+    pub(crate) resolver: &'a Resolver<'a>,
 }
 
 /// For each sorted record, the position at which it was added.
@@ -36,42 +35,18 @@ fn at(collection: &'static str, origin: &[u32], i: usize) -> FieldPath {
 
 impl View<'_> {
     fn resolves(&self, party: &Party) -> bool {
-        match party {
-            // A country code always names a country; whether the state is an IOM
-            // member is a question for other rules.
-            Party::State(_) => true,
-            Party::Partner(p) => self.index.partners.contains_key(p.as_str()),
-            Party::Process(p) => self.index.processes.contains_key(p.as_str()),
-        }
+        // A country code always names a country; whether the state is an IOM
+        // member is a question for other rules.
+        self.resolver.slot(party).is_some()
     }
 
-    /// When the body of a membership existed.
-    fn lifetime_of(&self, body: &Party) -> Option<Period> {
-        match body {
-            Party::Process(p) => {
-                let i = *self.index.processes.get(p.as_str())?;
-                self.processes.get(i as usize).map(Rcp::lifetime)
-            }
-            Party::Partner(p) => {
-                let i = *self.index.partners.get(p.as_str())?;
-                self.partners.get(i as usize).map(Partner::lifetime)
-            }
-            Party::State(_) => None,
-        }
+    fn resolves_partner(&self, id: &crate::PartnerId) -> bool {
+        self.resolver.partner(id.as_str()).is_some()
     }
 
-    /// A membership's period, ended by its body's dissolution when open-ended.
-    pub(crate) fn effective_period(&self, m: &Membership) -> Period {
-        effective_period(m, self.lifetime_of(m.body()))
-    }
-}
-
-/// A membership's period, ended by the body's dissolution when open-ended.
-pub(crate) fn effective_period(m: &Membership, body_lifetime: Option<Period>) -> Period {
-    let p = m.period();
-    match (p.end(), body_lifetime.and_then(|l| l.end())) {
-        (None, Some(dissolved)) => Period::new(p.start(), Some(dissolved)).unwrap_or(p),
-        _ => p,
+    /// The effective period of the membership at position `p`.
+    fn effective(&self, p: usize) -> Option<Period> {
+        self.index.memberships.get(p).map(|f| f.effective)
     }
 }
 
@@ -100,11 +75,11 @@ pub(crate) fn check(v: &View<'_>, o: &Origins<'_>) -> Vec<Issue> {
 fn check_processes(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
     for (i, p) in v.processes.iter().enumerate() {
         for (k, org) in p.linked_organizations().iter().enumerate() {
-            let target = Party::Partner(org.clone());
-            if !v.resolves(&target) {
+            if !v.resolves_partner(org) {
                 let path = at("processes", o.processes, i)
                     .join("linked_organizations")
                     .join(k);
+                let target = Party::Partner(org.clone());
                 dangling(issues, path, &format!("process {}", p.id()), &target);
             }
         }
@@ -116,8 +91,8 @@ fn check_projects(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
         let here = || at("projects", o.projects, i);
         let who = || format!("project {}", p.id());
         for (k, party) in p.organizations().iter().enumerate() {
-            let target = Party::Partner(party.partner().clone());
-            if !v.resolves(&target) {
+            if !v.resolves_partner(party.partner()) {
+                let target = Party::Partner(party.partner().clone());
                 dangling(
                     issues,
                     here().join("organizations").join(k).join("partner"),
@@ -127,8 +102,8 @@ fn check_projects(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
             }
         }
         for (k, process) in p.related_processes().iter().enumerate() {
-            let target = Party::Process(process.clone());
-            if !v.resolves(&target) {
+            if v.resolver.process(process.as_str()).is_none() {
+                let target = Party::Process(process.clone());
                 dangling(
                     issues,
                     here().join("related_processes").join(k),
@@ -143,9 +118,8 @@ fn check_projects(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
             for (k, state) in p.benefiting_states().iter().enumerate() {
                 let member = v
                     .index
-                    .states
-                    .get(state)
-                    .and_then(|&s| v.member_states.get(s as usize))
+                    .state(*state)
+                    .and_then(|s| v.member_states.get(s))
                     .map_or(Truth::No, |s| s.is_member_on(start));
                 if member.is_no() {
                     issues.push(Issue::new(
@@ -178,7 +152,7 @@ fn check_events(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
             }
         }
         for (k, project) in e.related_projects().iter().enumerate() {
-            let Some(&pi) = v.index.projects.get(project.as_str()) else {
+            let Some(pi) = v.resolver.project(project.as_str()) else {
                 issues.push(Issue::new(
                     Rule::DanglingReference,
                     here().join("related_projects").join(k),
@@ -209,16 +183,16 @@ fn check_events(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
         let people = [("speakers", e.speakers()), ("contacts", e.contacts())];
         for (field, list) in people {
             for (k, person) in list.iter().enumerate() {
-                if let Some(org) = person.organization() {
+                if let Some(org) = person.organization()
+                    && !v.resolves_partner(org)
+                {
                     let target = Party::Partner(org.clone());
-                    if !v.resolves(&target) {
-                        dangling(
-                            issues,
-                            here().join(field).join(k).join("organization"),
-                            &who(),
-                            &target,
-                        );
-                    }
+                    dangling(
+                        issues,
+                        here().join(field).join(k).join("organization"),
+                        &who(),
+                        &target,
+                    );
                 }
             }
         }
@@ -226,21 +200,21 @@ fn check_events(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
             for (s, session) in day.sessions().iter().enumerate() {
                 for (c, contribution) in session.panel().iter().enumerate() {
                     for (p, panellist) in contribution.panellists().iter().enumerate() {
-                        if let Some(org) = panellist.person().organization() {
+                        if let Some(org) = panellist.person().organization()
+                            && !v.resolves_partner(org)
+                        {
                             let target = Party::Partner(org.clone());
-                            if !v.resolves(&target) {
-                                let path = here()
-                                    .join("agenda")
-                                    .join(d)
-                                    .join("sessions")
-                                    .join(s)
-                                    .join("panel")
-                                    .join(c)
-                                    .join("panellists")
-                                    .join(p)
-                                    .join("organization");
-                                dangling(issues, path, &who(), &target);
-                            }
+                            let path = here()
+                                .join("agenda")
+                                .join(d)
+                                .join("sessions")
+                                .join(s)
+                                .join("panel")
+                                .join(c)
+                                .join("panellists")
+                                .join(p)
+                                .join("organization");
+                            dangling(issues, path, &who(), &target);
                         }
                     }
                 }
@@ -258,15 +232,15 @@ fn is_chair(role: &MembershipRole) -> bool {
 
 fn check_memberships(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
     let here = |i: usize| at("memberships", o.memberships, i);
-    for (i, m) in v.memberships.iter().enumerate() {
+    for (i, (m, facts)) in v.memberships.iter().zip(&v.index.memberships).enumerate() {
         let who = || format!("membership of {} in {}", m.member(), m.body());
-        if !v.resolves(m.member()) {
+        if facts.member.is_none() {
             dangling(issues, here(i).join("member"), &who(), m.member());
         }
-        if !v.resolves(m.body()) {
+        let Some(body) = facts.body else {
             dangling(issues, here(i).join("body"), &who(), m.body());
             continue;
-        }
+        };
         // Exact repeats sit next to each other once sorted.
         if i > 0
             && v.memberships
@@ -284,7 +258,12 @@ fn check_memberships(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
                 ),
             ));
         }
-        if let Some(lifetime) = v.lifetime_of(m.body())
+        let lifetime = match body {
+            Slot::Process(k) => v.processes.get(k as usize).map(Rcp::lifetime),
+            Slot::Partner(k) => v.partners.get(k as usize).map(Partner::lifetime),
+            Slot::State(_) => None,
+        };
+        if let Some(lifetime) = lifetime
             && !m.period().is_unknown()
             && lifetime.overlaps(&m.period()).is_no()
         {
@@ -300,81 +279,77 @@ fn check_memberships(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
             ));
         }
     }
-    // Per body: chairs against members, members against observers.
-    for positions in v.index.memberships_of_body.values_all() {
-        let members: Vec<usize> = positions
+    // Per body: chairs against members, members against observers. Within a
+    // body, memberships are sorted by member, so each member's are adjacent.
+    let member_of = |p: u32| v.memberships.get(p as usize).map(Membership::member);
+    let role_of = |p: u32| v.memberships.get(p as usize).map(Membership::role);
+    for positions in v.index.memberships_of_body.iter() {
+        let has_members = positions
             .iter()
-            .map(|&p| p as usize)
-            .filter(|&p| {
-                v.memberships
-                    .get(p)
-                    .is_some_and(|m| *m.role() == MembershipRole::Member)
-            })
-            .collect();
-        let mut by_member: HashMap<&Party, Vec<usize>> = HashMap::new();
-        for &p in &members {
-            if let Some(m) = v.memberships.get(p) {
-                by_member.entry(m.member()).or_default().push(p);
-            }
-        }
-        for &p in positions {
-            let p = p as usize;
-            let Some(m) = v.memberships.get(p) else {
-                continue;
-            };
-            if is_chair(m.role()) && m.scope().is_none() {
-                if members.is_empty() {
-                    issues.push(Issue::new(
-                        Rule::ChairWithoutMemberList,
-                        here(p),
-                        format!(
-                            "{} chairs {} but no member of {} is recorded, so the chair cannot be checked",
-                            m.member(),
-                            m.body(),
-                            m.body()
-                        ),
-                    ));
-                } else {
-                    let chair_period = v.effective_period(m);
-                    let member_then = by_member.get(m.member()).map_or(Truth::No, |list| {
-                        list.iter()
-                            .filter_map(|&q| v.memberships.get(q))
-                            .map(|mm| v.effective_period(mm).overlaps(&chair_period))
-                            .fold(Truth::No, Truth::or)
-                    });
-                    if member_then.is_no() {
+            .any(|&p| role_of(p) == Some(&MembershipRole::Member));
+        for run in positions.chunk_by(|&a, &b| member_of(a) == member_of(b)) {
+            let members: Vec<usize> = run
+                .iter()
+                .filter(|&&p| role_of(p) == Some(&MembershipRole::Member))
+                .map(|&p| p as usize)
+                .collect();
+            for &p in run {
+                let p = p as usize;
+                let (Some(m), Some(period)) = (v.memberships.get(p), v.effective(p)) else {
+                    continue;
+                };
+                if is_chair(m.role()) && m.scope().is_none() {
+                    if !has_members {
                         issues.push(Issue::new(
-                            Rule::ChairNotMember,
-                            here(p).join("member"),
-                            format!(
-                                "{} is recorded as {} of {} ({}) but is not a member of it then",
-                                m.member(),
-                                m.role(),
-                                m.body(),
-                                m.period()
-                            ),
-                        ));
-                    }
-                }
-            }
-            if *m.role() == MembershipRole::Observer
-                && let Some(list) = by_member.get(m.member())
-            {
-                let obs = v.effective_period(m);
-                for mm in list.iter().filter_map(|&q| v.memberships.get(q)) {
-                    if v.effective_period(mm).overlaps(&obs).is_yes() {
-                        issues.push(Issue::new(
-                            Rule::MemberAndObserver,
+                            Rule::ChairWithoutMemberList,
                             here(p),
                             format!(
-                                "{} is both a member ({}) and an observer ({}) of {}",
+                                "{} chairs {} but no member of {} is recorded, so the chair cannot be checked",
                                 m.member(),
-                                mm.period(),
-                                m.period(),
+                                m.body(),
                                 m.body()
                             ),
                         ));
-                        break;
+                    } else {
+                        let member_then = members
+                            .iter()
+                            .filter_map(|&q| v.effective(q))
+                            .map(|mp| mp.overlaps(&period))
+                            .fold(Truth::No, Truth::or);
+                        if member_then.is_no() {
+                            issues.push(Issue::new(
+                                Rule::ChairNotMember,
+                                here(p).join("member"),
+                                format!(
+                                    "{} is recorded as {} of {} ({}) but is not a member of it then",
+                                    m.member(),
+                                    m.role(),
+                                    m.body(),
+                                    m.period()
+                                ),
+                            ));
+                        }
+                    }
+                }
+                if *m.role() == MembershipRole::Observer {
+                    for &q in &members {
+                        let (Some(mm), Some(mp)) = (v.memberships.get(q), v.effective(q)) else {
+                            continue;
+                        };
+                        if mp.overlaps(&period).is_yes() {
+                            issues.push(Issue::new(
+                                Rule::MemberAndObserver,
+                                here(p),
+                                format!(
+                                    "{} is both a member ({}) and an observer ({}) of {}",
+                                    m.member(),
+                                    mm.period(),
+                                    m.period(),
+                                    m.body()
+                                ),
+                            ));
+                            break;
+                        }
                     }
                 }
             }

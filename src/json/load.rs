@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use super::SCHEMA_VERSION;
+use super::strict::Strict;
 use super::wire::{
     EventRecord, MemberStateRecord, MembershipRecord, PartnerRecord, ProcessRecord, ProjectRecord,
 };
@@ -194,6 +195,35 @@ struct Top<'a> {
     memberships: Vec<&'a RawValue>,
 }
 
+/// The whole document, read in one pass when it is valid.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Document {
+    schema_version: Option<String>,
+    #[serde(default, deserialize_with = "super::strict::vec")]
+    member_states: Vec<MemberStateRecord>,
+    #[serde(default, deserialize_with = "super::strict::vec")]
+    processes: Vec<ProcessRecord>,
+    #[serde(default, deserialize_with = "super::strict::vec")]
+    partners: Vec<PartnerRecord>,
+    #[serde(default, deserialize_with = "super::strict::vec")]
+    projects: Vec<ProjectRecord>,
+    #[serde(default, deserialize_with = "super::strict::vec")]
+    events: Vec<EventRecord>,
+    #[serde(default, deserialize_with = "super::strict::vec")]
+    memberships: Vec<MembershipRecord>,
+}
+
+/// The records of one collection, each read on its own (slow path).
+fn raw_records<'a, R: DeserializeOwned>(
+    raws: &'a [&'a RawValue],
+    name: &'static str,
+) -> impl Iterator<Item = Read<R>> + 'a {
+    raws.iter()
+        .enumerate()
+        .map(move |(i, raw)| read_raw(raw, name, i))
+}
+
 /// Reads `id` from a record that failed, so references to it are not reported as dangling.
 #[derive(Deserialize)]
 struct IdOnly {
@@ -307,6 +337,21 @@ fn read<T: DeserializeOwned>(raw: &RawValue, at: &FieldPath) -> Result<T, Issue>
     }
 }
 
+/// One record as read: the wire record, or its problems and (if it could
+/// be read) its identifier.
+type Read<R> = Result<R, (Issue, Option<String>)>;
+
+/// Reads one raw record of collection `name` at position `i` (slow path).
+fn read_raw<R: DeserializeOwned>(raw: &RawValue, name: &'static str, i: usize) -> Read<R> {
+    let at = FieldPath::key(name).join(i);
+    read(raw, &at).map_err(|issue| {
+        let id = serde_json::from_str::<IdOnly>(raw.get())
+            .ok()
+            .and_then(|ids| ids.id.or(ids.country));
+        (issue, id)
+    })
+}
+
 /// Collects records of one collection into the builder.
 struct Collector {
     issues: Vec<Issue>,
@@ -318,24 +363,19 @@ impl Collector {
     fn collection<R, E>(
         &mut self,
         name: &'static str,
-        raws: &[&RawValue],
+        records: impl Iterator<Item = Read<R>>,
         id_of: impl Fn(&R) -> Option<String>,
         convert: impl Fn(R) -> Result<E, Vec<Issue>>,
         mut add: impl FnMut(E) -> Result<usize, crate::DuplicateIdError>,
-    ) -> Vec<u32>
-    where
-        R: DeserializeOwned,
-    {
-        let mut origin = Vec::with_capacity(raws.len());
-        for (i, raw) in raws.iter().enumerate() {
-            let at = FieldPath::key(name).join(i);
-            let record: R = match read(raw, &at) {
+    ) -> Vec<u32> {
+        let mut origin = Vec::with_capacity(records.size_hint().0);
+        for (i, read) in records.enumerate() {
+            let at = || FieldPath::key(name).join(i);
+            let record = match read {
                 Ok(r) => r,
-                Err(issue) => {
+                Err((issue, id)) => {
                     self.issues.push(issue);
-                    if let Ok(ids) = serde_json::from_str::<IdOnly>(raw.get())
-                        && let Some(id) = ids.id.or(ids.country)
-                    {
+                    if let Some(id) = id {
                         self.broken_ids.insert((name, id));
                     }
                     continue;
@@ -347,7 +387,7 @@ impl Collector {
                     Ok(_) => origin.push(u32::try_from(i).unwrap_or(u32::MAX)),
                     Err(dup) => self.issues.push(Issue::new(
                         Rule::DuplicateId,
-                        at.join(if name == "member_states" {
+                        at().join(if name == "member_states" {
                             "country"
                         } else {
                             "id"
@@ -357,6 +397,7 @@ impl Collector {
                 },
                 Err(issues) => {
                     let errors = issues.iter().any(Issue::is_error);
+                    let at = at();
                     self.issues
                         .extend(issues.into_iter().map(|x| x.prefixed(&at)));
                     if errors && let Some(id) = id {
@@ -401,6 +442,20 @@ impl Dataset {
                 Some((1, 1)),
             ));
         }
+        // A valid document is read in one pass, straight into records.
+        if let Ok(Strict(doc)) = serde_json::from_str::<Strict<Document>>(text)
+            && doc.schema_version.as_deref() == Some(SCHEMA_VERSION)
+        {
+            return load_records(Records {
+                member_states: doc.member_states.into_iter().map(Ok),
+                processes: doc.processes.into_iter().map(Ok),
+                partners: doc.partners.into_iter().map(Ok),
+                projects: doc.projects.into_iter().map(Ok),
+                events: doc.events.into_iter().map(Ok),
+                memberships: doc.memberships.into_iter().map(Ok),
+            });
+        }
+        // Otherwise read each record on its own, to find every problem.
         let mut de = serde_json::Deserializer::from_str(text);
         let top: Top<'_> = match serde_path_to_error::deserialize(&mut de) {
             Ok(top) => top,
@@ -451,7 +506,14 @@ impl Dataset {
                 ));
             }
         }
-        load_records(&top)
+        load_records(Records {
+            member_states: raw_records(&top.member_states, "member_states"),
+            processes: raw_records(&top.processes, "processes"),
+            partners: raw_records(&top.partners, "partners"),
+            projects: raw_records(&top.projects, "projects"),
+            events: raw_records(&top.events, "events"),
+            memberships: raw_records(&top.memberships, "memberships"),
+        })
     }
 
     /// Loads and validates a dataset from JSON bytes (UTF-8).
@@ -504,7 +566,26 @@ impl Dataset {
     }
 }
 
-fn load_records(top: &Top<'_>) -> Result<Dataset, LoadErrors> {
+/// Every collection of a document, as read.
+struct Records<A, B, C, D, E, F> {
+    member_states: A,
+    processes: B,
+    partners: C,
+    projects: D,
+    events: E,
+    memberships: F,
+}
+
+/// Converts, checks and indexes every record.
+fn load_records<A, B, C, D, E, F>(records: Records<A, B, C, D, E, F>) -> Result<Dataset, LoadErrors>
+where
+    A: Iterator<Item = Read<MemberStateRecord>>,
+    B: Iterator<Item = Read<ProcessRecord>>,
+    C: Iterator<Item = Read<PartnerRecord>>,
+    D: Iterator<Item = Read<ProjectRecord>>,
+    E: Iterator<Item = Read<EventRecord>>,
+    F: Iterator<Item = Read<MembershipRecord>>,
+{
     let mut builder = DatasetBuilder::new();
     let mut c = Collector {
         issues: Vec::new(),
@@ -513,48 +594,52 @@ fn load_records(top: &Top<'_>) -> Result<Dataset, LoadErrors> {
     let origins = [
         c.collection(
             "member_states",
-            &top.member_states,
+            records.member_states,
             |r: &MemberStateRecord| Some(r.id()),
             |r| r.into_entity().map_err(builder_err),
             |e| builder.add_member_state(e),
         ),
         c.collection(
             "processes",
-            &top.processes,
+            records.processes,
             |r: &ProcessRecord| Some(r.id()),
             ProcessRecord::into_entity,
             |e| builder.add_process(e),
         ),
         c.collection(
             "partners",
-            &top.partners,
+            records.partners,
             |r: &PartnerRecord| Some(r.id()),
             PartnerRecord::into_entity,
             |e| builder.add_partner(e),
         ),
         c.collection(
             "projects",
-            &top.projects,
+            records.projects,
             |r: &ProjectRecord| Some(r.id()),
             ProjectRecord::into_entity,
             |e| builder.add_project(e),
         ),
         c.collection(
             "events",
-            &top.events,
+            records.events,
             |r: &EventRecord| Some(r.id()),
             EventRecord::into_entity,
             |e| builder.add_event(e),
         ),
         c.collection(
             "memberships",
-            &top.memberships,
+            records.memberships,
             |_: &MembershipRecord| None,
             MembershipRecord::into_entity,
             |e| Ok(builder.add_membership(e)),
         ),
     ];
-    let (dataset, mut issues) = builder.build_with_issues();
+    let mut issues = match builder.build_with_issues() {
+        Ok(dataset) if c.issues.is_empty() => return Ok(dataset),
+        Ok(dataset) => dataset.warnings().to_vec(),
+        Err(issues) => issues,
+    };
     // Dataset findings name records by the order they were added: renumber
     // them to their place in the file, and drop dangling references to
     // records that exist in the file but failed on their own.
@@ -591,11 +676,8 @@ fn load_records(top: &Top<'_>) -> Result<Dataset, LoadErrors> {
     }
     let mut all = c.issues;
     all.extend(issues);
-    if all.iter().any(Issue::is_error) || dataset.is_none() {
-        all.sort_by(|a, b| a.path().cmp(b.path()));
-        return Err(LoadErrors::new(
-            all.into_iter().map(|i| LoadError::new(i, None)).collect(),
-        ));
-    }
-    dataset.ok_or_else(|| LoadErrors::new(Vec::new()))
+    all.sort_by(|a, b| a.path().cmp(b.path()));
+    Err(LoadErrors::new(
+        all.into_iter().map(|i| LoadError::new(i, None)).collect(),
+    ))
 }

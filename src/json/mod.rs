@@ -82,6 +82,7 @@ mod load;
 mod save;
 #[cfg(feature = "schemars")]
 mod schema;
+mod strict;
 pub(crate) mod wire;
 
 pub use load::{LoadError, LoadErrors};

@@ -176,12 +176,15 @@ pub(crate) struct MemberStateRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     other_names: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     status: Vec<StatusRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     idf_region: Option<IdfRegion>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "super::strict::option")]
     idf_line2_eligibility: Option<FlagRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "super::strict::option")]
     gcm_champion: Option<FlagRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<String>,
@@ -268,6 +271,7 @@ pub(crate) struct ProcessRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     established: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     established_alternatives: Vec<AlternativeRecord<PartialDate>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     secretariat: Option<String>,
@@ -280,6 +284,7 @@ pub(crate) struct ProcessRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     stated_member_count: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     stated_member_count_alternatives: Vec<AlternativeRecord<u32>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<String>,
@@ -422,6 +427,7 @@ pub(crate) struct PartnerRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     established: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     established_alternatives: Vec<AlternativeRecord<PartialDate>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     status: Option<LifecycleStatus>,
@@ -430,10 +436,12 @@ pub(crate) struct PartnerRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     stated_member_count: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     stated_member_count_alternatives: Vec<AlternativeRecord<u32>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     iom_relationship: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     figures: Vec<FigureRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<String>,
@@ -583,6 +591,7 @@ pub(crate) struct ProjectRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     description: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     external_ids: Vec<ExternalIdRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     status: Option<ProjectStatus>,
@@ -595,6 +604,7 @@ pub(crate) struct ProjectRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     year: Option<i32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     amounts: Vec<AmountRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     coverage: Option<Coverage>,
@@ -603,6 +613,7 @@ pub(crate) struct ProjectRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     benefiting_states: Vec<CountryCode>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     organizations: Vec<ProjectPartyRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     related_processes: Vec<ProcessId>,
@@ -819,6 +830,7 @@ impl PersonRecord {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PanellistRecord {
+    #[serde(deserialize_with = "super::strict::one")]
     person: PersonRecord,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     documents: Vec<DocumentKind>,
@@ -828,6 +840,7 @@ pub(crate) struct PanellistRecord {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ContributionRecord {
+    #[serde(deserialize_with = "super::strict::vec")]
     panellists: Vec<PanellistRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     topic: Option<String>,
@@ -846,6 +859,7 @@ pub(crate) struct SessionRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     items: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     panel: Vec<ContributionRecord>,
 }
 
@@ -857,6 +871,7 @@ pub(crate) struct AgendaDayRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     title: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     sessions: Vec<SessionRecord>,
 }
 
@@ -913,6 +928,7 @@ pub(crate) struct EventRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     start: Option<EventDateText>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     start_alternatives: Vec<AlternativeRecord<EventDateText>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     end: Option<EventDateText>,
@@ -925,14 +941,18 @@ pub(crate) struct EventRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     time_zone: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     parties: Vec<EventPartyRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     related_projects: Vec<ProjectId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     speakers: Vec<PersonRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     contacts: Vec<PersonRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     agenda: Vec<AgendaDayRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<String>,
@@ -1138,6 +1158,7 @@ pub(crate) struct MembershipRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "super::strict::option")]
     dispute: Option<DisputeRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     sources: Vec<Source>,

@@ -70,6 +70,17 @@ impl CountryCode {
     const KOSOVO_ALPHA3: &'static str = "XKX";
     const KOSOVO_ALPHA2: &'static str = "XK";
 
+    /// How many values [`CountryCode::ordinal`] takes: one per code.
+    pub(crate) const ORDINALS: usize = isocountry::CountryCode::ZWE as usize + 2;
+
+    /// A dense number for this code, below [`CountryCode::ORDINALS`] (for tables indexed by country).
+    pub(crate) fn ordinal(self) -> usize {
+        match self.0 {
+            Inner::Iso(code) => code as usize,
+            Inner::Kosovo => Self::ORDINALS - 1,
+        }
+    }
+
     /// Wraps an isocountry code (used by the name tables).
     const fn from_iso(code: isocountry::CountryCode) -> Self {
         Self(Inner::Iso(code))

@@ -85,6 +85,30 @@ fn record_as_an_array() {
 }
 
 #[test]
+fn nested_object_as_an_array() {
+    // serde's derived structs take an array of the fields in order; migov's
+    // format does not, at any depth.
+    let text = project_with("amounts", json!([["budget", "32000.00", "USD"]]));
+    assert_one(&text, "/projects/0/amounts/0", "json.wrong_type");
+    let text = project_with(
+        "organizations",
+        json!([{"partner": "GOV-JPN", "role": "funder"}, ["GOV-JPN", "funder"]]),
+    );
+    assert_one(&text, "/projects/0/organizations/1", "json.wrong_type");
+    let event = json!({
+        "id": "EV-1",
+        "title": "A workshop",
+        "agenda": [{"date": "2015-07-29", "sessions": [["10:00", "13:00", "Opening"]]}],
+        "sources": ["https://www.iom.int/"]
+    });
+    assert_one(
+        &doc("events", vec![event]),
+        "/events/0/agenda/0/sessions/0",
+        "json.wrong_type",
+    );
+}
+
+#[test]
 fn collection_of_the_wrong_type() {
     let text = r#"{"schema_version": "1", "projects": {}}"#;
     assert_one(text, "/projects", "json.wrong_type");
