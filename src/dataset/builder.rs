@@ -373,13 +373,20 @@ fn sorted<T>(items: Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> (Vec<
         let origin = identity(items.len());
         return (items, origin);
     }
-    let mut tagged: Vec<(u32, T)> = items
-        .into_iter()
-        .enumerate()
-        .map(|(i, t)| (u32::try_from(i).unwrap_or(u32::MAX), t))
+    // Sort positions (cheap to move), then move each record once.
+    let mut order: Vec<u32> = identity(items.len());
+    order.sort_by(
+        |&a, &b| match (items.get(a as usize), items.get(b as usize)) {
+            (Some(x), Some(y)) => cmp(x, y),
+            _ => std::cmp::Ordering::Equal,
+        },
+    );
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    let records = order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take))
         .collect();
-    tagged.sort_by(|a, b| cmp(&a.1, &b.1).then(a.0.cmp(&b.0)));
-    tagged.into_iter().map(|(i, t)| (t, i)).unzip()
+    (records, order)
 }
 
 fn collect_own<T>(

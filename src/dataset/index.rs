@@ -304,12 +304,21 @@ impl Index {
         let mut of_member = Vec::with_capacity(memberships.len());
         let mut of_body = Vec::with_capacity(memberships.len());
         let mut state_in_process = Vec::new();
+        // Memberships are sorted by body: resolve each body once.
+        let mut last_body: Option<(&Party, Option<Slot>)> = None;
         ix.memberships = memberships
             .iter()
             .enumerate()
             .map(|(i, m)| {
                 let member = resolver.slot(m.member());
-                let body = resolver.slot(m.body());
+                let body = match last_body {
+                    Some((party, slot)) if party == m.body() => slot,
+                    _ => {
+                        let slot = resolver.slot(m.body());
+                        last_body = Some((m.body(), slot));
+                        slot
+                    }
+                };
                 if let Some(s) = member {
                     of_member.push((s, pos(i)));
                 }

@@ -366,6 +366,16 @@ impl Session {
         self
     }
 
+    pub(crate) fn extend_items(mut self, items: impl IntoIterator<Item = String>) -> Self {
+        self.items.extend(items);
+        self
+    }
+
+    pub(crate) fn extend_panel(mut self, panel: impl IntoIterator<Item = Contribution>) -> Self {
+        self.panel.extend(panel);
+        self
+    }
+
     /// Local start time.
     pub fn start(&self) -> LocalTime {
         self.start
@@ -431,6 +441,11 @@ impl AgendaDay {
     #[must_use]
     pub fn with_session(mut self, session: Session) -> Self {
         self.sessions.push(session);
+        self
+    }
+
+    pub(crate) fn extend_sessions(mut self, sessions: impl IntoIterator<Item = Session>) -> Self {
+        self.sessions.extend(sessions);
         self
     }
 
@@ -967,6 +982,44 @@ impl EventBuilder {
     /// Adds a source.
     pub fn source(mut self, source: Source) -> Self {
         self.event.sources.push(source);
+        self
+    }
+
+    pub(crate) fn extend_parties(mut self, items: impl IntoIterator<Item = EventParty>) -> Self {
+        self.event.parties.extend(items);
+        self
+    }
+
+    pub(crate) fn extend_related_projects(
+        mut self,
+        items: impl IntoIterator<Item = ProjectId>,
+    ) -> Self {
+        self.event.related_projects.extend(items);
+        self
+    }
+
+    pub(crate) fn extend_speakers(mut self, items: impl IntoIterator<Item = Person>) -> Self {
+        self.event.speakers.extend(items);
+        self
+    }
+
+    pub(crate) fn extend_contacts(mut self, items: impl IntoIterator<Item = Person>) -> Self {
+        self.event.contacts.extend(items);
+        self
+    }
+
+    pub(crate) fn extend_agenda(mut self, items: impl IntoIterator<Item = AgendaDay>) -> Self {
+        self.event.agenda.extend(items);
+        self
+    }
+
+    pub(crate) fn extend_notes(mut self, items: impl IntoIterator<Item = String>) -> Self {
+        self.event.notes.extend(items);
+        self
+    }
+
+    pub(crate) fn extend_sources(mut self, items: impl IntoIterator<Item = Source>) -> Self {
+        self.event.sources.extend(items);
         self
     }
 

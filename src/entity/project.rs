@@ -486,6 +486,37 @@ impl ProjectBuilder {
         self
     }
 
+    pub(crate) fn extend_amounts(mut self, items: impl IntoIterator<Item = Amount>) -> Self {
+        self.project.amounts.extend(items);
+        self
+    }
+
+    pub(crate) fn extend_organizations(
+        mut self,
+        items: impl IntoIterator<Item = ProjectParty>,
+    ) -> Self {
+        self.project.organizations.extend(items);
+        self
+    }
+
+    pub(crate) fn extend_related_processes(
+        mut self,
+        items: impl IntoIterator<Item = ProcessId>,
+    ) -> Self {
+        self.project.related_processes.extend(items);
+        self
+    }
+
+    pub(crate) fn extend_notes(mut self, items: impl IntoIterator<Item = String>) -> Self {
+        self.project.notes.extend(items);
+        self
+    }
+
+    pub(crate) fn extend_sources(mut self, items: impl IntoIterator<Item = Source>) -> Self {
+        self.project.sources.extend(items);
+        self
+    }
+
     /// Checks the project.
     ///
     /// # Errors

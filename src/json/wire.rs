@@ -727,13 +727,14 @@ impl ProjectRecord {
         if let Some(y) = self.year {
             b = b.year(y);
         }
-        for a in self.amounts {
-            let mut amount = Amount::new(a.kind, Money::new(a.amount.0, a.currency));
-            if let Some(n) = a.note {
-                amount = amount.with_note(n);
+        let amounts = self.amounts.into_iter().map(|a| {
+            let amount = Amount::new(a.kind, Money::new(a.amount.0, a.currency));
+            match a.note {
+                Some(n) => amount.with_note(n),
+                None => amount,
             }
-            b = b.amount(amount);
-        }
+        });
+        b = b.extend_amounts(amounts);
         if let Some(c) = self.coverage {
             b = b.coverage(c);
         }
@@ -741,22 +742,18 @@ impl ProjectRecord {
             b = b.idf_region(r);
         }
         b = b.benefiting(self.benefiting_states);
-        for o in self.organizations {
-            let mut party = ProjectParty::new(o.partner, o.role);
-            if let Some(n) = o.note {
-                party = party.with_note(n);
+        let organizations = self.organizations.into_iter().map(|o| {
+            let party = ProjectParty::new(o.partner, o.role);
+            match o.note {
+                Some(n) => party.with_note(n),
+                None => party,
             }
-            b = b.organization(party);
-        }
-        for p in self.related_processes {
-            b = b.related_process(p);
-        }
-        for n in self.notes {
-            b = b.note(n);
-        }
-        for s in self.sources {
-            b = b.source(s);
-        }
+        });
+        b = b
+            .extend_organizations(organizations)
+            .extend_related_processes(self.related_processes)
+            .extend_notes(self.notes)
+            .extend_sources(self.sources);
         match b.build() {
             Ok(p) if issues.is_empty() => Ok(p),
             Ok(_) => Err(issues),
@@ -1065,7 +1062,7 @@ impl EventRecord {
         if let Some(tz) = self.time_zone {
             b = b.time_zone(tz);
         }
-        for p in self.parties {
+        let parties = self.parties.into_iter().map(|p| {
             let mut party = EventParty::new(p.party.into_entity(), p.role);
             if let Some(prog) = p.programme {
                 party = party.with_programme(prog);
@@ -1073,23 +1070,14 @@ impl EventRecord {
             if let Some(n) = p.note {
                 party = party.with_note(n);
             }
-            b = b.party(party);
-        }
-        for p in self.related_projects {
-            b = b.related_project(p);
-        }
-        for s in self.speakers {
-            b = b.speaker(s.into_entity());
-        }
-        for c in self.contacts {
-            b = b.contact(c.into_entity());
-        }
-        for d in self.agenda {
+            party
+        });
+        let agenda = self.agenda.into_iter().map(|d| {
             let mut day = AgendaDay::new(d.date);
             if let Some(t) = d.title {
                 day = day.with_title(t);
             }
-            for s in d.sessions {
+            day.extend_sessions(d.sessions.into_iter().map(|s| {
                 let mut session = Session::new(s.start, s.title);
                 if let Some(e) = s.end {
                     session = session.with_end(e);
@@ -1097,36 +1085,35 @@ impl EventRecord {
                 if let Some(f) = s.format {
                     session = session.with_format(f);
                 }
-                for item in s.items {
-                    session = session.with_item(item);
-                }
-                for c in s.panel {
-                    let panellists = c
-                        .panellists
-                        .into_iter()
-                        .map(|p| {
-                            p.documents.into_iter().fold(
-                                Panellist::new(p.person.into_entity()),
-                                Panellist::with_document,
-                            )
-                        })
-                        .collect();
-                    let mut contribution = Contribution::new(panellists);
-                    if let Some(t) = c.topic {
-                        contribution = contribution.with_topic(t);
-                    }
-                    session = session.with_contribution(contribution);
-                }
-                day = day.with_session(session);
-            }
-            b = b.agenda_day(day);
-        }
-        for n in self.notes {
-            b = b.note(n);
-        }
-        for s in self.sources {
-            b = b.source(s);
-        }
+                session
+                    .extend_items(s.items)
+                    .extend_panel(s.panel.into_iter().map(|c| {
+                        let panellists = c
+                            .panellists
+                            .into_iter()
+                            .map(|p| {
+                                p.documents.into_iter().fold(
+                                    Panellist::new(p.person.into_entity()),
+                                    Panellist::with_document,
+                                )
+                            })
+                            .collect();
+                        let contribution = Contribution::new(panellists);
+                        match c.topic {
+                            Some(t) => contribution.with_topic(t),
+                            None => contribution,
+                        }
+                    }))
+            }))
+        });
+        b = b
+            .extend_parties(parties)
+            .extend_related_projects(self.related_projects)
+            .extend_speakers(self.speakers.into_iter().map(PersonRecord::into_entity))
+            .extend_contacts(self.contacts.into_iter().map(PersonRecord::into_entity))
+            .extend_agenda(agenda)
+            .extend_notes(self.notes)
+            .extend_sources(self.sources);
         b.build().map_err(BuildError::into_issues)
     }
 }
