@@ -232,3 +232,79 @@ fn invalid_documents_are_rejected_by_schema_and_loader() {
         "schema accepts a missing schema_version"
     );
 }
+
+/// `doc` with the member `key` of the object at `pointer` set to `value`.
+fn with_member(pointer: &str, key: &str, value: Value) -> Value {
+    let mut doc = minimal();
+    doc.pointer_mut(pointer)
+        .unwrap()
+        .as_object_mut()
+        .unwrap()
+        .insert(key.to_owned(), value);
+    doc
+}
+
+#[test]
+fn null_is_absent_for_optional_values_in_schema_and_loader() {
+    let validator = validator();
+    // An optional single value given as `null`: both accept it, and the
+    // loader reads it as if the key were left out.
+    let nullable = [
+        ("/member_states/0", "name"),
+        ("/member_states/0", "gcm_champion"),
+        ("/processes/0", "kind"),
+        ("/processes/0", "stated_member_count"),
+        ("/processes/0/established_alternatives/0", "note"),
+        ("/projects/0", "year"),
+        ("/projects/0", "end"),
+        ("/projects/0/amounts/0", "note"),
+        ("/events/0", "end"),
+        ("/events/0/agenda/0/sessions/0", "end"),
+        ("/memberships/0", "scope"),
+        ("/memberships/0", "dispute"),
+    ];
+    for (pointer, key) in nullable {
+        let doc = with_member(pointer, key, Value::Null);
+        let errs = errors(&validator, &doc);
+        assert!(errs.is_empty(), "{pointer}/{key}: {}", errs.join("\n"));
+        let loaded = migov::Dataset::from_json_str(&doc.to_string())
+            .unwrap_or_else(|e| panic!("{pointer}/{key}: {e}"));
+        let mut without = doc.clone();
+        without
+            .pointer_mut(pointer)
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .remove(key);
+        let expected = migov::Dataset::from_json_str(&without.to_string()).unwrap();
+        assert_eq!(loaded, expected, "{pointer}/{key}");
+        assert!(!loaded.to_json_string().contains("null"));
+    }
+    // Lists, `online`, required fields and the keys of a source object are never `null`.
+    let not_nullable = [
+        ("", "projects"),
+        ("/projects/0", "benefiting_states"),
+        ("/projects/0", "title"),
+        ("/events/0", "online"),
+        ("/memberships/0", "member"),
+        ("/member_states/0/sources/1", "note"),
+        ("/member_states/0/sources/1", "retrieved"),
+    ];
+    for (pointer, key) in not_nullable {
+        let doc = with_member(pointer, key, Value::Null);
+        assert!(
+            !validator.is_valid(&doc),
+            "schema accepts {pointer}/{key}: null"
+        );
+        let err = migov::Dataset::from_json_str(&doc.to_string())
+            .err()
+            .unwrap_or_else(|| panic!("loader accepts {pointer}/{key}: null"));
+        // Refused at the key itself (a party reads `null` as no party: `value.invalid`).
+        let problem = &err.problems()[0];
+        assert_eq!(problem.pointer(), format!("{pointer}/{key}"), "{err}");
+        assert!(
+            [migov::Rule::WrongType, migov::Rule::InvalidValue].contains(&problem.rule()),
+            "{pointer}/{key}: {err}"
+        );
+    }
+}

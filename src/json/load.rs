@@ -232,7 +232,7 @@ struct IdOnly {
 }
 
 /// Turns a serde error into a finding: its rule, its path, its message.
-fn classify(err: &serde_json::Error, path: FieldPath) -> Issue {
+pub(super) fn classify(err: &serde_json::Error, path: FieldPath) -> Issue {
     let mut message = err.to_string();
     if err.line() > 0 {
         let suffix = format!(" at line {} column {}", err.line(), err.column());
@@ -280,7 +280,8 @@ fn join_key_once(path: FieldPath, name: &str) -> FieldPath {
     }
 }
 
-fn path_of(p: &serde_path_to_error::Path) -> FieldPath {
+/// A `serde_path_to_error` path as a field path.
+pub(super) fn path_of(p: &serde_path_to_error::Path) -> FieldPath {
     p.iter()
         .filter_map(|s| match s {
             serde_path_to_error::Segment::Seq { index } => Some(Segment::Index(*index)),
@@ -306,10 +307,11 @@ fn not_an_object(text: &str, at: &FieldPath) -> Option<Issue> {
     })
 }
 
-/// Reads one record; on failure, finds where with `serde_path_to_error` (slow path only).
-fn read<T: DeserializeOwned>(raw: &RawValue, at: &FieldPath) -> Result<T, Issue> {
+/// Reads one record; on failure, finds where with `serde_path_to_error`,
+/// then every other malformed value of the record (slow path only).
+fn read<T: DeserializeOwned>(raw: &RawValue, at: &FieldPath) -> Result<T, Vec<Issue>> {
     if let Some(issue) = not_an_object(raw.get(), at) {
-        return Err(issue);
+        return Err(vec![issue]);
     }
     match serde_json::from_str(raw.get()) {
         Ok(t) => Ok(t),
@@ -319,18 +321,15 @@ fn read<T: DeserializeOwned>(raw: &RawValue, at: &FieldPath) -> Result<T, Issue>
                 Ok(t) => Ok(t),
                 Err(e) => {
                     let path = path_of(e.path()).prefixed(at);
-                    let issue = classify(e.inner(), path);
+                    let mut issue = classify(e.inner(), path);
                     // The record's text already parsed as JSON: what serde_json
                     // calls a syntax error here is a value that does not fit
                     // (a number out of range, a party object with two keys).
                     if issue.rule() == Rule::Syntax {
-                        return Err(Issue::new(
-                            Rule::InvalidValue,
-                            issue.path().clone(),
-                            issue.message(),
-                        ));
+                        issue =
+                            Issue::new(Rule::InvalidValue, issue.path().clone(), issue.message());
                     }
-                    Err(issue)
+                    Err(super::recover::record_issues::<T>(raw.get(), at, issue))
                 }
             }
         }
@@ -339,16 +338,16 @@ fn read<T: DeserializeOwned>(raw: &RawValue, at: &FieldPath) -> Result<T, Issue>
 
 /// One record as read: the wire record, or its problems and (if it could
 /// be read) its identifier.
-type Read<R> = Result<R, (Issue, Option<String>)>;
+type Read<R> = Result<R, (Vec<Issue>, Option<String>)>;
 
 /// Reads one raw record of collection `name` at position `i` (slow path).
 fn read_raw<R: DeserializeOwned>(raw: &RawValue, name: &'static str, i: usize) -> Read<R> {
     let at = FieldPath::key(name).join(i);
-    read(raw, &at).map_err(|issue| {
+    read(raw, &at).map_err(|issues| {
         let id = serde_json::from_str::<IdOnly>(raw.get())
             .ok()
             .and_then(|ids| ids.id.or(ids.country));
-        (issue, id)
+        (issues, id)
     })
 }
 
@@ -373,8 +372,8 @@ impl Collector {
             let at = || FieldPath::key(name).join(i);
             let record = match read {
                 Ok(r) => r,
-                Err((issue, id)) => {
-                    self.issues.push(issue);
+                Err((issues, id)) => {
+                    self.issues.extend(issues);
                     if let Some(id) = id {
                         self.broken_ids.insert((name, id));
                     }

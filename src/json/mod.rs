@@ -16,9 +16,39 @@
 //! `/projects/3/benefiting_states/2`, its [`Rule`](crate::Rule), its
 //! severity and a message quoting (a bounded excerpt of) the offending value:
 //! wrong types, unknown or missing fields (a misspelt key is never dropped),
-//! invalid values, dangling references and broken rules. Within one record,
-//! the first malformed value is reported (reading that record stops there);
-//! the record's rules are checked once all its values parse.
+//! duplicate keys, invalid values, dangling references and broken rules.
+//!
+//! Within one record, every malformed value is reported too: a project with
+//! a bad `start`, a bad `benefiting_states[2]` and a misspelt
+//! `benefitting_states` gives three errors in one load. Records that read
+//! pay nothing for this; for a record that fails, the loader sets aside each
+//! value it reports (and every key given twice) and reads the rest of the
+//! record again. Pointers always name the place in the file, even after
+//! earlier list entries were set aside. The limits below make it report
+//! less, never a problem that is not there:
+//!
+//! - A required field that is missing, or that had to be set aside, makes
+//!   its object unreadable. A missing field is reported at the object that
+//!   lacks it (a field set aside was reported already); the object is then
+//!   set aside in turn, once all its other values were checked, and reading
+//!   goes on around it. serde names one missing field per object at a time:
+//!   a second one (or one next to a required field that was set aside) is
+//!   reported once the first is fixed.
+//! - When an object or list fails as a whole after something inside it was
+//!   set aside, the failure is taken to follow from that (a party object
+//!   emptied of its one key) and is not reported. A second fault of such an
+//!   object as a whole (a source object's URL, once its bad `retrieved` date
+//!   was set aside) is found once the first is fixed.
+//! - At most 64 problems are reported per record. A failed record is read
+//!   again at most 128 times, and at most as often as fits in 256 MiB of its
+//!   text (at least once): the extra work for a record is at most 128 times
+//!   its size, and for a record larger than 2 MiB, about 256 MiB of reading
+//!   (or one re-read when the record is larger still). A record nested deeper than 32 levels, or holding a
+//!   number out of range, reports only its first problem.
+//!
+//! A record's rules (an end before its start, a blank title, ...) are checked
+//! once all its values parse, and the dataset's rules (identifiers,
+//! references) once all records are read.
 //!
 //! # Format (`schema_version` `"1"`)
 //!
@@ -33,6 +63,13 @@
 //! `{"process": "MIDWA"}`), sources URL strings or
 //! `{"url", "retrieved", "note"}` objects. A disputed value has an
 //! `<field>_alternatives` list of `{"value", "sources", "note"}`.
+//!
+//! An optional single value of a record (a text, date, code, number or
+//! object such as `description`, `end`, `year` or `gcm_champion`) may be
+//! given as JSON `null`, which means the same as leaving it out; the JSON
+//! Schema allows `null` for exactly these fields. Lists and `online` are
+//! never `null` (leave them out when empty or false), nor are required
+//! fields or the keys of a source object. Saving never writes `null`.
 //!
 //! ```json
 //! {
@@ -79,6 +116,7 @@
 //! messages quote at most 64 characters of a value.
 
 mod load;
+mod recover;
 mod save;
 #[cfg(feature = "schemars")]
 mod schema;

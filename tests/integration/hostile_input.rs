@@ -251,6 +251,35 @@ fn huge_strings_give_short_messages() {
 }
 
 #[test]
+fn many_faults_in_one_record_are_bounded() {
+    // 20 000 good entries, then 1 000 bad ones: each is reported at its own
+    // position, up to the bound of 64 problems per record.
+    let mut states: Vec<Value> = vec![json!("SEN"); 20_000];
+    states.extend((0..1_000).map(|i| json!(format!("X{i}"))));
+    let mut p = project();
+    p["benefiting_states"] = Value::Array(states);
+    let errors = refused(Dataset::from_json_str(&doc("projects", vec![p])));
+    let expected: Vec<(String, &str)> = (20_000..20_064)
+        .map(|i| {
+            (
+                format!("/projects/0/benefiting_states/{i}"),
+                "value.invalid",
+            )
+        })
+        .collect();
+    assert_eq!(found(&errors), expected);
+    // The bound is per record: a second such record reports its own.
+    let bad = || {
+        let mut p = project();
+        p["benefiting_states"] = json!(["X1", "X2"]);
+        p["year"] = json!("2001");
+        p
+    };
+    let errors = refused(Dataset::from_json_str(&doc("projects", vec![bad(), bad()])));
+    assert_eq!(errors.problems().len(), 6, "{errors}");
+}
+
+#[test]
 fn duplicate_keys() {
     let text = r#"{"schema_version": "1", "projects": [{"id": "P-1", "title": "t", "title": "u", "benefiting_states": ["SEN"], "sources": ["https://www.iom.int/"]}]}"#;
     assert_one(text, "/projects/0/title", "json.duplicate_field");

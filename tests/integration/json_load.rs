@@ -1,4 +1,5 @@
-//! Loading the files in `tests/data/`: a valid canonical file, a file with many faults, a cut file.
+//! Loading the files in `tests/data/`: a valid canonical file, files with many faults
+//! (one per record, and several per record), a cut file.
 
 use migov::{Dataset, Rule};
 
@@ -172,24 +173,35 @@ fn many_faults_are_each_reported_at_their_place() {
     assert_eq!(kinds.len(), MANY_FAULTS.len());
 }
 
-#[test]
-fn many_faults_pointers_find_the_offending_values() {
-    let text = data("many_faults.json");
+/// Asserts that every pointer reported for the file `name` resolves in its text.
+#[track_caller]
+fn assert_pointers_resolve(name: &str) -> (serde_json::Value, migov::LoadErrors) {
+    let text = data(name);
     let input: serde_json::Value = serde_json::from_str(&text).unwrap();
     let errors = refused(Dataset::from_json_str(&text));
+    assert!(!errors.problems().is_empty());
     for problem in errors.problems() {
         let pointer = problem.pointer();
         let value = input.pointer(&pointer);
         assert!(
             value.is_some(),
-            "{pointer} ({}) does not resolve in the input",
+            "{name}: {pointer} ({}) does not resolve in the input",
             problem.rule()
         );
         if problem.rule() == Rule::MissingField {
             // The missing key cannot be pointed at: its object is.
-            assert!(value.unwrap().is_object(), "{pointer}");
+            assert!(value.unwrap().is_object(), "{name}: {pointer}");
         }
     }
+    (input, errors)
+}
+
+#[test]
+fn many_faults_pointers_find_the_offending_values() {
+    for name in ["many_faults.json", "record_faults.json"] {
+        assert_pointers_resolve(name);
+    }
+    let (input, _) = assert_pointers_resolve("many_faults.json");
     // Spot checks: the pointer leads to the very value that is wrong.
     for (pointer, value) in [
         (
@@ -236,6 +248,114 @@ fn many_faults_messages_quote_the_value() {
     assert!(message("/processes/1/linked_organizations/0").contains("\"ECCAS\""));
     assert!(message("/projects/4").contains("title"));
     assert!(message("/projects/3/benefitting_states").contains("benefitting_states"));
+}
+
+/// `tests/data/record_faults.json`: several faults inside one record, in
+/// every collection. For each: the JSON Pointer the loader must report and the rule id.
+const RECORD_FAULTS: &[(&str, &str)] = &[
+    // A status whose value is refused, then the next status's code.
+    ("/member_states/0/country", "value.invalid"),
+    ("/member_states/0/status/0/since", "value.invalid"),
+    ("/member_states/0/status/1/status", "value.invalid"),
+    ("/member_states/0/gcm_champion/value", "json.wrong_type"),
+    ("/processes/0/id", "value.invalid"),
+    ("/processes/0/established", "value.invalid"),
+    ("/processes/0/stated_member_count", "value.invalid"),
+    ("/processes/0/secretary", "json.unknown_field"),
+    // A duplicate key after the first fault of the record.
+    ("/partners/0/kind", "json.wrong_type"),
+    ("/partners/0/name", "json.duplicate_field"),
+    // The example of the requirement: a bad date, a bad list entry, a misspelt key.
+    ("/projects/0/start", "value.invalid"),
+    ("/projects/0/benefiting_states/2", "value.invalid"),
+    ("/projects/0/benefitting_states", "json.unknown_field"),
+    // Positions counted in the file, after earlier elements were set aside.
+    ("/projects/1/year", "json.wrong_type"),
+    ("/projects/1/amounts/0/amount", "value.invalid"),
+    ("/projects/1/amounts/1/currency", "value.invalid"),
+    ("/projects/1/benefiting_states/1", "value.invalid"),
+    ("/projects/1/benefiting_states/3", "value.invalid"),
+    // A wrong type, then the missing title (named at its object).
+    ("/projects/2/coverage", "json.wrong_type"),
+    ("/projects/2", "json.missing_field"),
+    ("/events/0/start", "value.invalid"),
+    ("/events/0/online", "json.wrong_type"),
+    ("/events/0/agenda/0/sessions/0/start", "value.invalid"),
+    ("/events/0/agenda/0/sessions/1", "json.missing_field"),
+    ("/events/0/sources/0", "value.invalid"),
+    ("/memberships/0/member/state", "value.invalid"),
+    ("/memberships/0/role", "json.wrong_type"),
+    ("/memberships/0/start", "value.invalid"),
+];
+
+#[test]
+fn record_faults_are_all_reported_in_one_load() {
+    let text = data("record_faults.json");
+    let errors = refused(Dataset::from_json_str(&text));
+    let mut actual = found(&errors);
+    actual.sort();
+    let mut expected: Vec<(String, &'static str)> = RECORD_FAULTS
+        .iter()
+        .map(|&(pointer, rule)| (pointer.to_owned(), crate::util::rule_id(rule)))
+        .collect();
+    expected.sort();
+    assert_eq!(actual, expected, "\n{errors}");
+    // Each at its own place: no fault is reported twice.
+    let places: std::collections::HashSet<&str> = RECORD_FAULTS.iter().map(|f| f.0).collect();
+    assert_eq!(places.len(), RECORD_FAULTS.len());
+    assert_eq!(errors.errors().count(), RECORD_FAULTS.len(), "no warnings");
+}
+
+#[test]
+fn record_faults_pointers_and_messages_name_the_offending_values() {
+    let (input, errors) = assert_pointers_resolve("record_faults.json");
+    let problem = |pointer: &str| {
+        errors
+            .problems()
+            .iter()
+            .find(|p| p.pointer() == pointer)
+            .unwrap_or_else(|| panic!("no problem at {pointer}:\n{errors}"))
+    };
+    // The translated positions lead to the very values that are wrong.
+    for (pointer, value) in [
+        ("/projects/0/benefiting_states/2", "ZZZ"),
+        ("/projects/1/benefiting_states/1", "XX"),
+        ("/projects/1/benefiting_states/3", "sen"),
+        ("/projects/1/amounts/1/currency", "usd"),
+        ("/member_states/0/status/1/status", "members"),
+        ("/events/0/agenda/0/sessions/0/start", "25:00"),
+        ("/memberships/0/member/state", "ZZZ"),
+    ] {
+        assert_eq!(input.pointer(pointer), Some(&serde_json::json!(value)));
+        let message = problem(pointer).message();
+        assert!(
+            message.contains(&format!("{value:?}")),
+            "{pointer}: {message}"
+        );
+    }
+    assert!(
+        problem("/projects/0/benefitting_states")
+            .message()
+            .contains("unknown field")
+    );
+    assert!(problem("/projects/2").message().contains("`title`"));
+    assert!(
+        problem("/events/0/agenda/0/sessions/1")
+            .message()
+            .contains("`title`")
+    );
+    assert!(
+        problem("/partners/0/name")
+            .message()
+            .contains("duplicate field `name`")
+    );
+    // The record without faults loads as part of the dataset it would be in.
+    assert!(
+        !errors
+            .problems()
+            .iter()
+            .any(|p| p.pointer().starts_with("/projects/3"))
+    );
 }
 
 #[test]
