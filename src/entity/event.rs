@@ -367,12 +367,22 @@ impl Session {
     }
 
     pub(crate) fn extend_items(mut self, items: impl IntoIterator<Item = String>) -> Self {
-        self.items.extend(items);
+        if self.items.is_empty() {
+            // Take the list as it is (its allocation, when it comes from a `Vec`).
+            self.items = items.into_iter().collect();
+        } else {
+            self.items.extend(items);
+        }
         self
     }
 
     pub(crate) fn extend_panel(mut self, panel: impl IntoIterator<Item = Contribution>) -> Self {
-        self.panel.extend(panel);
+        if self.panel.is_empty() {
+            // Take the list as it is (its allocation, when it comes from a `Vec`).
+            self.panel = panel.into_iter().collect();
+        } else {
+            self.panel.extend(panel);
+        }
         self
     }
 
@@ -445,7 +455,12 @@ impl AgendaDay {
     }
 
     pub(crate) fn extend_sessions(mut self, sessions: impl IntoIterator<Item = Session>) -> Self {
-        self.sessions.extend(sessions);
+        if self.sessions.is_empty() {
+            // Take the list as it is (its allocation, when it comes from a `Vec`).
+            self.sessions = sessions.into_iter().collect();
+        } else {
+            self.sessions.extend(sessions);
+        }
         self
     }
 
@@ -986,7 +1001,12 @@ impl EventBuilder {
     }
 
     pub(crate) fn extend_parties(mut self, items: impl IntoIterator<Item = EventParty>) -> Self {
-        self.event.parties.extend(items);
+        if self.event.parties.is_empty() {
+            // Take the list as it is (its allocation, when it comes from a `Vec`).
+            self.event.parties = items.into_iter().collect();
+        } else {
+            self.event.parties.extend(items);
+        }
         self
     }
 
@@ -999,27 +1019,52 @@ impl EventBuilder {
     }
 
     pub(crate) fn extend_speakers(mut self, items: impl IntoIterator<Item = Person>) -> Self {
-        self.event.speakers.extend(items);
+        if self.event.speakers.is_empty() {
+            // Take the list as it is (its allocation, when it comes from a `Vec`).
+            self.event.speakers = items.into_iter().collect();
+        } else {
+            self.event.speakers.extend(items);
+        }
         self
     }
 
     pub(crate) fn extend_contacts(mut self, items: impl IntoIterator<Item = Person>) -> Self {
-        self.event.contacts.extend(items);
+        if self.event.contacts.is_empty() {
+            // Take the list as it is (its allocation, when it comes from a `Vec`).
+            self.event.contacts = items.into_iter().collect();
+        } else {
+            self.event.contacts.extend(items);
+        }
         self
     }
 
     pub(crate) fn extend_agenda(mut self, items: impl IntoIterator<Item = AgendaDay>) -> Self {
-        self.event.agenda.extend(items);
+        if self.event.agenda.is_empty() {
+            // Take the list as it is (its allocation, when it comes from a `Vec`).
+            self.event.agenda = items.into_iter().collect();
+        } else {
+            self.event.agenda.extend(items);
+        }
         self
     }
 
     pub(crate) fn extend_notes(mut self, items: impl IntoIterator<Item = String>) -> Self {
-        self.event.notes.extend(items);
+        if self.event.notes.is_empty() {
+            // Take the list as it is (its allocation, when it comes from a `Vec`).
+            self.event.notes = items.into_iter().collect();
+        } else {
+            self.event.notes.extend(items);
+        }
         self
     }
 
     pub(crate) fn extend_sources(mut self, items: impl IntoIterator<Item = Source>) -> Self {
-        self.event.sources.extend(items);
+        if self.event.sources.is_empty() {
+            // Take the list as it is (its allocation, when it comes from a `Vec`).
+            self.event.sources = items.into_iter().collect();
+        } else {
+            self.event.sources.extend(items);
+        }
         self
     }
 

@@ -487,7 +487,12 @@ impl ProjectBuilder {
     }
 
     pub(crate) fn extend_amounts(mut self, items: impl IntoIterator<Item = Amount>) -> Self {
-        self.project.amounts.extend(items);
+        if self.project.amounts.is_empty() {
+            // Take the list as it is (its allocation, when it comes from a `Vec`).
+            self.project.amounts = items.into_iter().collect();
+        } else {
+            self.project.amounts.extend(items);
+        }
         self
     }
 
@@ -508,12 +513,22 @@ impl ProjectBuilder {
     }
 
     pub(crate) fn extend_notes(mut self, items: impl IntoIterator<Item = String>) -> Self {
-        self.project.notes.extend(items);
+        if self.project.notes.is_empty() {
+            // Take the list as it is (its allocation, when it comes from a `Vec`).
+            self.project.notes = items.into_iter().collect();
+        } else {
+            self.project.notes.extend(items);
+        }
         self
     }
 
     pub(crate) fn extend_sources(mut self, items: impl IntoIterator<Item = Source>) -> Self {
-        self.project.sources.extend(items);
+        if self.project.sources.is_empty() {
+            // Take the list as it is (its allocation, when it comes from a `Vec`).
+            self.project.sources = items.into_iter().collect();
+        } else {
+            self.project.sources.extend(items);
+        }
         self
     }
 
