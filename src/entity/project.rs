@@ -164,6 +164,37 @@ impl fmt::Display for ProjectParty {
 /// assert_eq!(project.warnings()[0].rule().id(), "record.no_source");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Serde
+///
+/// Serialises as its record in the [dataset format](crate::json) (an element
+/// of a file's `projects` array); deserialising reads that record and checks it
+/// as [`ProjectBuilder::build`] does, refusing a project that breaks a rule with
+/// every finding's rule, path and message.
+///
+/// ```
+/// use migov::codelist::{AmountKind, Coverage};
+/// use migov::{Amount, CountryCode, Project, ProjectId, Source};
+///
+/// let project = Project::builder(ProjectId::new("E40-800")?, "IMP Workshop - West Africa")
+///     .amount(Amount::new(AmountKind::Budget, "32000.00 USD".parse()?))
+///     .coverage(Coverage::Regional)
+///     .benefiting([CountryCode::from_alpha3("BEN")?, CountryCode::from_alpha3("SEN")?])
+///     .source(Source::new("https://www.iom.int/")?)
+///     .build()?;
+/// let json = serde_json::to_string(&project)?;
+/// assert_eq!(
+///     json,
+///     r#"{"id":"E40-800","title":"IMP Workshop - West Africa","amounts":[{"kind":"budget","amount":"32000.00","currency":"USD"}],"coverage":"regional","benefiting_states":["BEN","SEN"],"sources":["https://www.iom.int/"]}"#
+/// );
+/// assert_eq!(serde_json::from_str::<Project>(&json)?, project);
+///
+/// // A state listed twice is refused, with the rule and the place.
+/// let twice = r#"{"id": "X", "title": "T", "benefiting_states": ["SEN", "SEN"]}"#;
+/// let err = serde_json::from_str::<Project>(twice).err().ok_or("accepted")?;
+/// assert!(err.to_string().contains("error [list.duplicate] benefiting_states[1]"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Project {
     id: ProjectId,

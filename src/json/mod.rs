@@ -78,6 +78,7 @@
 //! stack overflow. Strings and arrays are bounded only by memory; error
 //! messages quote at most 64 characters of a value.
 
+mod entity_serde;
 mod load;
 mod save;
 #[cfg(feature = "schemars")]
