@@ -362,6 +362,26 @@ impl Project {
         f.texts("notes", &self.notes);
         f.sources(&self.sources);
         f.unique("external_ids", &self.external_ids);
+        for (i, id) in self.external_ids.iter().enumerate() {
+            let ExternalId::Other { scheme, value } = id else {
+                continue;
+            };
+            let at = FieldPath::key("external_ids").join(i);
+            if scheme.trim().is_empty() || value.trim().is_empty() {
+                f.push(
+                    Rule::BlankText,
+                    at,
+                    "an external identifier needs a non-blank scheme and value",
+                );
+            } else if scheme == "idf" {
+                // Written as `{"scheme": "idf"}`, it would read back as an IDF code.
+                f.push(
+                    Rule::InvalidValue,
+                    at.join("scheme"),
+                    "the scheme \"idf\" is for IOM Development Fund codes; expected `ExternalId::Idf`",
+                );
+            }
+        }
         f.unique("benefiting_states", &self.benefiting_states);
         f.unique("organizations", &self.organizations);
         f.unique("related_processes", &self.related_processes);
@@ -522,12 +542,15 @@ impl ProjectBuilder {
     /// # Errors
     ///
     /// [`BuildError`] listing every finding when one is an error: blank text
-    /// (`text.blank`), a state, partner, process or external id listed twice
-    /// (`list.duplicate`), a negative amount (`project.negative_amount`), a
-    /// year outside 1..=9999 (`value.invalid`). Incomplete data gives
-    /// warnings kept on the result: completed without an end, regional
-    /// with fewer than two states, national with several, no benefiting
-    /// state, a year outside the period, no source.
+    /// (`text.blank`, including an external id's scheme or value), a state,
+    /// partner, process or external id listed twice (`list.duplicate`), a
+    /// negative amount (`project.negative_amount`), a year outside 1..=9999
+    /// or an [`ExternalId::Other`] in the `idf` scheme (`value.invalid`).
+    /// Incomplete data gives warnings kept on the result: completed without
+    /// an end, regional with fewer than two states, national with several,
+    /// no benefiting state, a year outside the period, no source.
+    ///
+    /// An end before the start never gets this far: [`Period::new`] refuses it.
     pub fn build(self) -> Result<Project, BuildError> {
         let mut f = Findings::default();
         self.project.check(&mut f);
