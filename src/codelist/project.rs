@@ -48,7 +48,7 @@ codelist! {
     /// What an organisation or government does in a project.
     ProjectRole, "project role", example = (Funder, "funder", "Funder") {
         /// Pays for the project ("Donor"/"Funded by" on IOM project pages).
-        Funder = "funder" | "Funder" | "Donor",
+        Funder = "funder" | "Funder" | "Donor" | "Funded by",
         /// Carries the project out ("Implementing organization" on IOM project pages).
         Implementer = "implementer" | "Implementer" | "Implementing Organization",
         /// Takes part otherwise ("Partners" on IOM project pages).

@@ -564,6 +564,13 @@ impl fmt::Display for EventParty {
 /// assert!(banjul.period().is_none()); // the year is unknown
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Serde
+///
+/// Serialises as its record in the [dataset format](crate::json) (an element
+/// of a file's `events` array); deserialising reads that record and checks it
+/// as [`EventBuilder::build`] does, refusing an event that breaks a rule with
+/// every finding's rule, path and message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
     id: EventId,

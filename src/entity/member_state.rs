@@ -116,6 +116,13 @@ impl DatedFlag {
 /// assert!(!rus.is_member_on("2010".parse()?).is_possible());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Serde
+///
+/// Serialises as its record in the [dataset format](crate::json) (an element
+/// of a file's `member_states` array); deserialising reads that record and checks it
+/// as [`MemberStateBuilder::build`] does, refusing a member state that breaks a rule with
+/// every finding's rule, path and message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MemberState {
     country: CountryCode,

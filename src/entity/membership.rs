@@ -60,6 +60,13 @@ impl Dispute {
 /// assert!(chair.period().contains("2021".parse()?).is_yes());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Serde
+///
+/// Serialises as its record in the [dataset format](crate::json) (an element
+/// of a file's `memberships` array); deserialising reads that record and checks it
+/// as [`MembershipBuilder::build`] does, refusing a membership that breaks a rule with
+/// every finding's rule, path and message.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Membership {
     member: Party,

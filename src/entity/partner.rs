@@ -149,6 +149,13 @@ impl fmt::Display for Figure {
 /// assert!(g5.lifetime().contains("2024".parse()?).is_no());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Serde
+///
+/// Serialises as its record in the [dataset format](crate::json) (an element
+/// of a file's `partners` array); deserialising reads that record and checks it
+/// as [`PartnerBuilder::build`] does, refusing a partner that breaks a rule with
+/// every finding's rule, path and message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Partner {
     id: PartnerId,

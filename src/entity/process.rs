@@ -30,6 +30,13 @@ use crate::{PartnerId, ProcessId};
 /// assert_eq!(midcas.linked_organizations()[0].as_str(), "ECCAS");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Serde
+///
+/// Serialises as its record in the [dataset format](crate::json) (an element
+/// of a file's `processes` array); deserialising reads that record and checks it
+/// as [`RcpBuilder::build`] does, refusing a process that breaks a rule with
+/// every finding's rule, path and message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RegionalConsultativeProcess {
     id: ProcessId,

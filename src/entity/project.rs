@@ -164,6 +164,37 @@ impl fmt::Display for ProjectParty {
 /// assert_eq!(project.warnings()[0].rule().id(), "record.no_source");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Serde
+///
+/// Serialises as its record in the [dataset format](crate::json) (an element
+/// of a file's `projects` array); deserialising reads that record and checks it
+/// as [`ProjectBuilder::build`] does, refusing a project that breaks a rule with
+/// every finding's rule, path and message.
+///
+/// ```
+/// use migov::codelist::{AmountKind, Coverage};
+/// use migov::{Amount, CountryCode, Project, ProjectId, Source};
+///
+/// let project = Project::builder(ProjectId::new("E40-800")?, "IMP Workshop - West Africa")
+///     .amount(Amount::new(AmountKind::Budget, "32000.00 USD".parse()?))
+///     .coverage(Coverage::Regional)
+///     .benefiting([CountryCode::from_alpha3("BEN")?, CountryCode::from_alpha3("SEN")?])
+///     .source(Source::new("https://www.iom.int/")?)
+///     .build()?;
+/// let json = serde_json::to_string(&project)?;
+/// assert_eq!(
+///     json,
+///     r#"{"id":"E40-800","title":"IMP Workshop - West Africa","amounts":[{"kind":"budget","amount":"32000.00","currency":"USD"}],"coverage":"regional","benefiting_states":["BEN","SEN"],"sources":["https://www.iom.int/"]}"#
+/// );
+/// assert_eq!(serde_json::from_str::<Project>(&json)?, project);
+///
+/// // A state listed twice is refused, with the rule and the place.
+/// let twice = r#"{"id": "X", "title": "T", "benefiting_states": ["SEN", "SEN"]}"#;
+/// let err = serde_json::from_str::<Project>(twice).err().ok_or("accepted")?;
+/// assert!(err.to_string().contains("error [list.duplicate] benefiting_states[1]"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Project {
     id: ProjectId,
@@ -331,6 +362,26 @@ impl Project {
         f.texts("notes", &self.notes);
         f.sources(&self.sources);
         f.unique("external_ids", &self.external_ids);
+        for (i, id) in self.external_ids.iter().enumerate() {
+            let ExternalId::Other { scheme, value } = id else {
+                continue;
+            };
+            let at = FieldPath::key("external_ids").join(i);
+            if scheme.trim().is_empty() || value.trim().is_empty() {
+                f.push(
+                    Rule::BlankText,
+                    at,
+                    "an external identifier needs a non-blank scheme and value",
+                );
+            } else if scheme == "idf" {
+                // Written as `{"scheme": "idf"}`, it would read back as an IDF code.
+                f.push(
+                    Rule::InvalidValue,
+                    at.join("scheme"),
+                    "the scheme \"idf\" is for IOM Development Fund codes; expected `ExternalId::Idf`",
+                );
+            }
+        }
         f.unique("benefiting_states", &self.benefiting_states);
         f.unique("organizations", &self.organizations);
         f.unique("related_processes", &self.related_processes);
@@ -537,12 +588,15 @@ impl ProjectBuilder {
     /// # Errors
     ///
     /// [`BuildError`] listing every finding when one is an error: blank text
-    /// (`text.blank`), a state, partner, process or external id listed twice
-    /// (`list.duplicate`), a negative amount (`project.negative_amount`), a
-    /// year outside 1..=9999 (`value.invalid`). Incomplete data gives
-    /// warnings kept on the result: completed without an end, regional
-    /// with fewer than two states, national with several, no benefiting
-    /// state, a year outside the period, no source.
+    /// (`text.blank`, including an external id's scheme or value), a state,
+    /// partner, process or external id listed twice (`list.duplicate`), a
+    /// negative amount (`project.negative_amount`), a year outside 1..=9999
+    /// or an [`ExternalId::Other`] in the `idf` scheme (`value.invalid`).
+    /// Incomplete data gives warnings kept on the result: completed without
+    /// an end, regional with fewer than two states, national with several,
+    /// no benefiting state, a year outside the period, no source.
+    ///
+    /// An end before the start never gets this far: [`Period::new`] refuses it.
     pub fn build(self) -> Result<Project, BuildError> {
         let mut f = Findings::default();
         self.project.check(&mut f);

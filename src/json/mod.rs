@@ -115,6 +115,7 @@
 //! stack overflow. Strings and arrays are bounded only by memory; error
 //! messages quote at most 64 characters of a value.
 
+mod entity_serde;
 mod load;
 mod recover;
 mod save;

@@ -9,6 +9,7 @@
 )]
 
 mod auto_traits;
+mod entity_serde;
 mod hostile_input;
 mod json_load;
 mod roundtrip;

@@ -306,6 +306,11 @@ fn dataset(spec: &Spec) -> Dataset {
         .unwrap_or_else(|e| panic!("a generated dataset is invalid: {e}"))
 }
 
+/// Random valid datasets built through the public builders (for other modules' properties).
+pub(crate) fn datasets() -> impl Strategy<Value = Dataset> {
+    spec().prop_map(|s| dataset(&s))
+}
+
 /// Every party that appears in `d`, plus a few that do not.
 fn parties(d: &Dataset) -> Vec<Party> {
     let mut out: Vec<Party> = Vec::new();
