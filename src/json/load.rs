@@ -8,13 +8,18 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
+use std::marker::PhantomData;
+
+use serde::Deserializer;
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+
 use super::SCHEMA_VERSION;
 use super::strict::Strict;
 use super::wire::{
     EventRecord, MemberStateRecord, MembershipRecord, PartnerRecord, ProcessRecord, ProjectRecord,
 };
 use crate::entity::issue::Segment;
-use crate::{Dataset, DatasetBuilder, FieldPath, Issue, Rule, Severity};
+use crate::{Dataset, DatasetBuilder, DuplicateIdError, FieldPath, Issue, Rule, Severity};
 
 /// The longest message a load error keeps, in characters.
 const MAX_MESSAGE_CHARS: usize = 400;
@@ -195,35 +200,6 @@ struct Top<'a> {
     memberships: Vec<&'a RawValue>,
 }
 
-/// The whole document, read in one pass when it is valid.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Document {
-    schema_version: Option<String>,
-    #[serde(default, deserialize_with = "super::strict::vec")]
-    member_states: Vec<MemberStateRecord>,
-    #[serde(default, deserialize_with = "super::strict::vec")]
-    processes: Vec<ProcessRecord>,
-    #[serde(default, deserialize_with = "super::strict::vec")]
-    partners: Vec<PartnerRecord>,
-    #[serde(default, deserialize_with = "super::strict::vec")]
-    projects: Vec<ProjectRecord>,
-    #[serde(default, deserialize_with = "super::strict::vec")]
-    events: Vec<EventRecord>,
-    #[serde(default, deserialize_with = "super::strict::vec")]
-    memberships: Vec<MembershipRecord>,
-}
-
-/// The records of one collection, each read on its own (slow path).
-fn raw_records<'a, R: DeserializeOwned>(
-    raws: &'a [&'a RawValue],
-    name: &'static str,
-) -> impl Iterator<Item = Read<R>> + 'a {
-    raws.iter()
-        .enumerate()
-        .map(move |(i, raw)| read_raw(raw, name, i))
-}
-
 /// Reads `id` from a record that failed, so references to it are not reported as dangling.
 #[derive(Deserialize)]
 struct IdOnly {
@@ -351,66 +327,283 @@ fn read_raw<R: DeserializeOwned>(raw: &RawValue, name: &'static str, i: usize) -
     })
 }
 
-/// Collects records of one collection into the builder.
-struct Collector {
-    issues: Vec<Issue>,
-    /// Identifiers of records that failed, per collection.
-    broken_ids: HashSet<(&'static str, String)>,
+/// A collection of the format: its record type and how a record joins the builder.
+trait Kind: DeserializeOwned {
+    /// The collection's key in the document.
+    const NAME: &'static str;
+    /// The collection's place in [`COLLECTIONS`].
+    const SLOT: usize;
+    /// The record's identifier (to keep references to a broken record quiet).
+    fn id(&self) -> Option<String>;
+    /// Converts the record and adds it: its findings, or a duplicate identifier.
+    fn add(self, b: &mut DatasetBuilder) -> Result<Result<(), DuplicateIdError>, Vec<Issue>>;
 }
 
-impl Collector {
-    fn collection<R, E>(
-        &mut self,
-        name: &'static str,
-        records: impl Iterator<Item = Read<R>>,
-        id_of: impl Fn(&R) -> Option<String>,
-        convert: impl Fn(R) -> Result<E, Vec<Issue>>,
-        mut add: impl FnMut(E) -> Result<usize, crate::DuplicateIdError>,
-    ) -> Vec<u32> {
-        let mut origin = Vec::with_capacity(records.size_hint().0);
-        for (i, read) in records.enumerate() {
-            let at = || FieldPath::key(name).join(i);
-            let record = match read {
-                Ok(r) => r,
-                Err((issues, id)) => {
-                    self.issues.extend(issues);
-                    if let Some(id) = id {
-                        self.broken_ids.insert((name, id));
-                    }
-                    continue;
-                }
-            };
-            let id = id_of(&record);
-            match convert(record) {
-                Ok(entity) => match add(entity) {
-                    Ok(_) => origin.push(u32::try_from(i).unwrap_or(u32::MAX)),
-                    Err(dup) => self.issues.push(Issue::new(
-                        Rule::DuplicateId,
-                        at().join(if name == "member_states" {
-                            "country"
-                        } else {
-                            "id"
-                        }),
-                        format!("{dup}"),
-                    )),
-                },
-                Err(issues) => {
-                    let errors = issues.iter().any(Issue::is_error);
-                    let at = at();
-                    self.issues
-                        .extend(issues.into_iter().map(|x| x.prefixed(&at)));
-                    if errors && let Some(id) = id {
-                        self.broken_ids.insert((name, id));
-                    }
-                }
+/// The collections, in the order of [`Kind::SLOT`].
+const COLLECTIONS: [&str; 6] = [
+    "member_states",
+    "processes",
+    "partners",
+    "projects",
+    "events",
+    "memberships",
+];
+
+macro_rules! kind {
+    ($record:ty, $slot:literal, |$r:ident| $id:expr, |$e:ident, $b:ident| $add:expr) => {
+        impl Kind for $record {
+            const NAME: &'static str = COLLECTIONS[$slot];
+            const SLOT: usize = $slot;
+            fn id(&self) -> Option<String> {
+                let $r = self;
+                $id
+            }
+            fn add(
+                self,
+                $b: &mut DatasetBuilder,
+            ) -> Result<Result<(), DuplicateIdError>, Vec<Issue>> {
+                let $e = self.into_entity().map_err(IntoIssues::into_issues)?;
+                Ok($add)
             }
         }
-        origin
+    };
+}
+
+kind!(MemberStateRecord, 0, |r| Some(r.id()), |e, b| b
+    .add_member_state(e)
+    .map(drop));
+kind!(ProcessRecord, 1, |r| Some(r.id()), |e, b| b
+    .add_process(e)
+    .map(drop));
+kind!(PartnerRecord, 2, |r| Some(r.id()), |e, b| b
+    .add_partner(e)
+    .map(drop));
+kind!(ProjectRecord, 3, |r| Some(r.id()), |e, b| b
+    .add_project(e)
+    .map(drop));
+kind!(EventRecord, 4, |r| Some(r.id()), |e, b| b
+    .add_event(e)
+    .map(drop));
+kind!(MembershipRecord, 5, |_r| None, |e, b| {
+    b.add_membership(e);
+    Ok(())
+});
+
+/// Conversion findings as a list.
+trait IntoIssues {
+    fn into_issues(self) -> Vec<Issue>;
+}
+
+impl IntoIssues for Vec<Issue> {
+    fn into_issues(self) -> Vec<Issue> {
+        self
     }
 }
 
-fn builder_err(e: crate::BuildError) -> Vec<Issue> {
-    e.into_issues()
+impl IntoIssues for crate::BuildError {
+    fn into_issues(self) -> Vec<Issue> {
+        crate::BuildError::into_issues(self)
+    }
+}
+
+/// Takes records one by one into a builder, keeping every problem.
+#[derive(Default)]
+struct Loader {
+    builder: DatasetBuilder,
+    issues: Vec<Issue>,
+    /// Identifiers of records that failed, per collection.
+    broken_ids: HashSet<(&'static str, String)>,
+    /// For each collection, the file position of each record added.
+    origins: [Vec<u32>; 6],
+}
+
+impl Loader {
+    /// Takes record `i` of its collection, as read.
+    fn accept<R: Kind>(&mut self, i: usize, read: Read<R>) {
+        let name = R::NAME;
+        let at = || FieldPath::key(name).join(i);
+        let record = match read {
+            Ok(r) => r,
+            Err((issues, id)) => {
+                self.issues.extend(issues);
+                if let Some(id) = id {
+                    self.broken_ids.insert((name, id));
+                }
+                return;
+            }
+        };
+        let id = record.id();
+        match record.add(&mut self.builder) {
+            Ok(Ok(())) => {
+                if let Some(origin) = self.origins.get_mut(R::SLOT) {
+                    origin.push(u32::try_from(i).unwrap_or(u32::MAX));
+                }
+            }
+            Ok(Err(dup)) => self.issues.push(Issue::new(
+                Rule::DuplicateId,
+                at().join(if R::SLOT == 0 { "country" } else { "id" }),
+                format!("{dup}"),
+            )),
+            Err(issues) => {
+                let errors = issues.iter().any(Issue::is_error);
+                let at = at();
+                self.issues
+                    .extend(issues.into_iter().map(|x| x.prefixed(&at)));
+                if errors && let Some(id) = id {
+                    self.broken_ids.insert((name, id));
+                }
+            }
+        }
+    }
+
+    /// Reads each raw record of a collection on its own (slow path).
+    fn accept_raw<R: Kind>(&mut self, raws: &[&RawValue]) {
+        for (i, raw) in raws.iter().enumerate() {
+            self.accept::<R>(i, read_raw(raw, R::NAME, i));
+        }
+    }
+
+    /// Builds the dataset, or reports every problem at its place in the file.
+    fn finish(self) -> Result<Dataset, LoadErrors> {
+        let Loader {
+            builder,
+            issues: record_issues,
+            broken_ids,
+            origins,
+        } = self;
+        let mut issues = match builder.build_with_issues() {
+            Ok(dataset) if record_issues.is_empty() => return Ok(dataset),
+            Ok(dataset) => dataset.warnings().to_vec(),
+            Err(issues) => issues,
+        };
+        // Dataset findings name records by the order they were added: renumber
+        // them to their place in the file, and drop dangling references to
+        // records that exist in the file but failed on their own.
+        issues.retain(|issue| {
+            if issue.rule() != Rule::DanglingReference {
+                return true;
+            }
+            !broken_ids.iter().any(|(kind, id)| {
+                let kind_word = match *kind {
+                    "partners" => "partner",
+                    "processes" => "process",
+                    "projects" => "project",
+                    _ => "",
+                };
+                !kind_word.is_empty() && issue.message().contains(&format!("{kind_word} {id:?}"))
+            })
+        });
+        for issue in &mut issues {
+            let segments = issue.path_mut().segments_mut();
+            if let [Segment::Key(name), Segment::Index(i), ..] = segments.as_mut_slice()
+                && let Some(k) = COLLECTIONS.iter().position(|c| *c == name.as_ref())
+                && let Some(orig) = origins.get(k).and_then(|o| o.get(*i))
+            {
+                *i = *orig as usize;
+            }
+        }
+        let mut all = record_issues;
+        all.extend(issues);
+        all.sort_by(|a, b| a.path().cmp(b.path()));
+        Err(LoadErrors::new(
+            all.into_iter().map(|i| LoadError::new(i, None)).collect(),
+        ))
+    }
+}
+
+/// The top-level keys of the format.
+#[derive(Clone, Copy, Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum TopKey {
+    SchemaVersion,
+    MemberStates,
+    Processes,
+    Partners,
+    Projects,
+    Events,
+    Memberships,
+}
+
+/// Reads a whole valid document in one pass, handing each record to the
+/// loader as soon as it is read (no intermediate list of records). Yields
+/// the schema version. Any error sends the caller to the slow path.
+struct OnePass<'l>(&'l mut Loader);
+
+impl<'de> Visitor<'de> for OnePass<'_> {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a migov dataset object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<String>, A::Error> {
+        let mut version = None;
+        let mut seen = [false; 7];
+        while let Some(key) = map.next_key::<TopKey>()? {
+            match seen.get_mut(key as usize) {
+                Some(s) if !*s => *s = true,
+                _ => return Err(de::Error::custom("duplicate field")),
+            }
+            match key {
+                TopKey::SchemaVersion => version = Some(map.next_value::<String>()?),
+                TopKey::MemberStates => {
+                    map.next_value_seed(Stream::<MemberStateRecord>::new(self.0))?
+                }
+                TopKey::Processes => map.next_value_seed(Stream::<ProcessRecord>::new(self.0))?,
+                TopKey::Partners => map.next_value_seed(Stream::<PartnerRecord>::new(self.0))?,
+                TopKey::Projects => map.next_value_seed(Stream::<ProjectRecord>::new(self.0))?,
+                TopKey::Events => map.next_value_seed(Stream::<EventRecord>::new(self.0))?,
+                TopKey::Memberships => {
+                    map.next_value_seed(Stream::<MembershipRecord>::new(self.0))?
+                }
+            }
+        }
+        Ok(version)
+    }
+}
+
+/// One collection read as a stream of records (fast path).
+struct Stream<'l, R>(&'l mut Loader, PhantomData<R>);
+
+impl<'l, R> Stream<'l, R> {
+    fn new(loader: &'l mut Loader) -> Self {
+        Self(loader, PhantomData)
+    }
+}
+
+impl<'de, R: Kind> DeserializeSeed<'de> for Stream<'_, R> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, R: Kind> Visitor<'de> for Stream<'_, R> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of records")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0;
+        while let Some(Strict(record)) = seq.next_element::<Strict<R>>()? {
+            self.0.accept::<R>(i, Ok(record));
+            i += 1;
+        }
+        Ok(())
+    }
+}
+
+/// Loads a valid document in one pass; `None` when anything in it does not
+/// read (the slow path then finds every problem).
+fn one_pass(text: &str) -> Option<Result<Dataset, LoadErrors>> {
+    let mut loader = Loader::default();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let version = de.deserialize_map(OnePass(&mut loader)).ok()?;
+    de.end().ok()?;
+    (version.as_deref() == Some(SCHEMA_VERSION)).then(|| loader.finish())
 }
 
 impl Dataset {
@@ -441,18 +634,9 @@ impl Dataset {
                 Some((1, 1)),
             ));
         }
-        // A valid document is read in one pass, straight into records.
-        if let Ok(Strict(doc)) = serde_json::from_str::<Strict<Document>>(text)
-            && doc.schema_version.as_deref() == Some(SCHEMA_VERSION)
-        {
-            return load_records(Records {
-                member_states: doc.member_states.into_iter().map(Ok),
-                processes: doc.processes.into_iter().map(Ok),
-                partners: doc.partners.into_iter().map(Ok),
-                projects: doc.projects.into_iter().map(Ok),
-                events: doc.events.into_iter().map(Ok),
-                memberships: doc.memberships.into_iter().map(Ok),
-            });
+        // A valid document is read in one pass, straight into the builder.
+        if let Some(loaded) = one_pass(text) {
+            return loaded;
         }
         // Otherwise read each record on its own, to find every problem.
         let mut de = serde_json::Deserializer::from_str(text);
@@ -505,14 +689,14 @@ impl Dataset {
                 ));
             }
         }
-        load_records(Records {
-            member_states: raw_records(&top.member_states, "member_states"),
-            processes: raw_records(&top.processes, "processes"),
-            partners: raw_records(&top.partners, "partners"),
-            projects: raw_records(&top.projects, "projects"),
-            events: raw_records(&top.events, "events"),
-            memberships: raw_records(&top.memberships, "memberships"),
-        })
+        let mut loader = Loader::default();
+        loader.accept_raw::<MemberStateRecord>(&top.member_states);
+        loader.accept_raw::<ProcessRecord>(&top.processes);
+        loader.accept_raw::<PartnerRecord>(&top.partners);
+        loader.accept_raw::<ProjectRecord>(&top.projects);
+        loader.accept_raw::<EventRecord>(&top.events);
+        loader.accept_raw::<MembershipRecord>(&top.memberships);
+        loader.finish()
     }
 
     /// Loads and validates a dataset from JSON bytes (UTF-8).
@@ -563,120 +747,4 @@ impl Dataset {
         }
         Self::from_json_slice(&bytes)
     }
-}
-
-/// Every collection of a document, as read.
-struct Records<A, B, C, D, E, F> {
-    member_states: A,
-    processes: B,
-    partners: C,
-    projects: D,
-    events: E,
-    memberships: F,
-}
-
-/// Converts, checks and indexes every record.
-fn load_records<A, B, C, D, E, F>(records: Records<A, B, C, D, E, F>) -> Result<Dataset, LoadErrors>
-where
-    A: Iterator<Item = Read<MemberStateRecord>>,
-    B: Iterator<Item = Read<ProcessRecord>>,
-    C: Iterator<Item = Read<PartnerRecord>>,
-    D: Iterator<Item = Read<ProjectRecord>>,
-    E: Iterator<Item = Read<EventRecord>>,
-    F: Iterator<Item = Read<MembershipRecord>>,
-{
-    let mut builder = DatasetBuilder::new();
-    let mut c = Collector {
-        issues: Vec::new(),
-        broken_ids: HashSet::new(),
-    };
-    let origins = [
-        c.collection(
-            "member_states",
-            records.member_states,
-            |r: &MemberStateRecord| Some(r.id()),
-            |r| r.into_entity().map_err(builder_err),
-            |e| builder.add_member_state(e),
-        ),
-        c.collection(
-            "processes",
-            records.processes,
-            |r: &ProcessRecord| Some(r.id()),
-            ProcessRecord::into_entity,
-            |e| builder.add_process(e),
-        ),
-        c.collection(
-            "partners",
-            records.partners,
-            |r: &PartnerRecord| Some(r.id()),
-            PartnerRecord::into_entity,
-            |e| builder.add_partner(e),
-        ),
-        c.collection(
-            "projects",
-            records.projects,
-            |r: &ProjectRecord| Some(r.id()),
-            ProjectRecord::into_entity,
-            |e| builder.add_project(e),
-        ),
-        c.collection(
-            "events",
-            records.events,
-            |r: &EventRecord| Some(r.id()),
-            EventRecord::into_entity,
-            |e| builder.add_event(e),
-        ),
-        c.collection(
-            "memberships",
-            records.memberships,
-            |_: &MembershipRecord| None,
-            MembershipRecord::into_entity,
-            |e| Ok(builder.add_membership(e)),
-        ),
-    ];
-    let mut issues = match builder.build_with_issues() {
-        Ok(dataset) if c.issues.is_empty() => return Ok(dataset),
-        Ok(dataset) => dataset.warnings().to_vec(),
-        Err(issues) => issues,
-    };
-    // Dataset findings name records by the order they were added: renumber
-    // them to their place in the file, and drop dangling references to
-    // records that exist in the file but failed on their own.
-    let collections = [
-        "member_states",
-        "processes",
-        "partners",
-        "projects",
-        "events",
-        "memberships",
-    ];
-    issues.retain(|issue| {
-        if issue.rule() != Rule::DanglingReference {
-            return true;
-        }
-        !c.broken_ids.iter().any(|(kind, id)| {
-            let kind_word = match *kind {
-                "partners" => "partner",
-                "processes" => "process",
-                "projects" => "project",
-                _ => "",
-            };
-            !kind_word.is_empty() && issue.message().contains(&format!("{kind_word} {id:?}"))
-        })
-    });
-    for issue in &mut issues {
-        let segments = issue.path_mut().segments_mut();
-        if let [Segment::Key(name), Segment::Index(i), ..] = segments.as_mut_slice()
-            && let Some(k) = collections.iter().position(|c| *c == name.as_ref())
-            && let Some(orig) = origins.get(k).and_then(|o| o.get(*i))
-        {
-            *i = *orig as usize;
-        }
-    }
-    let mut all = c.issues;
-    all.extend(issues);
-    all.sort_by(|a, b| a.path().cmp(b.path()));
-    Err(LoadErrors::new(
-        all.into_iter().map(|i| LoadError::new(i, None)).collect(),
-    ))
 }
