@@ -10,8 +10,13 @@
 //!
 //! Loading returns a fully validated [`Dataset`](crate::Dataset) or
 //! [`LoadErrors`]; nothing half-loaded ever escapes. A syntax error is
-//! reported with its line and column. Otherwise every record is read on its
-//! own, so one broken record does not hide the others, and every problem is
+//! reported with its line and column.
+//!
+//! A valid file is read in one pass: each record goes from the parser
+//! straight into its entity and the dataset builder, with no intermediate
+//! tree or list of records. When anything in the file does not read, the
+//! file is read again with every record on its own, so one broken record
+//! does not hide the others, and every problem is
 //! reported with an RFC 6901 JSON Pointer such as
 //! `/projects/3/benefiting_states/2`, its [`Rule`](crate::Rule), its
 //! severity and a message quoting (a bounded excerpt of) the offending value:
@@ -111,9 +116,16 @@
 //!
 //! # Resource bounds
 //!
-//! Nesting deeper than 128 levels is an error (serde_json's limit), never a
-//! stack overflow. Strings and arrays are bounded only by memory; error
-//! messages quote at most 64 characters of a value.
+//! - Nesting deeper than 128 levels is an error (serde_json's limit), never a
+//!   stack overflow, whatever the size of the thread's stack.
+//! - Strings and arrays are bounded only by memory. Loading holds the text
+//!   and the dataset being built; a valid file needs no other copy of its
+//!   records (the README's "Performance" section gives the measured peak
+//!   and resident memory per byte of file). A file with problems is also
+//!   held as one borrowed slice per record while it is read again.
+//! - Error messages quote at most 64 characters of a value, and a pointer
+//!   printed by `Display` at most 200 characters; the work spent on a record
+//!   that fails is bounded as described above.
 
 mod entity_serde;
 mod load;
