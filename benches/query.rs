@@ -468,6 +468,33 @@ fn main() {
             b.iter(|| sql_count(&mut q_budgets, params![]));
         });
         g.finish();
+
+        // Lookups: a record by key, and the first answer of a relation.
+        let mut g = c.benchmark_group(format!("query/{}/lookup", scale.name));
+        g.bench_function("member_state", |b| {
+            b.iter(|| data.member_state(black_box(sen)).map(|s| s.country()));
+        });
+        g.bench_function("partner", |b| {
+            b.iter(|| {
+                data.partner(black_box(&partner))
+                    .map(|p| p.id().as_str().len())
+            });
+        });
+        g.bench_function("projects_benefiting_first", |b| {
+            b.iter(|| {
+                data.projects_benefiting(black_box(sen), &all)
+                    .next()
+                    .map(|p| p.id().as_str().len())
+            });
+        });
+        g.bench_function("projects_with_partner_first", |b| {
+            b.iter(|| {
+                data.projects_with_partner(black_box(&partner), Some(&funder))
+                    .next()
+                    .map(|p| p.id().as_str().len())
+            });
+        });
+        g.finish();
     }
     c.final_summary();
 }

@@ -475,36 +475,41 @@ impl Dataset {
     }
 
     /// Sums the budgets of every project under each of its keys.
-    fn budget_totals<'a, K: Ord>(
+    fn budget_totals<'a, K: Ord + Clone + 'a>(
         &'a self,
-        mut keys: impl FnMut(&'a Project, &mut dyn FnMut(K)),
+        keys: impl Fn(&'a Project) -> &'a [K],
+    ) -> Result<BTreeMap<K, Totals>, MoneyError> {
+        self.budget_totals_by(|p, add| keys(p).iter().try_for_each(|k| add(k.clone())))
+    }
+
+    /// Sums the budgets of every project under one key each.
+    fn budget_totals_one<'a, K: Ord>(
+        &'a self,
+        key: impl Fn(&'a Project) -> K,
+    ) -> Result<BTreeMap<K, Totals>, MoneyError> {
+        self.budget_totals_by(|p, add| add(key(p)))
+    }
+
+    fn budget_totals_by<'a, K: Ord>(
+        &'a self,
+        each_key: impl Fn(
+            &'a Project,
+            &mut dyn FnMut(K) -> Result<(), MoneyError>,
+        ) -> Result<(), MoneyError>,
     ) -> Result<BTreeMap<K, Totals>, MoneyError> {
         let mut out: BTreeMap<K, Totals> = BTreeMap::new();
-        let mut failed = None;
         for p in &self.inner.projects {
-            let mut budgets = p
-                .amounts()
-                .iter()
-                .filter(|a| *a.kind() == AmountKind::Budget)
-                .peekable();
-            if budgets.peek().is_none() {
+            let amounts = p.amounts();
+            if !amounts.iter().any(|a| *a.kind() == AmountKind::Budget) {
                 continue;
             }
-            keys(p, &mut |key| {
+            each_key(p, &mut |key| {
                 let totals = out.entry(key).or_default();
-                for a in p
-                    .amounts()
+                amounts
                     .iter()
                     .filter(|a| *a.kind() == AmountKind::Budget)
-                {
-                    if let Err(e) = totals.add(a.money()) {
-                        failed.get_or_insert(e);
-                    }
-                }
-            });
-            if let Some(e) = failed.take() {
-                return Err(e);
-            }
+                    .try_for_each(|a| totals.add(a.money()))
+            })?;
         }
         Ok(out)
     }
@@ -524,7 +529,7 @@ impl Dataset {
             .by_region
             .get_or_init(|| {
                 let by_region =
-                    self.budget_totals(|p, emit| emit(p.idf_region().map(IdfRegion::as_str)))?;
+                    self.budget_totals_one(|p| p.idf_region().map(IdfRegion::as_str))?;
                 Ok(by_region
                     .into_iter()
                     .map(|(r, t)| (r.map(str::to_owned), t))
@@ -546,8 +551,8 @@ impl Dataset {
             .totals
             .by_year
             .get_or_init(|| {
-                self.budget_totals(|p, emit| {
-                    emit(p.year().or_else(|| p.period().start().map(|d| d.year())));
+                self.budget_totals_one(|p| {
+                    p.year().or_else(|| p.period().start().map(|d| d.year()))
                 })
             })
             .clone()
@@ -566,13 +571,7 @@ impl Dataset {
         self.inner
             .totals
             .by_state
-            .get_or_init(|| {
-                self.budget_totals(|p, emit| {
-                    for s in p.benefiting_states() {
-                        emit(*s);
-                    }
-                })
-            })
+            .get_or_init(|| self.budget_totals(Project::benefiting_states))
             .clone()
     }
 

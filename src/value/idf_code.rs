@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Excerpt;
 
@@ -34,8 +34,8 @@ use super::Excerpt;
 /// assert_eq!("LM.0123".parse::<IdfCode>()?.form(), IdfCodeForm::Current);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct IdfCode([u8; 7]);
 
 /// Which of the two IDF code forms a code has.
@@ -195,6 +195,8 @@ impl IdfCodeError {
         self.input.as_str()
     }
 }
+
+crate::value::deserialize_from_str!(IdfCode, "a string");
 
 #[cfg(test)]
 mod tests {

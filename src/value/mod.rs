@@ -1,5 +1,28 @@
 //! Value types: countries, partial dates, periods, money, identifiers and sources.
 
+/// Implements `Deserialize` from a JSON string through `FromStr`, reading the
+/// borrowed text (no allocation); errors carry the `FromStr` error's message.
+macro_rules! deserialize_from_str {
+    ($ty:ty, $expecting:literal) => {
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct TextVisitor;
+                impl serde::de::Visitor<'_> for TextVisitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$ty, E> {
+                        v.parse().map_err(E::custom)
+                    }
+                }
+                d.deserialize_str(TextVisitor)
+            }
+        }
+    };
+}
+pub(crate) use deserialize_from_str;
+
 mod claim;
 mod country;
 mod currency;

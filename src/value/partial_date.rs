@@ -5,7 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Excerpt;
 
@@ -68,8 +68,8 @@ pub enum Precision {
 /// assert_eq!(d.last_day().to_string(), "2001-12-31");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct PartialDate {
     // Invariant: year in 1..=9999; the first day of its year (Year) or month (Month).
     // Field order gives the documented `Ord`.
@@ -610,6 +610,8 @@ impl From<PartialDate> for String {
         d.to_string()
     }
 }
+
+crate::value::deserialize_from_str!(PartialDate, "a string");
 
 /// proptest strategies for dates and periods, built from valid parts (no filtering).
 /// Shared with the other layers' tests.

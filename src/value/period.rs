@@ -6,7 +6,7 @@ use std::ops::Not;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Excerpt;
 use super::partial_date::{PartialDate, PartialDateError};
@@ -36,8 +36,8 @@ use super::partial_date::{PartialDate, PartialDateError};
 /// assert_eq!("yes".parse::<Truth>()?, Truth::Yes);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub enum Truth {
     /// Certainly not.
     No,
@@ -268,8 +268,8 @@ impl From<Truth> for String {
 /// assert_eq!(membership.contains("2000".parse()?), Truth::No);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct Period {
     // Invariant: not `end.cmp_known(start) == Some(Less)`.
     start: Option<PartialDate>,
@@ -736,6 +736,10 @@ impl From<Period> for String {
         p.to_string()
     }
 }
+
+crate::value::deserialize_from_str!(Truth, "a string");
+
+crate::value::deserialize_from_str!(Period, "a string");
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Excerpt;
 
@@ -39,8 +39,8 @@ fn two_digits(tens: u8, ones: u8) -> u32 {
 /// assert!("9:30".parse::<LocalTime>().is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct LocalTime(
     // Invariant: whole minutes (no seconds, no leap second).
     NaiveTime,
@@ -269,8 +269,8 @@ impl From<LocalTime> for String {
 /// assert_eq!(d.to_string(), "--07-25");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct MonthDay {
     // Invariant: month 1..=12, day 1..=days in that month (February: 29).
     month: u8,
@@ -492,6 +492,10 @@ impl From<MonthDay> for String {
         d.to_string()
     }
 }
+
+crate::value::deserialize_from_str!(LocalTime, "a string");
+
+crate::value::deserialize_from_str!(MonthDay, "a string");
 
 #[cfg(test)]
 mod tests {
