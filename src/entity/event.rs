@@ -195,10 +195,10 @@ impl Person {
         self.email.as_deref()
     }
 
-    fn check(&self, f: &mut Findings, at: &FieldPath) {
-        f.text(at.clone().join("name"), &self.name);
+    fn check(&self, f: &mut Findings, at: &dyn Fn() -> FieldPath) {
+        f.text(|| at().join("name"), &self.name);
         for (i, n) in self.other_names.iter().enumerate() {
-            f.text(at.clone().join("other_names").join(i), n);
+            f.text(|| at().join("other_names").join(i), n);
         }
         for (key, value) in [
             ("title", &self.title),
@@ -206,7 +206,7 @@ impl Person {
             ("email", &self.email),
         ] {
             if let Some(v) = value {
-                f.text(at.clone().join(key), v);
+                f.text(|| at().join(key), v);
             }
         }
         if let Some(email) = &self.email {
@@ -216,7 +216,7 @@ impl Person {
             if !ok {
                 f.push(
                     Rule::InvalidValue,
-                    at.clone().join("email"),
+                    at().join("email"),
                     format!(
                         "invalid email {:?}: expected name@domain",
                         crate::value::Excerpt::new(email)
@@ -730,10 +730,10 @@ impl Event {
     }
 
     fn check(&self, f: &mut Findings) {
-        f.text(FieldPath::key("title"), &self.title);
+        f.text(|| FieldPath::key("title"), &self.title);
         for (key, value) in [("description", &self.description), ("city", &self.city)] {
             if let Some(v) = value {
-                f.text(FieldPath::key(key), v);
+                f.text(|| FieldPath::key(key), v);
             }
         }
         f.texts("notes", &self.notes);
@@ -787,10 +787,10 @@ impl Event {
             }
         }
         for (i, p) in self.speakers.iter().enumerate() {
-            p.check(f, &FieldPath::key("speakers").join(i));
+            p.check(f, &|| FieldPath::key("speakers").join(i));
         }
         for (i, p) in self.contacts.iter().enumerate() {
-            p.check(f, &FieldPath::key("contacts").join(i));
+            p.check(f, &|| FieldPath::key("contacts").join(i));
         }
         self.check_agenda(f);
     }
@@ -799,11 +799,11 @@ impl Event {
         let period = self.period();
         let mut previous: Option<PartialDate> = None;
         for (d, day) in self.agenda.iter().enumerate() {
-            let at = FieldPath::key("agenda").join(d);
+            let at = || FieldPath::key("agenda").join(d);
             if day.date.precision() != crate::Precision::Day {
                 f.push(
                     Rule::InvalidValue,
-                    at.clone().join("date"),
+                    at().join("date"),
                     format!(
                         "agenda day {} is not a full date; expected YYYY-MM-DD",
                         day.date
@@ -815,7 +815,7 @@ impl Event {
             {
                 f.push(
                         Rule::AgendaDayOrder,
-                        at.clone().join("date"),
+                        at().join("date"),
                         format!("agenda day {} follows {prev}; expected later days after earlier ones, each once", day.date),
                     );
             }
@@ -825,26 +825,26 @@ impl Event {
             {
                 f.push(
                     Rule::AgendaDayOutsideEvent,
-                    at.clone().join("date"),
+                    at().join("date"),
                     format!("agenda day {} is outside the event's dates {p}", day.date),
                 );
             }
             if let Some(t) = &day.title {
-                f.text(at.clone().join("title"), t);
+                f.text(|| at().join("title"), t);
             }
             let mut last_end: Option<(usize, LocalTime)> = None;
             for (s, session) in day.sessions.iter().enumerate() {
-                let sat = at.clone().join("sessions").join(s);
-                f.text(sat.clone().join("title"), &session.title);
+                let sat = || at().join("sessions").join(s);
+                f.text(|| sat().join("title"), &session.title);
                 for (i, item) in session.items.iter().enumerate() {
-                    f.text(sat.clone().join("items").join(i), item);
+                    f.text(|| sat().join("items").join(i), item);
                 }
                 if let Some(end) = session.end
                     && end <= session.start
                 {
                     f.push(
                         Rule::SessionEndBeforeStart,
-                        sat.clone().join("end"),
+                        sat().join("end"),
                         format!(
                             "session ends at {end}, not after its start at {}",
                             session.start
@@ -856,7 +856,7 @@ impl Event {
                 {
                     f.push(
                             Rule::SessionOrder,
-                            sat.clone().join("start"),
+                            sat().join("start"),
                             format!(
                                 "session starts at {} before session {prev} of the same day ends at {prev_end}",
                                 session.start
@@ -865,21 +865,21 @@ impl Event {
                 }
                 last_end = Some((s, session.end.unwrap_or(session.start)));
                 for (c, contribution) in session.panel.iter().enumerate() {
-                    let cat = sat.clone().join("panel").join(c);
+                    let cat = || sat().join("panel").join(c);
                     if contribution.panellists.is_empty() {
                         f.push(
                             Rule::BlankText,
-                            cat.clone().join("panellists"),
+                            cat().join("panellists"),
                             "a panel line names no panellist; expected at least one",
                         );
                     }
                     if let Some(t) = &contribution.topic {
-                        f.text(cat.clone().join("topic"), t);
+                        f.text(|| cat().join("topic"), t);
                     }
                     for (p, panellist) in contribution.panellists.iter().enumerate() {
                         panellist
                             .person
-                            .check(f, &cat.clone().join("panellists").join(p));
+                            .check(f, &|| cat().join("panellists").join(p));
                     }
                 }
             }

@@ -424,11 +424,12 @@ impl Findings {
     }
 
     /// Checks that required text is not blank.
-    pub(crate) fn text(&mut self, path: FieldPath, value: &str) {
+    /// (The path is built only when there is something to report.)
+    pub(crate) fn text(&mut self, path: impl FnOnce() -> FieldPath, value: &str) {
         if value.trim().is_empty() {
             self.push(
                 Rule::BlankText,
-                path,
+                path(),
                 "text is empty; expected a non-blank value",
             );
         }
@@ -437,7 +438,7 @@ impl Findings {
     /// Checks every entry of a list of texts.
     pub(crate) fn texts(&mut self, field: &'static str, values: &[String]) {
         for (i, v) in values.iter().enumerate() {
-            self.text(FieldPath::key(field).join(i), v);
+            self.text(|| FieldPath::key(field).join(i), v);
         }
     }
 
@@ -519,7 +520,7 @@ mod tests {
         let warnings = f.finish("project", "X".into()).unwrap();
         assert_eq!(warnings.len(), 1);
         let mut f = Findings::default();
-        f.text(FieldPath::key("title"), "  ");
+        f.text(|| FieldPath::key("title"), "  ");
         f.unique("benefiting_states", &["SEN", "BEN", "SEN"]);
         let err = f.finish("project", "X".into()).unwrap_err();
         assert_eq!(err.errors().count(), 2);

@@ -320,7 +320,7 @@ impl MemberStateBuilder {
     pub fn build(self) -> Result<MemberState, BuildError> {
         let mut f = Findings::default();
         let name = self.name.unwrap_or_else(|| self.country.name().to_owned());
-        f.text(FieldPath::key("name"), &name);
+        f.text(|| FieldPath::key("name"), &name);
         f.texts("other_names", &self.other_names);
         f.texts("notes", &self.notes);
         f.sources(&self.sources);

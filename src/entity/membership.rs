@@ -235,13 +235,13 @@ impl MembershipBuilder {
             );
         }
         if let Some(scope) = &self.scope {
-            f.text(FieldPath::key("scope"), scope);
+            f.text(|| FieldPath::key("scope"), scope);
         }
         if let Some(note) = &self.note {
-            f.text(FieldPath::key("note"), note);
+            f.text(|| FieldPath::key("note"), note);
         }
         if let Some(d) = &self.dispute {
-            f.text(FieldPath::key("dispute").join("note"), &d.note);
+            f.text(|| FieldPath::key("dispute").join("note"), &d.note);
         }
         f.sources(&self.sources);
         let label = format!("{} in {} as {}", self.member, self.body, self.role);

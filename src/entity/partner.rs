@@ -258,7 +258,7 @@ impl PartnerBuilder {
         let mut f = Findings::default();
         self.profile.check(&mut f);
         if let Some(text) = &self.iom_relationship {
-            f.text(FieldPath::key("iom_relationship"), text);
+            f.text(|| FieldPath::key("iom_relationship"), text);
         }
         let warnings = f.finish("partner", self.id.to_string())?;
         Ok(Partner {

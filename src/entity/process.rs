@@ -143,10 +143,10 @@ impl RcpBuilder {
         let mut f = Findings::default();
         self.profile.check(&mut f);
         if let Some(region) = &self.region {
-            f.text(crate::FieldPath::key("region"), region);
+            f.text(|| crate::FieldPath::key("region"), region);
         }
         if let Some(secretariat) = &self.secretariat {
-            f.text(crate::FieldPath::key("secretariat"), secretariat);
+            f.text(|| crate::FieldPath::key("secretariat"), secretariat);
         }
         f.unique("linked_organizations", &self.linked_organizations);
         let warnings = f.finish("process", self.id.to_string())?;

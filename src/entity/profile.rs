@@ -27,7 +27,7 @@ impl Profile {
     }
 
     pub(crate) fn check(&self, f: &mut Findings) {
-        f.text(FieldPath::key("name"), &self.name);
+        f.text(|| FieldPath::key("name"), &self.name);
         f.texts("other_names", &self.other_names);
         f.texts("notes", &self.notes);
         f.sources(&self.sources);

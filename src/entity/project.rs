@@ -355,9 +355,9 @@ impl Project {
     }
 
     fn check(&self, f: &mut Findings) {
-        f.text(FieldPath::key("title"), &self.title);
+        f.text(|| FieldPath::key("title"), &self.title);
         if let Some(d) = &self.description {
-            f.text(FieldPath::key("description"), d);
+            f.text(|| FieldPath::key("description"), d);
         }
         f.texts("notes", &self.notes);
         f.sources(&self.sources);
