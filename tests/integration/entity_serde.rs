@@ -134,7 +134,7 @@ fn source() -> impl Strategy<Value = Source> {
         .prop_map(|(host, retrieved, note)| {
             let mut s = Source::new(&format!("https://{host}.iom.int/page")).unwrap();
             if let Some(r) = retrieved {
-                s = s.with_retrieved(r).unwrap();
+                s = s.with_retrieved(r.parse().unwrap());
             }
             if let Some(n) = note {
                 s = s.with_note(n);
