@@ -1089,7 +1089,7 @@ impl EventBuilder {
         let mut f = Findings::default();
         self.event.check(&mut f);
         let mut event = self.event;
-        event.warnings = f.finish("event", event.id.to_string())?;
+        event.warnings = f.finish("event", || event.id.to_string())?;
         Ok(event)
     }
 }

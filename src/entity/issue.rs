@@ -468,13 +468,15 @@ impl Findings {
     }
 
     /// `Ok(warnings)` when no finding is an error, else the whole report.
+    /// The warnings, or every finding when one is an error (the label,
+    /// naming the record, is built only then).
     pub(crate) fn finish(
         self,
         what: &'static str,
-        label: String,
+        label: impl FnOnce() -> String,
     ) -> Result<Vec<Issue>, BuildError> {
         if self.issues.iter().any(Issue::is_error) {
-            Err(BuildError::new(what, label, self.issues))
+            Err(BuildError::new(what, label(), self.issues))
         } else {
             Ok(self.issues)
         }
@@ -517,12 +519,12 @@ mod tests {
     fn findings_finish_keeps_warnings_and_fails_on_errors() {
         let mut f = Findings::default();
         f.sources(&[]);
-        let warnings = f.finish("project", "X".into()).unwrap();
+        let warnings = f.finish("project", || "X".into()).unwrap();
         assert_eq!(warnings.len(), 1);
         let mut f = Findings::default();
         f.text(|| FieldPath::key("title"), "  ");
         f.unique("benefiting_states", &["SEN", "BEN", "SEN"]);
-        let err = f.finish("project", "X".into()).unwrap_err();
+        let err = f.finish("project", || "X".into()).unwrap_err();
         assert_eq!(err.errors().count(), 2);
         assert_eq!(err.issues()[1].path().to_string(), "benefiting_states[2]");
         assert!(

@@ -346,7 +346,7 @@ impl MemberStateBuilder {
                 }
             }
         }
-        let warnings = f.finish("member state", self.country.alpha3().to_owned())?;
+        let warnings = f.finish("member state", || self.country.alpha3().to_owned())?;
         Ok(MemberState {
             country: self.country,
             name,

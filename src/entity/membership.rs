@@ -72,12 +72,18 @@ pub struct Membership {
     member: Party,
     body: Party,
     role: MembershipRole,
-    scope: Option<String>,
     period: Period,
-    note: Option<String>,
-    dispute: Option<Dispute>,
+    /// Scope, note and dispute: rare, so kept out of line.
+    extras: Option<Box<Extras>>,
     sources: Vec<Source>,
     warnings: Vec<Issue>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Extras {
+    scope: Option<String>,
+    note: Option<String>,
+    dispute: Option<Dispute>,
 }
 
 impl Membership {
@@ -112,7 +118,7 @@ impl Membership {
 
     /// Where the role applies within the body (a working group, a region), if narrower than the body.
     pub fn scope(&self) -> Option<&str> {
-        self.scope.as_deref()
+        self.extras.as_ref().and_then(|e| e.scope.as_deref())
     }
 
     /// When: start and end, each possibly partial or unknown.
@@ -122,12 +128,12 @@ impl Membership {
 
     /// A note (for example the date basis of a member list: "IOM page, c. 2024-2025").
     pub fn note(&self) -> Option<&str> {
-        self.note.as_deref()
+        self.extras.as_ref().and_then(|e| e.note.as_deref())
     }
 
     /// Sources that contradict this membership, if any.
     pub fn dispute(&self) -> Option<&Dispute> {
-        self.dispute.as_ref()
+        self.extras.as_ref().and_then(|e| e.dispute.as_ref())
     }
 
     /// Where the membership comes from.
@@ -146,7 +152,7 @@ impl Membership {
             &self.body,
             &self.member,
             &self.role,
-            self.scope.as_deref(),
+            self.scope(),
             self.period,
         )
     }
@@ -244,16 +250,23 @@ impl MembershipBuilder {
             f.text(|| FieldPath::key("dispute").join("note"), &d.note);
         }
         f.sources(&self.sources);
-        let label = format!("{} in {} as {}", self.member, self.body, self.role);
-        let warnings = f.finish("membership", label)?;
+        let warnings = f.finish("membership", || {
+            format!("{} in {} as {}", self.member, self.body, self.role)
+        })?;
+        let extras =
+            (self.scope.is_some() || self.note.is_some() || self.dispute.is_some()).then(|| {
+                Box::new(Extras {
+                    scope: self.scope,
+                    note: self.note,
+                    dispute: self.dispute,
+                })
+            });
         Ok(Membership {
             member: self.member,
             body: self.body,
             role: self.role,
-            scope: self.scope,
             period: self.period,
-            note: self.note,
-            dispute: self.dispute,
+            extras,
             sources: self.sources,
             warnings,
         })

@@ -260,7 +260,7 @@ impl PartnerBuilder {
         if let Some(text) = &self.iom_relationship {
             f.text(|| FieldPath::key("iom_relationship"), text);
         }
-        let warnings = f.finish("partner", self.id.to_string())?;
+        let warnings = f.finish("partner", || self.id.to_string())?;
         Ok(Partner {
             id: self.id,
             profile: self.profile,

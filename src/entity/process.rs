@@ -149,7 +149,7 @@ impl RcpBuilder {
             f.text(|| crate::FieldPath::key("secretariat"), secretariat);
         }
         f.unique("linked_organizations", &self.linked_organizations);
-        let warnings = f.finish("process", self.id.to_string())?;
+        let warnings = f.finish("process", || self.id.to_string())?;
         Ok(RegionalConsultativeProcess {
             id: self.id,
             profile: self.profile,

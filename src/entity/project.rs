@@ -601,7 +601,7 @@ impl ProjectBuilder {
         let mut f = Findings::default();
         self.project.check(&mut f);
         let mut project = self.project;
-        project.warnings = f.finish("project", project.id.to_string())?;
+        project.warnings = f.finish("project", || project.id.to_string())?;
         Ok(project)
     }
 }
