@@ -168,6 +168,11 @@ pub(crate) struct Index {
     pub(crate) events_of_country: Groups,
     /// Normalised names and aliases.
     pub(crate) names: HashMap<String, Vec<NameKey>>,
+    /// Projects with an organisation or related process that does not
+    /// resolve, in increasing order (the rules report them).
+    pub(crate) projects_with_dangling: Vec<u32>,
+    /// Events with a party that does not resolve, in increasing order.
+    pub(crate) events_with_dangling: Vec<u32>,
 }
 
 fn pos(i: usize) -> u32 {
@@ -352,13 +357,18 @@ impl Index {
                     .iter()
                     .filter_map(|o| resolver.partner(o.partner().as_str())),
             );
+            let mut dangling = keys.len() != p.organizations().len();
             push_distinct(&mut of_partner, &mut keys, i);
             keys.extend(
                 p.related_processes()
                     .iter()
                     .filter_map(|r| resolver.process(r.as_str())),
             );
+            dangling |= keys.len() != p.related_processes().len();
             push_distinct(&mut of_process, &mut keys, i);
+            if dangling {
+                ix.projects_with_dangling.push(i);
+            }
         }
         ix.projects_of_state = Groups::build(countries, &of_state);
         ix.projects_of_partner = Groups::build(partners.len(), &of_partner);
@@ -371,6 +381,9 @@ impl Index {
         for (i, e) in events.iter().enumerate() {
             let i = pos(i);
             slots.extend(e.parties().iter().filter_map(|p| resolver.slot(p.party())));
+            if slots.len() != e.parties().len() {
+                ix.events_with_dangling.push(i);
+            }
             slots.sort_unstable_by_key(|s| match *s {
                 Slot::State(k) => (0, k),
                 Slot::Partner(k) => (1, k),

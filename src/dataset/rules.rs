@@ -90,7 +90,13 @@ fn check_projects(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
     for (i, p) in v.projects.iter().enumerate() {
         let here = || at("projects", o.projects, i);
         let who = || format!("project {}", p.id());
-        for (k, party) in p.organizations().iter().enumerate() {
+        // The index resolved every organisation and process already: look
+        // again only where it found one missing.
+        let suspect = u32::try_from(i)
+            .is_ok_and(|i| v.index.projects_with_dangling.binary_search(&i).is_ok());
+        let organizations = if suspect { p.organizations() } else { &[] };
+        let related = if suspect { p.related_processes() } else { &[] };
+        for (k, party) in organizations.iter().enumerate() {
             if !v.resolves_partner(party.partner()) {
                 let target = Party::Partner(party.partner().clone());
                 dangling(
@@ -101,7 +107,7 @@ fn check_projects(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
                 );
             }
         }
-        for (k, process) in p.related_processes().iter().enumerate() {
+        for (k, process) in related.iter().enumerate() {
             if v.resolver.process(process.as_str()).is_none() {
                 let target = Party::Process(process.clone());
                 dangling(
@@ -141,7 +147,10 @@ fn check_events(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
     for (i, e) in v.events.iter().enumerate() {
         let here = || at("events", o.events, i);
         let who = || format!("event {}", e.id());
-        for (k, party) in e.parties().iter().enumerate() {
+        let suspect =
+            u32::try_from(i).is_ok_and(|i| v.index.events_with_dangling.binary_search(&i).is_ok());
+        let parties = if suspect { e.parties() } else { &[] };
+        for (k, party) in parties.iter().enumerate() {
             if !v.resolves(party.party()) {
                 dangling(
                     issues,

@@ -170,10 +170,13 @@ fn check_url(url: &str) -> Result<(), SourceError> {
     if url.len() > MAX_URL_BYTES {
         return fail(SourceErrorKind::TooLong);
     }
-    if url.chars().any(char::is_whitespace) {
+    // Nearly every URL is ASCII with no byte at or below the space: one
+    // quick pass over the bytes settles it. Otherwise look at characters.
+    let suspect = !url.is_ascii() || url.bytes().any(|b| b <= b' ' || b == 0x7f);
+    if suspect && url.chars().any(char::is_whitespace) {
         return fail(SourceErrorKind::Whitespace);
     }
-    if url.chars().any(char::is_control) {
+    if suspect && url.chars().any(char::is_control) {
         return fail(SourceErrorKind::Control);
     }
     let Some(rest) = url
