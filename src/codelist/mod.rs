@@ -147,9 +147,12 @@ macro_rules! codelist {
             type Err = $crate::codelist::UnknownCodeError;
 
             fn from_str(s: &str) -> Result<Self, Self::Err> {
+                // A known label is well-formed text: only other text is checked.
+                if let Some(known) = Self::from_known(s) {
+                    return Ok(known);
+                }
                 $crate::codelist::check_text($list_name, s)?;
-                Ok(Self::from_known(s)
-                    .unwrap_or_else(|| Self::Other($crate::codelist::UnknownCode(s.to_owned()))))
+                Ok(Self::Other($crate::codelist::UnknownCode(s.to_owned())))
             }
         }
 
@@ -163,8 +166,11 @@ macro_rules! codelist {
         impl TryFrom<String> for $name {
             type Error = $crate::codelist::UnknownCodeError;
             fn try_from(s: String) -> Result<Self, Self::Error> {
+                if let Some(known) = Self::from_known(&s) {
+                    return Ok(known);
+                }
                 $crate::codelist::check_text($list_name, &s)?;
-                Ok(Self::from_known(&s).unwrap_or(Self::Other($crate::codelist::UnknownCode(s))))
+                Ok(Self::Other($crate::codelist::UnknownCode(s)))
             }
         }
 

@@ -307,12 +307,22 @@ impl CountryCode {
 
     fn parse_alpha3(code: &str) -> Option<Self> {
         if code == Self::KOSOVO_ALPHA3 {
-            Some(Self::KOSOVO)
-        } else {
-            isocountry::CountryCode::for_alpha3(code)
-                .ok()
-                .map(Self::from_iso)
+            return Some(Self::KOSOVO);
         }
+        // A table over every three-letter uppercase code: one lookup
+        // instead of comparing against each code in turn.
+        static TABLE: std::sync::LazyLock<Vec<Option<isocountry::CountryCode>>> =
+            std::sync::LazyLock::new(|| {
+                let mut table = vec![None; 26 * 26 * 26];
+                for code in isocountry::CountryCode::iter() {
+                    if let Some(slot) = alpha3_slot(code.alpha3()).and_then(|i| table.get_mut(i)) {
+                        *slot = Some(*code);
+                    }
+                }
+                table
+            });
+        let slot = alpha3_slot(code)?;
+        TABLE.get(slot).copied().flatten().map(Self::from_iso)
     }
 
     fn parse_alpha2(code: &str) -> Option<Self> {
@@ -342,6 +352,17 @@ impl fmt::Display for CountryCode {
 impl PartialOrd for CountryCode {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
+    }
+}
+
+/// The place of an uppercase three-letter code in a table of every such code.
+fn alpha3_slot(code: &str) -> Option<usize> {
+    match code.as_bytes() {
+        [a, b, c] if [a, b, c].iter().all(|x| x.is_ascii_uppercase()) => {
+            let n = |x: &u8| usize::from(x - b'A');
+            Some((n(a) * 26 + n(b)) * 26 + n(c))
+        }
+        _ => None,
     }
 }
 
@@ -839,6 +860,33 @@ mod tests {
         }
         assert!(CountryCode::all().any(|c| c == CountryCode::KOSOVO));
         assert_eq!(CountryCode::all().count(), 250);
+    }
+
+    #[test]
+    fn every_code_parses_from_its_own_text_and_nothing_else_does() {
+        let mut ordinals = std::collections::HashSet::new();
+        for code in CountryCode::all() {
+            assert_eq!(CountryCode::from_alpha3(code.alpha3()), Ok(code));
+            assert_eq!(CountryCode::from_alpha2(code.alpha2()), Ok(code));
+            assert!(code.ordinal() < CountryCode::ORDINALS);
+            assert!(ordinals.insert(code.ordinal()), "{code} shares an ordinal");
+        }
+        // Every other three-letter uppercase text is refused.
+        let known: std::collections::HashSet<&str> =
+            CountryCode::all().map(CountryCode::alpha3).collect();
+        let letters = b'A'..=b'Z';
+        for a in letters.clone() {
+            for b in letters.clone() {
+                for c in letters.clone() {
+                    let text = String::from_utf8(vec![a, b, c]).unwrap();
+                    assert_eq!(
+                        CountryCode::from_alpha3(&text).is_ok(),
+                        known.contains(text.as_str()),
+                        "{text}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
