@@ -265,9 +265,21 @@ impl DatasetBuilder {
         let (partners, partner_origin) = sorted(partners, |a, b| a.id().cmp(b.id()));
         let (projects, project_origin) = sorted(projects, |a, b| a.id().cmp(b.id()));
         let (events, event_origin) = sorted(events, |a, b| a.id().cmp(b.id()));
-        let (memberships, membership_origin) = sorted(memberships, |a, b| a.key().cmp(&b.key()));
-
         let resolver = Resolver::new(&processes, &partners, &projects);
+        // Memberships out of order are sorted on small integer keys (the
+        // parties' ranks, in the same order as the parties themselves) with
+        // the full key for ties.
+        let (memberships, membership_origin) = sorted_with(
+            memberships,
+            |a, b| a.key().cmp(&b.key()),
+            |m| {
+                (
+                    party_rank(&resolver, m.body()),
+                    party_rank(&resolver, m.member()),
+                )
+            },
+        );
+
         let index = Index::build(
             &member_states,
             &processes,
@@ -357,6 +369,52 @@ impl DatasetBuilder {
             inner: Arc::new(inner),
         })
     }
+}
+
+/// A party's place in the order of parties: kind, then code or identifier
+/// (the position among the sorted partners or processes). A party that is
+/// not in the dataset sorts last; the dataset is refused then anyway.
+fn party_rank(resolver: &Resolver<'_>, party: &crate::Party) -> (u8, u32) {
+    use crate::Party;
+    let rank = match party {
+        Party::State(c) => Some((0, u32::try_from(c.alpha3_rank()).unwrap_or(u32::MAX))),
+        Party::Partner(p) => resolver.partner(p.as_str()).map(|i| (1, i)),
+        Party::Process(p) => resolver.process(p.as_str()).map(|i| (2, i)),
+    };
+    rank.unwrap_or((u8::MAX, u32::MAX))
+}
+
+/// As [`sorted`], but out-of-order input is sorted on a cached key first
+/// (`key` must agree with `cmp`: `key(a) < key(b)` implies `a < b`).
+fn sorted_with<T, K: Ord>(
+    items: Vec<T>,
+    cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
+    key: impl Fn(&T) -> K,
+) -> (Vec<T>, Vec<u32>) {
+    if items.is_sorted_by(|a, b| cmp(a, b).is_le()) {
+        return sorted(items, cmp);
+    }
+    let keys: Vec<K> = items.iter().map(key).collect();
+    let mut order: Vec<u32> = (0..items.len())
+        .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+        .collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (a as usize, b as usize);
+        match (keys.get(a), keys.get(b)) {
+            (Some(x), Some(y)) => x.cmp(y),
+            _ => std::cmp::Ordering::Equal,
+        }
+        .then_with(|| match (items.get(a), items.get(b)) {
+            (Some(x), Some(y)) => cmp(x, y),
+            _ => std::cmp::Ordering::Equal,
+        })
+    });
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    let records = order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take))
+        .collect();
+    (records, order)
 }
 
 /// The items in order, and for each the position at which it was given.

@@ -81,6 +81,11 @@ impl CountryCode {
         }
     }
 
+    /// A number in the order of the alpha-3 codes (the order of `Ord`).
+    pub(crate) fn alpha3_rank(self) -> usize {
+        alpha3_slot(self.alpha3()).unwrap_or(usize::MAX)
+    }
+
     /// Wraps an isocountry code (used by the name tables).
     const fn from_iso(code: isocountry::CountryCode) -> Self {
         Self(Inner::Iso(code))
@@ -870,6 +875,12 @@ mod tests {
             assert_eq!(CountryCode::from_alpha2(code.alpha2()), Ok(code));
             assert!(code.ordinal() < CountryCode::ORDINALS);
             assert!(ordinals.insert(code.ordinal()), "{code} shares an ordinal");
+        }
+        // Ranks follow the order of the codes.
+        let mut all: Vec<CountryCode> = CountryCode::all().collect();
+        all.sort();
+        for pair in all.windows(2) {
+            assert!(pair[0].alpha3_rank() < pair[1].alpha3_rank(), "{pair:?}");
         }
         // Every other three-letter uppercase text is refused.
         let known: std::collections::HashSet<&str> =
