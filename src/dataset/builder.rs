@@ -93,25 +93,67 @@ pub struct DatasetBuilder {
     events: Vec<Event>,
     memberships: Vec<Membership>,
     state_ids: HashSet<CountryCode>,
-    process_ids: HashSet<String>,
-    partner_ids: HashSet<String>,
-    project_ids: HashSet<String>,
-    event_ids: HashSet<String>,
+    process_ids: IdSet,
+    partner_ids: IdSet,
+    project_ids: IdSet,
+    event_ids: IdSet,
 }
 
-fn insert_id(
-    set: &mut HashSet<String>,
+/// The identifiers of one collection, by hash: the position of a record
+/// with each hash (no identifier is copied; records with equal hashes are
+/// told apart by comparing their identifiers, and all but the first such
+/// record are listed aside).
+#[derive(Clone, Debug, Default)]
+struct IdSet<S = std::hash::RandomState> {
+    hasher: S,
+    first: std::collections::HashMap<u64, u32>,
+    more: Vec<(u64, u32)>,
+}
+
+impl<S: std::hash::BuildHasher> IdSet<S> {
+    fn hash(&self, id: &str) -> u64 {
+        self.hasher.hash_one(id)
+    }
+
+    fn contains<T>(&self, records: &[T], id_of: impl Fn(&T) -> &str, id: &str) -> bool {
+        let h = self.hash(id);
+        let is = |p: u32| records.get(p as usize).is_some_and(|r| id_of(r) == id);
+        match self.first.get(&h) {
+            None => false,
+            Some(&p) => is(p) || self.more.iter().any(|&(mh, mp)| mh == h && is(mp)),
+        }
+    }
+
+    fn insert(&mut self, id: &str, position: usize) {
+        let h = self.hash(id);
+        let p = u32::try_from(position).unwrap_or(u32::MAX);
+        match self.first.entry(h) {
+            std::collections::hash_map::Entry::Occupied(_) => self.more.push((h, p)),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(p);
+            }
+        }
+    }
+}
+
+/// Adds `record` to `records` unless its identifier is already there.
+fn add_unique<T>(
+    records: &mut Vec<T>,
+    ids: &mut IdSet,
     collection: &'static str,
-    id: &str,
-) -> Result<(), DuplicateIdError> {
-    if set.contains(id) {
+    record: T,
+    id_of: impl Fn(&T) -> &str,
+) -> Result<usize, DuplicateIdError> {
+    let id = id_of(&record);
+    if ids.contains(records, &id_of, id) {
         return Err(DuplicateIdError {
             collection,
             id: id.to_owned(),
         });
     }
-    set.insert(id.to_owned());
-    Ok(())
+    ids.insert(id, records.len());
+    records.push(record);
+    Ok(records.len() - 1)
 }
 
 impl DatasetBuilder {
@@ -143,9 +185,13 @@ impl DatasetBuilder {
     ///
     /// [`DuplicateIdError`] when the identifier was added; the builder is unchanged.
     pub fn add_process(&mut self, process: Rcp) -> Result<usize, DuplicateIdError> {
-        insert_id(&mut self.process_ids, "processes", process.id().as_str())?;
-        self.processes.push(process);
-        Ok(self.processes.len() - 1)
+        add_unique(
+            &mut self.processes,
+            &mut self.process_ids,
+            "processes",
+            process,
+            |p| p.id().as_str(),
+        )
     }
 
     /// Adds a partner; returns its position among partners.
@@ -154,9 +200,13 @@ impl DatasetBuilder {
     ///
     /// [`DuplicateIdError`] when the identifier was added; the builder is unchanged.
     pub fn add_partner(&mut self, partner: Partner) -> Result<usize, DuplicateIdError> {
-        insert_id(&mut self.partner_ids, "partners", partner.id().as_str())?;
-        self.partners.push(partner);
-        Ok(self.partners.len() - 1)
+        add_unique(
+            &mut self.partners,
+            &mut self.partner_ids,
+            "partners",
+            partner,
+            |p| p.id().as_str(),
+        )
     }
 
     /// Adds a project; returns its position among projects.
@@ -165,9 +215,13 @@ impl DatasetBuilder {
     ///
     /// [`DuplicateIdError`] when the identifier was added; the builder is unchanged.
     pub fn add_project(&mut self, project: Project) -> Result<usize, DuplicateIdError> {
-        insert_id(&mut self.project_ids, "projects", project.id().as_str())?;
-        self.projects.push(project);
-        Ok(self.projects.len() - 1)
+        add_unique(
+            &mut self.projects,
+            &mut self.project_ids,
+            "projects",
+            project,
+            |p| p.id().as_str(),
+        )
     }
 
     /// Adds an event; returns its position among events.
@@ -176,9 +230,13 @@ impl DatasetBuilder {
     ///
     /// [`DuplicateIdError`] when the identifier was added; the builder is unchanged.
     pub fn add_event(&mut self, event: Event) -> Result<usize, DuplicateIdError> {
-        insert_id(&mut self.event_ids, "events", event.id().as_str())?;
-        self.events.push(event);
-        Ok(self.events.len() - 1)
+        add_unique(
+            &mut self.events,
+            &mut self.event_ids,
+            "events",
+            event,
+            |e| e.id().as_str(),
+        )
     }
 
     /// Adds a membership; returns its position among memberships.
@@ -215,19 +273,22 @@ impl DatasetBuilder {
             self.member_states.push(s);
         }
         for p in processes {
-            self.process_ids.insert(p.id().to_string());
+            self.process_ids
+                .insert(p.id().as_str(), self.processes.len());
             self.processes.push(p);
         }
         for p in partners {
-            self.partner_ids.insert(p.id().to_string());
+            self.partner_ids
+                .insert(p.id().as_str(), self.partners.len());
             self.partners.push(p);
         }
         for p in projects {
-            self.project_ids.insert(p.id().to_string());
+            self.project_ids
+                .insert(p.id().as_str(), self.projects.len());
             self.projects.push(p);
         }
         for e in events {
-            self.event_ids.insert(e.id().to_string());
+            self.event_ids.insert(e.id().as_str(), self.events.len());
             self.events.push(e);
         }
         self.memberships.extend(memberships);
@@ -462,5 +523,35 @@ fn collect_own<T>(
                 .cloned()
                 .map(|w| w.prefixed(&prefix)),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IdSet;
+
+    /// Every identifier gets the same hash: the worst case of collisions.
+    #[derive(Clone, Debug, Default)]
+    struct Colliding;
+
+    impl std::hash::Hasher for Colliding {
+        fn finish(&self) -> u64 {
+            7
+        }
+        fn write(&mut self, _: &[u8]) {}
+    }
+
+    #[test]
+    fn identifiers_with_equal_hashes_are_told_apart() {
+        let mut set: IdSet<std::hash::BuildHasherDefault<Colliding>> = IdSet::default();
+        let records: Vec<String> = ["MIDWA", "MIDCAS", "RCM"].map(String::from).to_vec();
+        for (i, r) in records.iter().enumerate() {
+            assert!(!set.contains(&records[..i], String::as_str, r));
+            set.insert(r, i);
+        }
+        for r in &records {
+            assert!(set.contains(&records, String::as_str, r), "{r}");
+        }
+        assert!(!set.contains(&records, String::as_str, "IGAD-RCP"));
     }
 }
