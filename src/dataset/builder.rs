@@ -453,7 +453,10 @@ fn sorted_with<T, K: Ord>(
     key: impl Fn(&T) -> K,
 ) -> (Vec<T>, Vec<u32>) {
     if items.is_sorted_by(|a, b| cmp(a, b).is_le()) {
-        return sorted(items, cmp);
+        let origin = (0..items.len())
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect();
+        return (items, origin);
     }
     let keys: Vec<K> = items.iter().map(key).collect();
     let mut order: Vec<u32> = (0..items.len())

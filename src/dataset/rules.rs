@@ -250,8 +250,14 @@ fn check_memberships(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
             dangling(issues, here(i).join("body"), &who(), m.body());
             continue;
         };
-        // Exact repeats sit next to each other once sorted.
-        if i > 0
+        // Exact repeats sit next to each other once sorted (the resolved
+        // parties are compared first: cheap, and usually enough).
+        let same_parties = i > 0
+            && v.index
+                .memberships
+                .get(i - 1)
+                .is_some_and(|prev| prev.body == facts.body && prev.member == facts.member);
+        if same_parties
             && v.memberships
                 .get(i - 1)
                 .is_some_and(|prev| prev.key() == m.key())
