@@ -73,9 +73,9 @@ pub use dataset::{
 pub use entity::{
     AgendaDay, Amount, Bound, BuildError, Contribution, DatedFlag, Dispute, Event, EventBuilder,
     EventDate, EventParty, ExternalId, FieldPath, Figure, IomStatus, Issue, MemberState,
-    MemberStateBuilder, Membership, MembershipBuilder, Panellist, Partner, PartnerBuilder, Party,
-    Person, Project, ProjectBuilder, ProjectParty, Rcp, RcpBuilder, RegionalConsultativeProcess,
-    Rule, Segment, Session, Severity, StatusChange,
+    MemberStateBuilder, Membership, MembershipBuilder, Outcome, Panellist, Partner, PartnerBuilder,
+    Party, Person, Project, ProjectBuilder, ProjectParty, Rcp, RcpBuilder,
+    RegionalConsultativeProcess, RelatedEvent, Rule, Segment, Session, Severity, StatusChange,
 };
 pub use error::Error;
 pub use json::{LoadError, LoadErrors};

@@ -18,11 +18,11 @@
 
 use std::collections::BTreeSet;
 
-use migov::codelist::{AmountKind, Coverage, ProjectStatus};
+use migov::codelist::{AmountKind, Coverage, EventRelation, OutcomeKind, ProjectStatus};
 use migov::{
     AgendaDay, Amount, BuildError, CountryCode, Currency, Event, EventDate, EventId, LocalTime,
-    Money, MonthDay, PartialDate, Period, PeriodErrorKind, Person, Project, ProjectId, Rule,
-    Session, Severity, Source,
+    MemberState, Money, MonthDay, Outcome, PartialDate, Period, PeriodErrorKind, Person, Project,
+    ProjectId, RelatedEvent, Rule, Session, Severity, Source,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -772,4 +772,213 @@ fn external_ids_that_would_not_read_back_are_refused() {
             ("external_ids[2]", "text.blank"),
         ])
     );
+}
+
+// ------------------------------------------------------------------ durations, links, outcomes, people
+
+fn src() -> Source {
+    Source::new("https://www.iom.int/").unwrap()
+}
+
+/// The warnings of a project of `months` months over `start`..`end`.
+fn project_duration_warnings(months: u32, start: &str, end: &str) -> Vec<(String, &'static str)> {
+    let p = Project::builder(ProjectId::new("P-1").unwrap(), "A project")
+        .period(Period::new(Some(date(start)), Some(date(end))).unwrap())
+        .duration_months(months)
+        .benefiting_state(c("NER"))
+        .source(src())
+        .build()
+        .unwrap();
+    warnings(p.warnings())
+}
+
+#[test]
+fn a_project_duration_is_checked_against_dates_known_to_the_month() {
+    let mismatch = owned(&[("duration_months", "period.duration_mismatch")]);
+    // April 2015 to March 2016 is 12 calendar months; mid-month to mid-month 13.
+    assert!(project_duration_warnings(12, "2015-04", "2016-03").is_empty());
+    assert!(project_duration_warnings(12, "2015-04-15", "2016-04-14").is_empty());
+    assert!(project_duration_warnings(11, "2015-04", "2016-03").is_empty());
+    assert_eq!(
+        project_duration_warnings(13, "2015-04", "2016-03"),
+        mismatch
+    );
+    assert_eq!(project_duration_warnings(6, "2015-04", "2016-03"), mismatch);
+    // Years only: not fully known, never a warning.
+    assert!(project_duration_warnings(40, "2001", "2001").is_empty());
+    // Without dates, the length alone is kept.
+    let p = Project::builder(ProjectId::new("CBM-SAHEL").unwrap(), "A project")
+        .duration_months(12)
+        .benefiting_state(c("NER"))
+        .source(src())
+        .build()
+        .unwrap();
+    assert_eq!(p.duration_months(), Some(12));
+    assert!(p.warnings().is_empty());
+    // Zero months is no length.
+    let err = Project::builder(ProjectId::new("P-0").unwrap(), "A project")
+        .duration_months(0)
+        .build()
+        .unwrap_err();
+    assert_eq!(errors(&err), owned(&[("duration_months", "value.invalid")]));
+}
+
+#[test]
+fn an_event_duration_is_checked_against_days_and_extends_a_missing_end() {
+    let event = |start: &str, end: Option<&str>, days: u32| {
+        let mut b = Event::builder(EventId::new("E-1").unwrap(), "An event")
+            .start(start.parse::<EventDate>().unwrap())
+            .duration_days(days)
+            .source(src());
+        if let Some(e) = end {
+            b = b.end(e.parse().unwrap());
+        }
+        b.build()
+    };
+    let mismatch = owned(&[("duration_days", "period.duration_mismatch")]);
+    let niamey = event("2015-07-29", Some("2015-07-30"), 2).unwrap();
+    assert!(niamey.warnings().is_empty());
+    assert_eq!(
+        warnings(
+            event("2015-07-29", Some("2015-07-30"), 3)
+                .unwrap()
+                .warnings()
+        ),
+        mismatch
+    );
+    // No year: counted in any year (28 February to 1 March is 2 or 3 days).
+    assert!(
+        event("--07-29", Some("--07-30"), 2)
+            .unwrap()
+            .warnings()
+            .is_empty()
+    );
+    assert!(
+        event("--02-28", Some("--03-01"), 3)
+            .unwrap()
+            .warnings()
+            .is_empty()
+    );
+    assert!(
+        event("--02-28", Some("--03-01"), 2)
+            .unwrap()
+            .warnings()
+            .is_empty()
+    );
+    assert_eq!(
+        warnings(event("--02-28", Some("--03-01"), 4).unwrap().warnings()),
+        mismatch
+    );
+    // A month is not a day: nothing to compare.
+    assert!(
+        event("2000-10", Some("2000-11"), 2)
+            .unwrap()
+            .warnings()
+            .is_empty()
+    );
+    // A first day and a length give the last day; without a day, the start's own span.
+    let two_days = event("2024-07-25", None, 2).unwrap();
+    assert_eq!(two_days.end(), None);
+    assert_eq!(
+        two_days.period().map(|p| p.to_string()).as_deref(),
+        Some("2024-07-25/2024-07-26")
+    );
+    let month = event("2000-10", None, 3).unwrap();
+    assert_eq!(
+        month.period().map(|p| p.to_string()).as_deref(),
+        Some("2000-10/2000-10")
+    );
+    assert_eq!(event("--07-25", None, 2).unwrap().period(), None);
+    assert_eq!(
+        errors(&event("2024-07-25", None, 0).unwrap_err()),
+        owned(&[("duration_days", "value.invalid")])
+    );
+}
+
+#[test]
+fn related_events_outcomes_and_people_are_checked() {
+    let id = || EventId::new("IMP-SEMINAR").unwrap();
+    let other = || EventId::new("DAKAR-2000").unwrap();
+    let err = Event::builder(id(), "A seminar")
+        .related_event(RelatedEvent::new(id(), EventRelation::FollowUpOf))
+        .related_event(RelatedEvent::new(other(), EventRelation::FollowUpOf))
+        .related_event(RelatedEvent::new(other(), EventRelation::FollowUpOf).with_note("again"))
+        // Another relation to the same event is a different link.
+        .related_event(RelatedEvent::new(other(), EventRelation::PartOf).with_note(" "))
+        .outcome(Outcome::new(" "))
+        .outcome(Outcome::new("Dakar declaration").with_url("www.iom.int/declaration"))
+        .contact(
+            Person::new("Paloma Casaseca")
+                .with_honorific("")
+                .with_phone("+227 20 75 25 07")
+                .with_phone("call +227")
+                .with_phone("227+20"),
+        )
+        .source(src())
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        errors(&err),
+        owned(&[
+            ("related_events[0].event", "value.invalid"),
+            ("related_events[2]", "list.duplicate"),
+            ("related_events[3].note", "text.blank"),
+            ("outcomes[0].title", "text.blank"),
+            ("outcomes[1].url", "value.invalid"),
+            ("contacts[0].honorific", "text.blank"),
+            ("contacts[0].phones[1]", "value.invalid"),
+            ("contacts[0].phones[2]", "value.invalid"),
+        ])
+    );
+    let ok = Event::builder(id(), "A seminar")
+        .related_event(RelatedEvent::new(other(), EventRelation::FollowUpOf))
+        .outcome(
+            Outcome::new("Dakar declaration")
+                .with_kind(OutcomeKind::Declaration)
+                .with_url("https://www.iom.int/declaration"),
+        )
+        .contact(
+            Person::new("Paloma Casaseca")
+                .with_phone("+227 20 75 25 07")
+                .with_phone("(0)22 717 91 11"),
+        )
+        .source(src())
+        .build()
+        .unwrap();
+    assert_eq!(ok.related_events()[0].event(), &other());
+    assert_eq!(
+        ok.outcomes()[0].url(),
+        Some("https://www.iom.int/declaration")
+    );
+    assert!(ok.warnings().is_empty());
+}
+
+#[test]
+fn a_gcm_champion_flag_may_be_undated_but_line_2_eligibility_may_not() {
+    let gambia = MemberState::builder(c("GMB"))
+        .gcm_champion(true, None)
+        .idf_line2_eligibility(true, date("2024-08"))
+        .iom_presence_since(date("2001"))
+        .source(src())
+        .build()
+        .unwrap();
+    assert_eq!(
+        gambia.gcm_champion().map(|f| (f.value(), f.as_of())),
+        Some((true, None))
+    );
+    assert_eq!(
+        gambia.idf_line2_eligibility().and_then(|f| f.as_of()),
+        Some(date("2024-08"))
+    );
+    let json = serde_json::to_value(&gambia).unwrap();
+    assert_eq!(json["gcm_champion"], serde_json::json!({"value": true}));
+    assert_eq!(json["iom_presence_since"], "2001");
+    assert_eq!(serde_json::from_value::<MemberState>(json).unwrap(), gambia);
+    // In the format, Line 2 eligibility needs its date.
+    let err = serde_json::from_value::<MemberState>(serde_json::json!({
+        "country": "GMB",
+        "idf_line2_eligibility": {"value": true}
+    }))
+    .unwrap_err();
+    assert!(err.to_string().contains("as_of"), "{err}");
 }

@@ -16,7 +16,9 @@ mod convert;
 
 use std::path::PathBuf;
 
-use migov::codelist::{Coverage, EventRole, MembershipRole, ProjectRole, ProjectStatus};
+use migov::codelist::{
+    Coverage, EventRelation, EventRole, MembershipRole, OutcomeKind, ProjectRole, ProjectStatus,
+};
 use migov::{CountryCode, Dataset, IomStatus, PartnerId, Party, ProcessId, ProjectFilter, Truth};
 
 fn data() -> &'static Dataset {
@@ -140,7 +142,48 @@ fn the_dakar_ministerial_meeting_of_october_2000_is_recorded() {
     let meeting = d
         .events_in_country(CountryCode::from_alpha3("SEN").unwrap())
         .find(|e| e.start().map(|s| s.value().to_string()) == Some("2000-10".to_owned()));
-    assert!(meeting.is_some(), "no event in Senegal in October 2000");
+    let meeting = meeting.expect("no event in Senegal in October 2000");
+    // It produced the Dakar declaration and follow-up documents: outcomes, not notes.
+    let outcomes: Vec<_> = meeting
+        .outcomes()
+        .iter()
+        .map(|o| (o.title(), o.kind()))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            ("Dakar declaration", Some(&OutcomeKind::Declaration)),
+            ("Follow-up documents", Some(&OutcomeKind::FollowUpDocument)),
+        ]
+    );
+    assert!(meeting.notes().is_empty());
+}
+
+#[test]
+fn the_imp_seminar_follows_up_the_dakar_meeting() {
+    let d = data();
+    let seminar = d.event("IMP-SEMINAR-WEST-AFRICA").unwrap();
+    let followed: Vec<_> = seminar
+        .related_events_in(&EventRelation::FollowUpOf)
+        .collect();
+    assert_eq!(followed.len(), 1);
+    // The reference resolves to the meeting of October 2000 in Dakar.
+    let meeting = d.event(followed[0].as_str()).unwrap();
+    assert_eq!(meeting.city(), Some("Dakar"));
+    assert_eq!(
+        meeting.period().map(|p| p.to_string()).as_deref(),
+        Some("2000-10/2000-10")
+    );
+    // "in cooperation with the Government of Senegal".
+    let senegal = Party::State(CountryCode::from_alpha3("SEN").unwrap());
+    assert!(
+        d.events_with(&senegal, Some(&EventRole::Collaborator))
+            .any(|e| e.id() == seminar.id())
+    );
+    assert!(
+        d.events_with(&senegal, Some(&EventRole::Supporter))
+            .all(|e| e.id() != seminar.id())
+    );
 }
 
 #[test]
@@ -150,7 +193,24 @@ fn niamey_workshop_belongs_to_the_japan_funded_project() {
         .events_in_country(CountryCode::from_alpha3("NER").unwrap())
         .find(|e| e.city() == Some("Niamey"))
         .unwrap();
+    // "a two-day regional workshop", 29-30 July 2015: no mismatch warning.
+    assert_eq!(niamey.duration_days(), Some(2));
+    assert_eq!(
+        niamey.period().map(|p| p.to_string()).as_deref(),
+        Some("2015-07-29/2015-07-30")
+    );
+    assert!(niamey.warnings().is_empty(), "{:?}", niamey.warnings());
+    let casaseca = niamey
+        .contacts()
+        .iter()
+        .find(|p| p.name() == "Paloma Casaseca")
+        .unwrap();
+    assert_eq!(casaseca.phones(), ["+227 20 75 25 07", "+227 98 87 17 31"]);
     let project = d.project(niamey.related_projects()[0].as_str()).unwrap();
+    // "The 12-month IOM project", April 2015 to March 2016.
+    assert_eq!(project.duration_months(), Some(12));
+    assert_eq!(project.period().to_string(), "2015-04/2016-03");
+    assert!(project.warnings().is_empty(), "{:?}", project.warnings());
     let funders: Vec<_> = project
         .partners_in_role(&ProjectRole::Funder)
         .map(|p| p.as_str())
@@ -209,6 +269,53 @@ fn banjul_dialogue_has_co_chairs_funders_processes_and_speakers() {
         d.events_with(&ohchr, Some(&EventRole::CoChair))
             .any(|e| e.id() == banjul.id())
     );
+    // "a two-day dialogue": the length, without an end date.
+    assert_eq!(banjul.duration_days(), Some(2));
+    assert_eq!(banjul.end(), None);
+    // "in coordination with the Government of the Gambia".
+    let gambia = Party::State(CountryCode::from_alpha3("GMB").unwrap());
+    assert!(
+        d.events_with(&gambia, Some(&EventRole::Collaborator))
+            .any(|e| e.id() == banjul.id())
+    );
+    let yabou = banjul
+        .speakers()
+        .iter()
+        .find(|p| p.name() == "Lang Yabou")
+        .unwrap();
+    assert_eq!(
+        (yabou.honorific(), yabou.title()),
+        (Some("Ambassador"), Some("Permanent Secretary"))
+    );
+    let [report] = banjul.outcomes() else {
+        panic!("one outcome expected");
+    };
+    assert_eq!(report.kind(), Some(&OutcomeKind::Report));
+}
+
+#[test]
+fn the_gambia_hosts_iom_since_2001_and_is_a_gcm_champion() {
+    let gambia = data()
+        .member_state(CountryCode::from_alpha3("GMB").unwrap())
+        .unwrap();
+    assert_eq!(
+        gambia
+            .iom_presence_since()
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2001")
+    );
+    // The champion list of November 2023 dates the flag; the Banjul page
+    // (undated) agrees with it.
+    let champion = gambia.gcm_champion().unwrap();
+    assert!(champion.value());
+    assert_eq!(
+        champion.as_of().map(|d| d.to_string()).as_deref(),
+        Some("2023-11")
+    );
+    // IOM's presence is on the member state, not in a note of IOM.
+    let iom = data().partner("IOM").unwrap();
+    assert!(iom.notes().iter().all(|n| !n.contains("since 2001")));
 }
 
 #[test]
@@ -292,6 +399,16 @@ fn midwa_and_midcas_are_linked_to_ecowas_and_eccas() {
         d.memberships_in(&midwa)
             .any(|m| m.member() == &Party::Partner(PartnerId::new("ECOWAS").unwrap()))
     );
+    // IOM works on the implementation of both: a partner of each.
+    let iom = Party::Partner(PartnerId::new("IOM").unwrap());
+    for process in ["MIDWA", "MIDCAS"] {
+        let body = Party::Process(ProcessId::new(process).unwrap());
+        assert!(
+            d.memberships_in(&body)
+                .any(|m| m.member() == &iom && *m.role() == MembershipRole::Partner),
+            "IOM is no partner of {process}"
+        );
+    }
 }
 
 #[test]

@@ -110,6 +110,8 @@ fn minimal() -> Value {
         "member_states": [{
             "country": "SEN",
             "status": [{"status": "member", "since": "1979"}],
+            "gcm_champion": {"value": true},
+            "iom_presence_since": "1979",
             "sources": [
                 "https://www.iom.int/",
                 {"url": "https://www.iom.int/midwa", "retrieved": "2026-11", "note": "Members"}
@@ -127,7 +129,7 @@ fn minimal() -> Value {
             "title": "International Migration Policy (IMP) Workshop - West Africa",
             "external_ids": [{"scheme": "idf", "value": "E40-800"}],
             "status": "completed",
-            "start": "2001", "end": "2001", "year": 2001,
+            "start": "2001", "end": "2001", "year": 2001, "duration_months": 12,
             "amounts": [{"kind": "budget", "amount": "32000.00", "currency": "USD"}],
             "coverage": "regional",
             "benefiting_states": ["SEN"],
@@ -137,8 +139,10 @@ fn minimal() -> Value {
             "id": "midwa-2024",
             "title": "MIDWA ministerial conference",
             "start": "--07-25",
+            "duration_days": 1,
             "agenda": [{"date": "2024-07-25", "sessions": [{"start": "09:30", "title": "Opening"}]}],
-            "parties": [{"party": {"process": "MIDWA"}, "role": "organiser"}]
+            "parties": [{"party": {"process": "MIDWA"}, "role": "organiser"}],
+            "outcomes": [{"title": "Declaration", "kind": "declaration", "url": "https://www.iom.int/"}]
         }],
         "memberships": [{
             "member": {"state": "SEN"},
@@ -193,6 +197,18 @@ fn invalid_documents_are_rejected_by_schema_and_loader() {
             json!("members"),
         ),
         ("wrong version", "/schema_version", json!("2")),
+        ("zero months", "/projects/0/duration_months", json!(0)),
+        ("zero days", "/events/0/duration_days", json!(0)),
+        (
+            "bad outcome url",
+            "/events/0/outcomes/0/url",
+            json!("www.iom.int"),
+        ),
+        (
+            "a champion flag without its value",
+            "/member_states/0/gcm_champion",
+            json!({"as_of": "2023-11"}),
+        ),
     ];
     for (what, pointer, value) in cases {
         let mut doc = minimal();
@@ -252,13 +268,16 @@ fn null_is_absent_for_optional_values_in_schema_and_loader() {
     let nullable = [
         ("/member_states/0", "name"),
         ("/member_states/0", "gcm_champion"),
+        ("/member_states/0", "iom_presence_since"),
         ("/processes/0", "kind"),
         ("/processes/0", "stated_member_count"),
         ("/processes/0/established_alternatives/0", "note"),
         ("/projects/0", "year"),
         ("/projects/0", "end"),
+        ("/projects/0", "duration_months"),
         ("/projects/0/amounts/0", "note"),
         ("/events/0", "end"),
+        ("/events/0", "duration_days"),
         ("/events/0/agenda/0/sessions/0", "end"),
         ("/memberships/0", "scope"),
         ("/memberships/0", "dispute"),

@@ -25,14 +25,16 @@
 use std::path::PathBuf;
 
 use migov::codelist::{
-    AmountKind, Coverage, DocumentKind, EventKind, EventRole, IdfRegion, MembershipRole, Metric,
-    PartnerKind, ProcessKind, ProjectRole, ProjectStatus, ProjectType, SessionFormat,
+    AmountKind, Coverage, DocumentKind, EventKind, EventRelation, EventRole, IdfRegion,
+    MembershipRole, Metric, OutcomeKind, PartnerKind, ProcessKind, ProjectRole, ProjectStatus,
+    ProjectType, SessionFormat,
 };
 use migov::{
-    AgendaDay, Amount, Bound, Contribution, CountryCode, Dataset, Event, EventDate, EventId,
-    EventParty, ExternalId, Figure, IdfCodeForm, LocalTime, MemberState, Membership, MonthDay,
-    Panellist, PartialDate, Partner, PartnerId, Party, Period, Person, Precision, ProcessId,
-    Project, ProjectFilter, ProjectId, ProjectParty, Rcp, Rule, Session, Source, Truth,
+    AgendaDay, Amount, Bound, Contribution, CountryCode, Dataset, DatedFlag, Event, EventDate,
+    EventId, EventParty, ExternalId, Figure, IdfCodeForm, LocalTime, MemberState, Membership,
+    MonthDay, Outcome, Panellist, PartialDate, Partner, PartnerId, Party, Period, Person,
+    Precision, ProcessId, Project, ProjectFilter, ProjectId, ProjectParty, Rcp, RelatedEvent, Rule,
+    Session, Source, Truth,
 };
 
 // ------------------------------------------------------------------ helpers
@@ -128,6 +130,18 @@ fn time(s: &str) -> LocalTime {
     s.parse().unwrap()
 }
 
+/// A small number as the pages write it in words ("a two-day dialogue").
+fn in_words(n: u32) -> &'static str {
+    match n {
+        1 => "one",
+        2 => "two",
+        3 => "three",
+        4 => "four",
+        5 => "five",
+        _ => panic!("no word for {n} in these pages"),
+    }
+}
+
 /// "A, B, C and D", as the pages list names.
 fn listed(names: &[&str]) -> String {
     match names.split_last() {
@@ -209,14 +223,15 @@ const IMP_PAGE: &str =
 /// Seed 000: the IOM Development Fund project page of the International
 /// Migration Policy (IMP) Workshop - West Africa, `E40-800`.
 ///
-/// Not expressible: that the seminar was a follow-up to the October 2000
-/// ministerial meeting (no relation between events; the meeting cannot be a
-/// related event of the project either, see the end of the test); the Dakar
-/// declaration and follow-up documents the meeting produced (no outcome or
-/// document field: kept as a note); the "UN agencies involved in the field of
-/// migration" with which the seminar was organised (not named, so no party);
-/// "in cooperation with" the Government of Senegal (no such role: recorded as
-/// `supporter` with a note).
+/// The seminar is a follow-up of the October 2000 ministerial meeting (a
+/// related event; the meeting cannot be a related event of the project, see
+/// the end of the test); the meeting's Dakar declaration and follow-up
+/// documents are its outcomes; the Government of Senegal is a `collaborator`
+/// ("in cooperation with").
+///
+/// Not expressible: the "UN agencies involved in the field of migration"
+/// with which the seminar was organised (not named, so no party: kept as a
+/// note of the seminar).
 #[test]
 fn imp_workshop_west_africa_idf_project_page() {
     let page = Page::load("000_6558ffcb0085c51d.txt");
@@ -347,8 +362,12 @@ fn imp_workshop_west_africa_idf_project_page() {
             Party::Partner(partner_id("IOM")),
             "With the support of".parse().unwrap(),
         ))
-        // Not expressible as data: the meeting's outcome documents.
-        .note("The meeting produced the Dakar declaration and follow-up documents.")
+        .outcome(Outcome::new("Dakar declaration").with_kind("Declaration".parse().unwrap()))
+        .outcome(
+            Outcome::new("follow-up documents")
+                .with_kind(OutcomeKind::FollowUpDocument)
+                .with_note("include a number of suggestions for ways to achieve the objectives identified at the meeting"),
+        )
         .source(src.clone())
     };
     let dakar = meeting().build().unwrap();
@@ -379,7 +398,21 @@ fn imp_workshop_west_africa_idf_project_page() {
         dakar.city().unwrap(),
         dakar.country().unwrap().name()
     ));
-    page.says(dakar.notes()[0].trim_end_matches('.'));
+    // What the meeting produced: documents, not a note.
+    assert!(dakar.notes().is_empty());
+    let [declaration, follow_up] = dakar.outcomes() else {
+        panic!("two outcomes expected");
+    };
+    assert_eq!(declaration.kind(), Some(&OutcomeKind::Declaration));
+    assert_eq!(follow_up.kind(), Some(&OutcomeKind::FollowUpDocument));
+    assert_eq!((declaration.url(), follow_up.url()), (None, None));
+    page.says(&format!(
+        "The meeting produced the {} and {}, which {}.",
+        declaration.title(),
+        follow_up.title(),
+        follow_up.note().unwrap()
+    ));
+    assert!(dakar.warnings().is_empty(), "{:?}", dakar.warnings());
 
     // The seminar the project paid for: no date or place on the page.
     let seminar = Event::builder(
@@ -390,19 +423,23 @@ fn imp_workshop_west_africa_idf_project_page() {
     .description("labour migration; data collection and exchange of information; smuggling and trafficking; migration and human security; global, regional and national migration dynamics and strengthening regional cooperation")
     .party(EventParty::new(Party::Partner(partner_id("IMP")), EventRole::Organiser))
     .party(EventParty::new(Party::Partner(partner_id("IOM")), EventRole::Organiser))
-    .party(
-        EventParty::new(Party::State(state("Senegal")), EventRole::Supporter)
-            .with_note("in cooperation with the Government of Senegal"),
-    )
+    .party(EventParty::new(
+        Party::State(state("Senegal")),
+        "in cooperation with".parse().unwrap(),
+    ))
     .party(
         EventParty::new(Party::Partner(partner_id("ECOWAS")), EventRole::Participant)
             .with_note("representatives from the ECOWAS Member States"),
     )
     .party(EventParty::new(Party::State(state("Mauritania")), EventRole::Participant))
     .related_project(project.id().clone())
+    .related_event(RelatedEvent::new(dakar.id().clone(), "Follow-up of".parse().unwrap()))
+    // Not expressible as data: parties the page does not name.
+    .note("Also organised in cooperation with UN agencies involved in the field of migration, which the page does not name.")
     .source(src.clone())
     .build()
     .unwrap();
+    assert!(seminar.warnings().is_empty(), "{:?}", seminar.warnings());
     assert_eq!(seminar.start(), None);
     assert_eq!(seminar.period(), None);
     assert_eq!(seminar.city(), None);
@@ -415,6 +452,23 @@ fn imp_workshop_west_africa_idf_project_page() {
         ["partner ECOWAS", "state MRT"]
     );
     assert_eq!(seminar.related_projects(), [project.id().clone()]);
+    // A follow-up of the Dakar meeting, an objective of which it served.
+    assert_eq!(
+        seminar
+            .related_events_in(&EventRelation::FollowUpOf)
+            .collect::<Vec<_>>(),
+        [dakar.id()]
+    );
+    assert_eq!(seminar.related_events()[0].note(), None);
+    assert_eq!(
+        parties_in_role(&seminar, &EventRole::Collaborator),
+        ["state SEN"]
+    );
+    assert!(parties_in_role(&seminar, &EventRole::Supporter).is_empty());
+    page.says(
+        "represented an opportunity to move a step closer to achieving some of these objectives",
+    );
+    page.says("in cooperation with the Government of Senegal and UN agencies involved in the field of migration");
     let organisers: Vec<&str> = seminar
         .parties_in_role(&EventRole::Organiser)
         .map(|p| p.party().id_str())
@@ -428,7 +482,7 @@ fn imp_workshop_west_africa_idf_project_page() {
         seminar.title(),
         organisers[0],
         organisers[1],
-        parties_in_role(&seminar, &EventRole::Supporter)
+        parties_in_role(&seminar, &EventRole::Collaborator)
             .iter()
             .map(|p| CountryCode::from_alpha3(p.trim_start_matches("state ")).unwrap().name())
             .collect::<Vec<_>>()
@@ -475,6 +529,34 @@ fn imp_workshop_west_africa_idf_project_page() {
             .collect::<Vec<_>>(),
         ["IMP-SEMINAR-WEST-AFRICA"]
     );
+    // The follow-up resolves to the meeting of the dataset.
+    let followed = d
+        .event(
+            d.event("IMP-SEMINAR-WEST-AFRICA").unwrap().related_events()[0]
+                .event()
+                .as_str(),
+        )
+        .unwrap();
+    assert_eq!(followed.period().unwrap().to_string(), "2000-10/2000-10");
+    // Without the meeting, the follow-up is a dangling reference.
+    let mut b = Dataset::builder();
+    for p in &partners {
+        b.add_partner(p.clone()).unwrap();
+    }
+    b.add_project(project.clone()).unwrap();
+    b.add_event(seminar.clone()).unwrap();
+    let err = b.build().unwrap_err();
+    let errors: Vec<_> = err
+        .errors()
+        .map(|i| (i.path().to_string(), i.rule()))
+        .collect();
+    assert_eq!(
+        errors,
+        [(
+            "events[0].related_events[0].event".to_owned(),
+            Rule::DanglingReference
+        )]
+    );
     assert_eq!(
         project.period().overlaps(&dakar.period().unwrap()),
         Truth::No
@@ -514,15 +596,19 @@ const DAKAR_PAGE: &str = "https://rodakar.iom.int/international-cooperation-and-
 /// profiles of eleven states, trainings in seven, MIDWA, MIDCAS (DIMAC), the
 /// IDM, and nine UN partners.
 ///
+/// That IOM "works on the implementation" of MIDWA and MIDCAS is a
+/// membership of IOM in each, as a `partner`. That MIDWA is "led by" ECOWAS
+/// and MIDCAS "conducted by" ECCAS is each process's linked organisation
+/// (the verb itself is not kept).
+///
 /// Not expressible: that the profiles "were used as a basis for the
 /// preparation of migration policy documents in countries like Nigeria and
 /// Liberia" (Liberia has no profile; a use of a project's output is no
-/// relation of the API: kept as a note); that MIDWA is "led by" ECOWAS and
-/// MIDCAS "conducted by" ECCAS (only a plain linked organisation exists); that
-/// IOM "works on the implementation" of both (no role for it); IOM's areas of
-/// work (international migration law, migration data, RCPs). The migration
-/// profiles and the trainings are activities without dates, budget or status:
-/// they are recorded as projects (the closest entity) with all of those unknown.
+/// relation of the API: kept as a note); what the trainings "have led to"
+/// (kept as a note); IOM's areas of work (international migration law,
+/// migration data, RCPs). The migration profiles and the trainings are
+/// activities without dates, budget or status: they are recorded as projects
+/// (the closest entity) with all of those unknown.
 #[test]
 fn iom_west_and_central_africa_cooperation_and_partnerships_page() {
     let page = Page::load("001_f999bc0884275cd6.txt");
@@ -682,6 +768,32 @@ fn iom_west_and_central_africa_cooperation_and_partnerships_page() {
     assert_eq!(idm.kind(), Some(&ProcessKind::GlobalProcess));
     assert_eq!(midcas.other_names(), ["DIMAC"]);
 
+    // IOM works on the implementation of both: a partner of each process.
+    let implementation: Vec<Membership> = [&midwa, &midcas]
+        .into_iter()
+        .map(|p| {
+            Membership::builder(
+                Party::Partner(partner_id("IOM")),
+                Party::Process(p.id().clone()),
+                MembershipRole::Partner,
+            )
+            .source(src.clone())
+            .build()
+            .unwrap()
+        })
+        .collect();
+    page.says(&format!(
+        "In the region, {} works on the implementation on {} ({}) led by",
+        implementation[0].member().id_str(),
+        midwa.name(),
+        implementation[0].body().id_str()
+    ));
+    page.says(&format!(
+        "and {} ({}) conducted by",
+        midcas.name(),
+        implementation[1].body().id_str()
+    ));
+
     // Nine UN partners, as the page lists them (acronym, name as written).
     let un = [
         ("UNODC", "United Nations Office on Drugs and Crime"),
@@ -734,9 +846,20 @@ fn iom_west_and_central_africa_cooperation_and_partnerships_page() {
     for p in [midwa, midcas, idm] {
         b.add_process(p).unwrap();
     }
+    for m in implementation {
+        b.add_membership(m);
+    }
     b.add_project(profiles).unwrap();
     b.add_project(trainings).unwrap();
     let d = b.build().unwrap();
+    for process in ["MIDWA", "MIDCAS"] {
+        let partners: Vec<String> = d
+            .memberships_in(&Party::Process(process_id(process)))
+            .filter(|m| *m.role() == MembershipRole::Partner)
+            .map(|m| m.member().to_string())
+            .collect();
+        assert_eq!(partners, ["partner IOM"], "{process}");
+    }
     let all = ProjectFilter::default();
     let benefiting = |name: &str| ids(d.projects_benefiting(state(name), &all));
     assert_eq!(
@@ -759,10 +882,12 @@ const SAHEL_PAGE: &str =
 /// Management": a two-day workshop in Niamey "from 29-30 July" (no year) of a
 /// 12-month project funded by the Government of Japan.
 ///
-/// Not expressible: the project's length ("12-month") without its dates (a
-/// period has dates or nothing; kept as a note); a contact's telephone numbers
-/// (`Person` has no phone: kept as an event note); the unnamed "key partners"
-/// who attended; the speaker's quotation.
+/// The project's length ("12-month") is kept without its dates, the
+/// workshop's ("two-day") with them, and the contact's telephone numbers with
+/// the contact.
+///
+/// Not expressible: the unnamed "key partners" who attended; the speaker's
+/// quotation.
 #[test]
 fn sahel_coordinated_border_management_news() {
     let page = Page::load("002_f309f6ad25c42cbf.txt");
@@ -785,7 +910,7 @@ fn sahel_coordinated_border_management_news() {
         .organization(ProjectParty::new(japan.id().clone(), ProjectRole::Funder))
         .organization(ProjectParty::new(partner_id("IOM"), ProjectRole::Implementer))
         .description("seeks to support and strengthen regional and national approaches to border management through a set of appropriate regional and specifically tailored national measures")
-        .note("The 12-month IOM project")
+        .duration_months(12)
         .source(src.clone())
         .build()
         .unwrap();
@@ -811,9 +936,14 @@ fn sahel_coordinated_border_management_news() {
             .collect::<Vec<_>>(),
         [&partner_id("IOM")]
     );
-    // "12-month": no dates are invented.
+    // "12-month": the length, and no dates are invented.
+    assert_eq!(project.duration_months(), Some(12));
     assert!(project.period().is_unknown());
-    page.says(&format!("{} seeks to support", project.notes()[0]));
+    assert!(project.notes().is_empty());
+    page.says(&format!(
+        "The {}-month IOM project seeks to support",
+        project.duration_months().unwrap()
+    ));
     page.says(project.description().unwrap());
     assert!(project.warnings().is_empty(), "{:?}", project.warnings());
 
@@ -826,6 +956,7 @@ fn sahel_coordinated_border_management_news() {
     .kind("Workshop".parse().unwrap())
     .start(EventDate::YearUnknown(MonthDay::new(7, 29).unwrap()))
     .end("--07-30".parse().unwrap())
+    .duration_days(2)
     .city("Niamey")
     .country(state("Niger"))
     .party(EventParty::new(
@@ -843,11 +974,11 @@ fn sahel_coordinated_border_management_news() {
         Person::new("Paloma Casaseca")
             .with_affiliation("IOM Niger")
             .with_organization(partner_id("IOM"))
-            .with_email("pcasaseca@iom.int"),
+            .with_email("pcasaseca@iom.int")
+            .with_phone("+227 20 75 25 07")
+            .with_phone("+227 98 87 17 31"),
     )
     .contact(Person::new("Marina Schramm").with_email("mschramm@iom.int"))
-    // Not expressible as data: a contact's telephone numbers.
-    .note("Paloma Casaseca: Tel. +227 20 75 25 07 or +227 98 87 17 31")
     .source(src.clone());
     for name in g5 {
         workshop = workshop.party(
@@ -856,7 +987,10 @@ fn sahel_coordinated_border_management_news() {
         );
     }
     let workshop = workshop.build().unwrap();
+    // Two days, 29 and 30 July: the length agrees with the dates (no warning).
     assert!(workshop.warnings().is_empty(), "{:?}", workshop.warnings());
+    assert_eq!(workshop.duration_days(), Some(2));
+    assert!(workshop.notes().is_empty());
 
     let start = *workshop.start().unwrap().value();
     let end = workshop.end().unwrap();
@@ -898,8 +1032,9 @@ fn sahel_coordinated_border_management_news() {
         ]
     );
     page.says(&format!(
-        "government representatives from the Sahel G5 countries – {} – and key partners for a two-day regional workshop on coordinated border management.",
-        listed(&g5)
+        "government representatives from the Sahel G5 countries – {} – and key partners for a {}-day regional workshop on coordinated border management.",
+        listed(&g5),
+        in_words(workshop.duration_days().unwrap())
     ));
     assert_eq!(
         parties_in_role(&workshop, &EventRole::Organiser),
@@ -927,7 +1062,14 @@ fn sahel_coordinated_border_management_news() {
         schramm.name(),
         schramm.email().unwrap()
     ));
-    page.says(&workshop.notes()[0].replace("Paloma Casaseca: ", ""));
+    assert_eq!(casaseca.phones(), ["+227 20 75 25 07", "+227 98 87 17 31"]);
+    assert!(schramm.phones().is_empty());
+    page.says(&format!(
+        "Email: {}, Tel. {} or {}.",
+        casaseca.email().unwrap(),
+        casaseca.phones()[0],
+        casaseca.phones()[1]
+    ));
 
     let mut b = Dataset::builder();
     b.add_partner(iom).unwrap();
@@ -962,18 +1104,22 @@ const BANJUL_PAGE: &str = "https://gambia.iom.int/news/inter-regional-dialogue-i
 /// Africa, funded by PRM "through" the Africa Regional Migration Program and
 /// the Netherlands "through" PROMIS.
 ///
-/// Not expressible: that the dialogue lasted two days without knowing which
-/// (a length without dates); that The Gambia is "a Champion country" of the
-/// GCM (`MemberState::gcm_champion` needs an as-of date and the page has none:
-/// kept as a note); IOM's presence in The Gambia since 2001 (no field for an
-/// organisation's presence in a country: kept as a note); the GCM itself and
-/// its adoption by the UN General Assembly in 2018 (no entity for a compact);
-/// the title "Ambassador" of Lang Yabou (no honorific: kept in his title).
+/// The dialogue lasted two days (a length without an end date); it was held
+/// ahead of the GCM regional reviews (related events); the Government of the
+/// Gambia is a `collaborator` ("in coordination with"); The Gambia is "a
+/// Champion country" of the GCM (an undated flag: no date is invented); IOM
+/// has been present in The Gambia since 2001 (on the member state); "the
+/// final report" is an outcome; "Ambassador" is Lang Yabou's honorific.
+///
+/// Not expressible: which of the two days 25 July is (no end date); the GCM
+/// itself and its adoption by the UN General Assembly in 2018 (no entity for
+/// a compact); that participants were "senior technical representatives";
+/// the quotations.
 #[test]
 fn banjul_inter_regional_iscm_dialogue_news() {
     let page = Page::load("003_1a2d0113586b9d4e.txt");
     let src = source(BANJUL_PAGE);
-    let mut iom = Partner::builder(
+    let iom = Partner::builder(
         partner_id("IOM"),
         "International Organization for Migration",
     )
@@ -987,15 +1133,13 @@ fn banjul_inter_regional_iscm_dialogue_news() {
         Bound::MoreThan,
     ))
     .source(src.clone());
-    // Not expressible as data: IOM's presence in one country and since when.
-    iom = iom.note("IOM has had a presence in The Gambia since 2001.");
     let iom = iom.build().unwrap();
     check_iom_boilerplate(&page, &iom);
     assert_eq!(
         figures(&iom, &Metric::CountriesWithPresence)[0].to_string(),
         "countries_with_presence: over 100"
     );
-    page.says(&iom.notes()[0]);
+    assert!(iom.notes().is_empty());
 
     let network_name = "Regional UN Network on Migration for West and Central Africa";
     let network = Partner::builder(partner_id("UNNM-WCA"), network_name)
@@ -1073,6 +1217,8 @@ fn banjul_inter_regional_iscm_dialogue_news() {
         .kind("Dialogue".parse().unwrap())
         // The dateline "Banjul, 25 July": no year on the page.
         .start("--07-25".parse::<EventDate>().unwrap())
+        // "a two-day dialogue": its length, though not its second day.
+        .duration_days(2)
         .city("Banjul")
         .country(state("the Gambia"))
         .party(
@@ -1083,10 +1229,10 @@ fn banjul_inter_regional_iscm_dialogue_news() {
             EventParty::new(Party::Partner(ohchr.id().clone()), EventRole::Organiser)
                 .with_note(format!("as co-chair of the {network_name}")),
         )
-        .party(
-            EventParty::new(Party::State(state("Gambia")), "Coordinated by".parse().unwrap())
-                .with_note("a Champion country of the Global Compact for Safe, Orderly, and Regular Migration (GCM)"),
-        )
+        .party(EventParty::new(
+            Party::State(state("Gambia")),
+            "in coordination with".parse().unwrap(),
+        ))
         .party(
             EventParty::new(Party::Partner(prm.id().clone()), EventRole::Funder)
                 .with_programme("Africa Regional Migration Program"),
@@ -1107,7 +1253,8 @@ fn banjul_inter_regional_iscm_dialogue_news() {
         )
         .speaker(
             Person::new("Lang Yabou")
-                .with_title("Ambassador, Permanent Secretary")
+                .with_honorific("Ambassador")
+                .with_title("Permanent Secretary")
                 .with_affiliation("Ministry of Foreign Affairs, International Cooperation and Gambians Abroad")
                 .with_country(state("Gambia")),
         )
@@ -1126,7 +1273,19 @@ fn banjul_inter_regional_iscm_dialogue_news() {
                 .with_affiliation("UN Network on Migration secretariat")
                 .with_email("fkim@iom.int"),
         )
-        .note("The final report will be issued in the coming days.")
+        .outcome(
+            Outcome::new("final report")
+                .with_kind(OutcomeKind::Report)
+                .with_note("will be issued in the coming days"),
+        )
+        .related_event(RelatedEvent::new(
+            EventId::new("GCM-REVIEW-AFRICA-2").unwrap(),
+            "ahead of".parse().unwrap(),
+        ))
+        .related_event(RelatedEvent::new(
+            EventId::new("GCM-REVIEW-AMERICAS-2").unwrap(),
+            EventRelation::PreparatoryTo,
+        ))
         .source(src.clone());
     for p in &processes {
         dialogue = dialogue.party(EventParty::new(
@@ -1137,7 +1296,13 @@ fn banjul_inter_regional_iscm_dialogue_news() {
     let dialogue = dialogue.build().unwrap();
     assert!(dialogue.warnings().is_empty(), "{:?}", dialogue.warnings());
 
-    // Date: day and month, no year, no end ("two-day" gives no second date).
+    // Date: day and month, no year, no end ("two-day" gives no second date,
+    // only the length).
+    assert_eq!(dialogue.duration_days(), Some(2));
+    page.says(&format!(
+        "organized a {}-day dialogue",
+        in_words(dialogue.duration_days().unwrap())
+    ));
     let start = dialogue.start().unwrap();
     assert!(!start.is_disputed());
     let EventDate::YearUnknown(day) = *start.value() else {
@@ -1189,9 +1354,10 @@ fn banjul_inter_regional_iscm_dialogue_news() {
         network.name()
     ));
     assert_eq!(
-        parties_in_role(&dialogue, &EventRole::Coordinator),
+        parties_in_role(&dialogue, &EventRole::Collaborator),
         ["state GMB"]
     );
+    assert!(parties_in_role(&dialogue, &EventRole::Coordinator).is_empty());
     page.says(&format!(
         "in coordination with the Government of the {}, a Champion country of the Global Compact for Safe, Orderly, and Regular Migration (GCM)",
         dialogue.country().unwrap().name()
@@ -1249,11 +1415,15 @@ fn banjul_inter_regional_iscm_dialogue_news() {
         masarakufa.title().unwrap(),
         masarakufa.affiliation().unwrap()
     ));
+    assert_eq!(
+        (yabou.honorific(), yabou.title()),
+        (Some("Ambassador"), Some("Permanent Secretary"))
+    );
     page.says(&format!(
         "stated {} {}, {}, {}.",
-        yabou.title().unwrap().replace(", Permanent Secretary", ""),
+        yabou.honorific().unwrap(),
         yabou.name(),
-        "Permanent Secretary",
+        yabou.title().unwrap(),
         yabou.affiliation().unwrap()
     ));
     assert_eq!(
@@ -1280,7 +1450,17 @@ fn banjul_inter_regional_iscm_dialogue_news() {
         kim.name(),
         kim.email().unwrap()
     ));
-    page.says(&dialogue.notes()[0]);
+    // The final report: an outcome announced, not yet issued.
+    assert!(dialogue.notes().is_empty());
+    let [report] = dialogue.outcomes() else {
+        panic!("one outcome expected");
+    };
+    assert_eq!(report.kind(), Some(&OutcomeKind::Report));
+    page.says(&format!(
+        "The {} {}.",
+        report.title(),
+        report.note().unwrap()
+    ));
 
     // The GCM regional reviews the page announces: these have years.
     let review = |id: &str, title: &str, on: &str| {
@@ -1314,14 +1494,30 @@ fn banjul_inter_regional_iscm_dialogue_news() {
         month_name(a),
         month_name(m)
     ));
+    assert_eq!(
+        dialogue
+            .related_events_in(&EventRelation::PreparatoryTo)
+            .collect::<Vec<_>>(),
+        [africa.id(), americas.id()]
+    );
 
-    // The Gambia: "a Champion country" of the GCM, undated, so not a DatedFlag.
+    // The Gambia: "a Champion country" of the GCM on an undated page (the
+    // flag has no date: none is invented), with IOM present since 2001.
     let gambia = MemberState::builder(state("Gambia"))
-        .note("A Champion country of the Global Compact for Safe, Orderly, and Regular Migration (GCM), as of the page (undated).")
+        .gcm_champion(true, None)
+        .iom_presence_since(date("2001"))
         .source(src.clone())
         .build()
         .unwrap();
-    assert_eq!(gambia.gcm_champion(), None);
+    assert_eq!(gambia.gcm_champion(), Some(DatedFlag::undated(true)));
+    assert_eq!(gambia.gcm_champion().unwrap().as_of(), None);
+    let since = gambia.iom_presence_since().unwrap();
+    assert_eq!(since.precision(), Precision::Year);
+    page.says(&format!(
+        "IOM has had a presence in The {} since {since}.",
+        gambia.name()
+    ));
+    assert!(gambia.notes().is_empty());
     assert_eq!(gambia.country().alpha3(), "GMB");
 
     // All of it together.

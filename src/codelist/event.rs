@@ -58,6 +58,44 @@ codelist! {
         Supporter = "supporter" | "Supporter" | "With the support of",
         /// "Participant" / "Participants" in an event's report.
         Participant = "participant" | "Participant" | "Participants",
+        /// "In cooperation with" / "In coordination with" / "In collaboration
+        /// with" in an event's report: a party the organisers worked with, as
+        /// the Government of Senegal for the International Migration Policy
+        /// Seminar for West Africa. (A party that coordinated the event itself
+        /// is a [`Coordinator`](Self::Coordinator).)
+        Collaborator = "collaborator" | "Collaborator" | "In cooperation with"
+            | "In coordination with" | "In collaboration with",
+    }
+}
+
+codelist! {
+    /// How an event relates to another event, as a report words it.
+    EventRelation, "event relation", example = (FollowUpOf, "follow_up_of", "Follow-up of") {
+        /// "Follow-up of" / "Follow-up to" another event: the International
+        /// Migration Policy Seminar for West Africa followed up the Dakar
+        /// ministerial meeting of October 2000.
+        FollowUpOf = "follow_up_of" | "Follow-up of" | "Follow-up to" | "Follow up of" | "Follow up to",
+        /// Held "ahead of" / "in preparation for" another event, to contribute
+        /// to it: the Banjul dialogue of ISCMs ahead of the GCM regional reviews.
+        PreparatoryTo = "preparatory_to" | "Preparatory to" | "In preparation for" | "Ahead of",
+        /// "Part of" a larger event, such as a side event or a segment of a session.
+        PartOf = "part_of" | "Part of",
+    }
+}
+
+codelist! {
+    /// The kind of a document an event produced.
+    OutcomeKind, "outcome kind", example = (Declaration, "declaration", "Declaration") {
+        /// A "Declaration" adopted at an event, such as the Dakar declaration.
+        Declaration = "declaration" | "Declaration",
+        /// A "Report" / "Final report" of an event.
+        Report = "report" | "Report" | "Final report",
+        /// "Recommendations" / "Conclusions" an event adopted.
+        Recommendations = "recommendations" | "Recommendations" | "Conclusions",
+        /// An "Action Plan" / "Plan of Action" an event adopted.
+        ActionPlan = "action_plan" | "Action Plan" | "Plan of Action",
+        /// "Follow-up documents" of an event: texts on how to reach its objectives.
+        FollowUpDocument = "follow_up_document" | "Follow-up document" | "Follow-up documents",
     }
 }
 

@@ -218,7 +218,7 @@ mod partner;
 mod process;
 mod project;
 
-pub use event::{DocumentKind, EventKind, EventRole, SessionFormat};
+pub use event::{DocumentKind, EventKind, EventRelation, EventRole, OutcomeKind, SessionFormat};
 pub use partner::{Metric, PartnerKind};
 pub use process::{LifecycleStatus, MembershipRole, ProcessKind};
 pub use project::{AmountKind, Coverage, IdfRegion, ProjectRole, ProjectStatus, ProjectType};
@@ -544,6 +544,8 @@ mod tests {
         session_format: SessionFormat,
         project_role: ProjectRole,
         event_role: EventRole,
+        event_relation: EventRelation,
+        outcome_kind: OutcomeKind,
         amount_kind: AmountKind,
         project_type: ProjectType,
         idf_region: IdfRegion,

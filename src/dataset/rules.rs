@@ -189,6 +189,23 @@ fn check_events(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
                 ));
             }
         }
+        for (k, related) in e.related_events().iter().enumerate() {
+            let id = related.event().as_str();
+            // Events are sorted by identifier.
+            if v.events
+                .binary_search_by(|other| other.id().as_str().cmp(id))
+                .is_err()
+            {
+                issues.push(Issue::new(
+                    Rule::DanglingReference,
+                    here().join("related_events").join(k).join("event"),
+                    format!(
+                        "{} refers to event {id:?}, which is not in the dataset; expected the identifier of one of its events",
+                        who()
+                    ),
+                ));
+            }
+        }
         let people = [("speakers", e.speakers()), ("contacts", e.contacts())];
         for (field, list) in people {
             for (k, person) in list.iter().enumerate() {

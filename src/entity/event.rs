@@ -4,7 +4,11 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::codelist::{DocumentKind, EventKind, EventRole, SessionFormat};
+use chrono::Datelike;
+
+use crate::codelist::{
+    DocumentKind, EventKind, EventRelation, EventRole, OutcomeKind, SessionFormat,
+};
 use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
 use crate::{
     Claimed, CountryCode, EventId, LocalTime, MonthDay, PartialDate, PartialDateError, PartnerId,
@@ -79,8 +83,9 @@ impl fmt::Display for EventDate {
 
 /// A person named by a source: a speaker, a panellist, a contact.
 ///
-/// People are records, not free text: name, other spellings, job title,
-/// affiliation (text, and the partner record where there is one) and country.
+/// People are records, not free text: name, honorific, other spellings,
+/// job title, affiliation (text, and the partner record where there is one),
+/// country and published contact details (email, telephone numbers).
 ///
 /// # Examples
 ///
@@ -91,6 +96,17 @@ impl fmt::Display for EventDate {
 ///     .with_title("Deputy Minister of Foreign Affairs and International Cooperation")
 ///     .with_country(CountryCode::from_alpha3("SLE")?);
 /// assert_eq!(p.country().map(|c| c.name()), Some("Sierra Leone"));
+///
+/// // "Ambassador Lang Yabou, Permanent Secretary": the honorific is not the job title.
+/// let yabou = Person::new("Lang Yabou")
+///     .with_honorific("Ambassador")
+///     .with_title("Permanent Secretary");
+/// assert_eq!(yabou.to_string(), "Ambassador Lang Yabou, Permanent Secretary");
+///
+/// let casaseca = Person::new("Paloma Casaseca")
+///     .with_phone("+227 20 75 25 07")
+///     .with_phone("+227 98 87 17 31");
+/// assert_eq!(casaseca.phones().len(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -102,6 +118,8 @@ pub struct Person {
     organization: Option<PartnerId>,
     country: Option<CountryCode>,
     email: Option<String>,
+    honorific: Option<String>,
+    phones: Vec<String>,
 }
 
 impl Person {
@@ -115,7 +133,25 @@ impl Person {
             organization: None,
             country: None,
             email: None,
+            honorific: None,
+            phones: Vec::new(),
         }
+    }
+
+    /// With an honorific or form of address the source puts before the
+    /// name ("Ambassador", "H.E."), kept apart from the job title.
+    #[must_use]
+    pub fn with_honorific(mut self, honorific: impl Into<String>) -> Self {
+        self.honorific = Some(honorific.into());
+        self
+    }
+
+    /// With one more telephone number the source publishes, as written
+    /// (`+227 20 75 25 07`): digits, spaces and `+ ( ) - . /`, a `+` only first.
+    #[must_use]
+    pub fn with_phone(mut self, phone: impl Into<String>) -> Self {
+        self.phones.push(phone.into());
+        self
     }
 
     /// With another spelling of the name.
@@ -195,6 +231,16 @@ impl Person {
         self.email.as_deref()
     }
 
+    /// The honorific ("Ambassador"), where the source gives one.
+    pub fn honorific(&self) -> Option<&str> {
+        self.honorific.as_deref()
+    }
+
+    /// The published telephone numbers, in the source's order.
+    pub fn phones(&self) -> &[String] {
+        &self.phones
+    }
+
     fn check(&self, f: &mut Findings, at: &dyn Fn() -> FieldPath) {
         f.text(|| at().join("name"), &self.name);
         for (i, n) in self.other_names.iter().enumerate() {
@@ -204,6 +250,7 @@ impl Person {
             ("title", &self.title),
             ("affiliation", &self.affiliation),
             ("email", &self.email),
+            ("honorific", &self.honorific),
         ] {
             if let Some(v) = value {
                 f.text(|| at().join(key), v);
@@ -224,11 +271,42 @@ impl Person {
                 );
             }
         }
+        for (i, phone) in self.phones.iter().enumerate() {
+            if phone.trim().is_empty() {
+                f.text(|| at().join("phones").join(i), phone);
+            } else if !is_phone_number(phone) {
+                f.push(
+                    Rule::InvalidValue,
+                    at().join("phones").join(i),
+                    format!(
+                        "invalid telephone number {:?}: expected digits, spaces and + ( ) - . / (a + only first), such as \"+227 20 75 25 07\"",
+                        crate::value::Excerpt::new(phone)
+                    ),
+                );
+            }
+        }
     }
+}
+
+/// Whether `phone` looks like a telephone number as pages print one: at
+/// least three digits, otherwise only spaces and `( ) - . /`, and a `+` only
+/// as its first character; no surrounding whitespace.
+fn is_phone_number(phone: &str) -> bool {
+    let digits = phone.bytes().filter(u8::is_ascii_digit).count();
+    let plus_first = phone.strip_prefix('+').unwrap_or(phone);
+    digits >= 3
+        && phone.trim() == phone
+        && phone.len() <= 64
+        && plus_first
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'(' | b')' | b'-' | b'.' | b'/'))
 }
 
 impl fmt::Display for Person {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(h) = &self.honorific {
+            write!(f, "{h} ")?;
+        }
         f.write_str(&self.name)?;
         for part in [&self.title, &self.affiliation].into_iter().flatten() {
             write!(f, ", {part}")?;
@@ -542,11 +620,149 @@ impl fmt::Display for EventParty {
     }
 }
 
+/// A link from an event to another event of the dataset: "a follow-up of",
+/// "ahead of", "part of".
+///
+/// In a dataset the other event must exist (`ref.dangling` otherwise).
+///
+/// # Examples
+///
+/// ```
+/// use migov::codelist::EventRelation;
+/// use migov::{EventId, RelatedEvent};
+///
+/// let link = RelatedEvent::new(EventId::new("DAKAR-MINISTERIAL-2000")?, EventRelation::FollowUpOf);
+/// assert_eq!(link.to_string(), "follow_up_of DAKAR-MINISTERIAL-2000");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RelatedEvent {
+    event: EventId,
+    relation: EventRelation,
+    note: Option<String>,
+}
+
+impl RelatedEvent {
+    /// The event is `relation` `event` (a follow-up of it, ...).
+    pub fn new(event: EventId, relation: EventRelation) -> Self {
+        Self {
+            event,
+            relation,
+            note: None,
+        }
+    }
+
+    /// With a note.
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// The other event.
+    pub fn event(&self) -> &EventId {
+        &self.event
+    }
+
+    /// How this event relates to it.
+    pub fn relation(&self) -> &EventRelation {
+        &self.relation
+    }
+
+    /// A note, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+}
+
+impl fmt::Display for RelatedEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.relation, self.event)
+    }
+}
+
+/// A document an event produced: a declaration, a report, recommendations...
+///
+/// # Examples
+///
+/// ```
+/// use migov::codelist::OutcomeKind;
+/// use migov::Outcome;
+///
+/// let dakar = Outcome::new("Dakar declaration").with_kind(OutcomeKind::Declaration);
+/// assert_eq!(dakar.kind(), Some(&OutcomeKind::Declaration));
+/// assert_eq!(dakar.url(), None);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Outcome {
+    title: String,
+    kind: Option<OutcomeKind>,
+    url: Option<String>,
+    note: Option<String>,
+}
+
+impl Outcome {
+    /// A document called `title` (as the source names it).
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            kind: None,
+            url: None,
+            note: None,
+        }
+    }
+
+    /// With the kind of document.
+    #[must_use]
+    pub fn with_kind(mut self, kind: OutcomeKind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// With the URL where the document is published (checked as a
+    /// [`Source`]'s URL when the event is built).
+    #[must_use]
+    pub fn with_url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// With a note ("to be issued in the coming days").
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// The title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The kind of document, where known.
+    pub fn kind(&self) -> Option<&OutcomeKind> {
+        self.kind.as_ref()
+    }
+
+    /// Where the document is published, if given.
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    /// A note, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+}
+
 /// An event: a workshop, seminar, council session, dialogue, ministerial meeting...
 ///
 /// Dates may be partial or lack a year (see [`EventDate`]); the start may
-/// carry alternatives (a year inferred by one source). The agenda is
-/// ordered: days, sessions with local times, items and panellists.
+/// carry alternatives (a year inferred by one source). A length in days
+/// ("a two-day dialogue") is kept even when the dates are not known. The
+/// agenda is ordered: days, sessions with local times, items and panellists.
+/// An event may link to other events ([`RelatedEvent`]: a follow-up of,
+/// ahead of, part of) and list the documents it produced ([`Outcome`]).
 ///
 /// # Examples
 ///
@@ -583,11 +799,14 @@ pub struct Event {
     country: Option<CountryCode>,
     online: bool,
     time_zone: Option<String>,
+    duration_days: Option<u32>,
     parties: Vec<EventParty>,
     related_projects: Vec<ProjectId>,
+    related_events: Vec<RelatedEvent>,
     speakers: Vec<Person>,
     contacts: Vec<Person>,
     agenda: Vec<AgendaDay>,
+    outcomes: Vec<Outcome>,
     notes: Vec<String>,
     sources: Vec<Source>,
     warnings: Vec<Issue>,
@@ -608,11 +827,14 @@ impl Event {
                 country: None,
                 online: false,
                 time_zone: None,
+                duration_days: None,
                 parties: Vec::new(),
                 related_projects: Vec::new(),
+                related_events: Vec::new(),
                 speakers: Vec::new(),
                 contacts: Vec::new(),
                 agenda: Vec::new(),
+                outcomes: Vec::new(),
                 notes: Vec::new(),
                 sources: Vec::new(),
                 warnings: Vec::new(),
@@ -651,14 +873,32 @@ impl Event {
     }
 
     /// The event's period, when its (preferred) start date has a known year.
-    /// A missing end means a one-day event.
+    ///
+    /// A missing end means a one-day event, unless the event lasts
+    /// [`duration_days`](Self::duration_days) and starts on a known day: then
+    /// it ends that many days after its first day, counting both.
     pub fn period(&self) -> Option<Period> {
         let start = self.start.as_ref()?.value().known()?;
         let end = match self.end {
             Some(e) => e.known()?,
-            None => start,
+            None => self.last_day_from_duration(start).unwrap_or(start),
         };
         Period::new(Some(start), Some(end)).ok()
+    }
+
+    /// The last day of an event of `duration_days` days from `start` (a day).
+    fn last_day_from_duration(&self, start: PartialDate) -> Option<PartialDate> {
+        let days = self.duration_days?.checked_sub(1)?;
+        let last = start
+            .to_date()?
+            .checked_add_days(chrono::Days::new(u64::from(days)))?;
+        PartialDate::ymd(last.year(), last.month(), last.day()).ok()
+    }
+
+    /// How many days the event lasted, as a source states it ("a two-day
+    /// dialogue"), whether or not its dates are known.
+    pub fn duration_days(&self) -> Option<u32> {
+        self.duration_days
     }
 
     /// The city, if the event was not online.
@@ -697,6 +937,27 @@ impl Event {
     /// Projects the event belongs to.
     pub fn related_projects(&self) -> &[ProjectId] {
         &self.related_projects
+    }
+
+    /// Other events this one relates to (a follow-up of, ahead of, part of).
+    pub fn related_events(&self) -> &[RelatedEvent] {
+        &self.related_events
+    }
+
+    /// Events this one relates to in `relation`.
+    pub fn related_events_in<'a>(
+        &'a self,
+        relation: &'a EventRelation,
+    ) -> impl Iterator<Item = &'a EventId> {
+        self.related_events
+            .iter()
+            .filter(move |r| r.relation() == relation)
+            .map(RelatedEvent::event)
+    }
+
+    /// The documents the event produced (declarations, reports...).
+    pub fn outcomes(&self) -> &[Outcome] {
+        &self.outcomes
     }
 
     /// Speakers (outside the agenda's panels).
@@ -740,6 +1001,9 @@ impl Event {
         f.sources(&self.sources);
         f.unique("parties", &self.parties);
         f.unique("related_projects", &self.related_projects);
+        self.check_related_events(f);
+        self.check_outcomes(f);
+        self.check_duration(f);
         if let Some(tz) = &self.time_zone
             && !is_time_zone_name(tz)
         {
@@ -793,6 +1057,102 @@ impl Event {
             p.check(f, &|| FieldPath::key("contacts").join(i));
         }
         self.check_agenda(f);
+    }
+
+    fn check_related_events(&self, f: &mut Findings) {
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, r) in self.related_events.iter().enumerate() {
+            let at = || FieldPath::key("related_events").join(i);
+            if r.event == self.id {
+                f.push(
+                    Rule::InvalidValue,
+                    at().join("event"),
+                    format!(
+                        "event {} is related to itself; expected another event",
+                        self.id
+                    ),
+                );
+            }
+            if !seen.insert((&r.event, &r.relation)) {
+                f.push(
+                    Rule::DuplicateEntry,
+                    at(),
+                    format!("{r} is listed twice; expected each related event once per relation"),
+                );
+            }
+            if let Some(n) = &r.note {
+                f.text(|| at().join("note"), n);
+            }
+        }
+    }
+
+    fn check_outcomes(&self, f: &mut Findings) {
+        for (i, o) in self.outcomes.iter().enumerate() {
+            let at = || FieldPath::key("outcomes").join(i);
+            f.text(|| at().join("title"), &o.title);
+            if let Some(n) = &o.note {
+                f.text(|| at().join("note"), n);
+            }
+            if let Some(url) = &o.url
+                && let Err(e) = Source::new(url)
+            {
+                f.push(Rule::InvalidValue, at().join("url"), e.to_string());
+            }
+        }
+    }
+
+    /// A stated length in days: at least one, and, when the first and last
+    /// days are both given to the day, their count (both included).
+    fn check_duration(&self, f: &mut Findings) {
+        let Some(days) = self.duration_days else {
+            return;
+        };
+        if days == 0 {
+            f.push(
+                Rule::InvalidValue,
+                FieldPath::key("duration_days"),
+                "an event lasts at least one day; expected 1 or more",
+            );
+            return;
+        }
+        let (Some(start), Some(end)) = (self.start.as_ref().map(|s| *s.value()), self.end) else {
+            return;
+        };
+        // Month-days without a year: count in a common and in a leap year.
+        let mut spans: Vec<i64> = match (start, end) {
+            (EventDate::Known(s), EventDate::Known(e)) => s
+                .to_date()
+                .zip(e.to_date())
+                .map(|(s, e)| (e - s).num_days() + 1)
+                .into_iter()
+                .collect(),
+            (EventDate::YearUnknown(s), EventDate::YearUnknown(e)) => [2001, 2004]
+                .into_iter()
+                .filter_map(|year| {
+                    let s = chrono::NaiveDate::from_ymd_opt(year, s.month(), s.day())?;
+                    let e = chrono::NaiveDate::from_ymd_opt(year, e.month(), e.day())?;
+                    Some((e - s).num_days() + 1)
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        spans.dedup();
+        // An end before the start is another rule's error.
+        let in_order = !spans.is_empty() && spans.iter().all(|&n| n >= 1);
+        if in_order && !spans.contains(&i64::from(days)) {
+            f.push(
+                Rule::DurationMismatch,
+                FieldPath::key("duration_days"),
+                format!(
+                    "the event is said to last {days} day(s), but {start} to {end} is {} day(s)",
+                    spans
+                        .iter()
+                        .map(i64::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
+            );
+        }
     }
 
     fn check_agenda(&self, f: &mut Findings) {
@@ -965,6 +1325,13 @@ impl EventBuilder {
         self
     }
 
+    /// Sets how many days the event lasted ("a two-day dialogue"), also
+    /// when its dates are not known.
+    pub fn duration_days(mut self, days: u32) -> Self {
+        self.event.duration_days = Some(days);
+        self
+    }
+
     /// Adds a party in a role.
     pub fn party(mut self, party: EventParty) -> Self {
         self.event.parties.push(party);
@@ -974,6 +1341,18 @@ impl EventBuilder {
     /// Adds a related project.
     pub fn related_project(mut self, project: ProjectId) -> Self {
         self.event.related_projects.push(project);
+        self
+    }
+
+    /// Adds a link to another event (a follow-up of, ahead of, part of).
+    pub fn related_event(mut self, related: RelatedEvent) -> Self {
+        self.event.related_events.push(related);
+        self
+    }
+
+    /// Adds a document the event produced.
+    pub fn outcome(mut self, outcome: Outcome) -> Self {
+        self.event.outcomes.push(outcome);
         self
     }
 
@@ -1083,8 +1462,12 @@ impl EventBuilder {
     /// text, an end before the start, a start with a year and an end without
     /// (or the reverse), agenda days out of order or outside the event's
     /// dates, a session ending before it starts, sessions of a day out of
-    /// time order or overlapping, a malformed time zone or email, a party
-    /// listed twice in the same role.
+    /// time order or overlapping, a malformed time zone, email, telephone
+    /// number or outcome URL, a party listed twice in the same role, an
+    /// event related to itself or to the same event twice in one relation,
+    /// a duration of zero days. A duration that does not match a first and
+    /// last day both given to the day is a warning
+    /// (`period.duration_mismatch`).
     pub fn build(self) -> Result<Event, BuildError> {
         let mut f = Findings::default();
         self.event.check(&mut f);

@@ -95,6 +95,7 @@ rules! {
     EndBeforeStart = ("period.end_before_start", Error, "an end is not definitely before its start"),
     DuplicateEntry = ("list.duplicate", Error, "a list that names states, partners or roles names each one once"),
     StatusHistoryOrder = ("member_state.status_order", Error, "a state's IOM status history is in chronological order"),
+    DurationMismatch = ("period.duration_mismatch", Warning, "a stated duration (a project's months, an event's days) agrees with its start and end when both are known (events: to the day; projects: to the month, counting both end months, within one month)"),
     // Projects.
     NegativeBudget = ("project.negative_amount", Error, "project amounts (budgets, contributions) are not negative"),
     CompletedWithoutEnd = ("project.completed_without_end", Warning, "a completed project gives its end date"),

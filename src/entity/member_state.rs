@@ -68,19 +68,40 @@ impl StatusChange {
 }
 
 /// A yes-or-no fact that holds as of a date, such as eligibility for the
-/// IOM Development Fund's Line 2 on the list of August 2024.
+/// IOM Development Fund's Line 2 on the list of August 2024, or as of an
+/// unknown date, such as "a Champion country of the GCM" on an undated page.
 ///
-/// Where no source says, migov records no `DatedFlag` at all: unknown is not "false".
+/// Where no source says, migov records no `DatedFlag` at all: unknown is not
+/// "false". An unknown date stays unknown: it is never filled in.
+///
+/// # Examples
+///
+/// ```
+/// use migov::DatedFlag;
+///
+/// let listed = DatedFlag::new(true, "2023-11".parse()?);
+/// assert_eq!(listed.as_of().map(|d| d.to_string()).as_deref(), Some("2023-11"));
+/// assert_eq!(DatedFlag::undated(true).as_of(), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DatedFlag {
     value: bool,
-    as_of: PartialDate,
+    as_of: Option<PartialDate>,
 }
 
 impl DatedFlag {
     /// `value` as of `as_of`.
     pub fn new(value: bool, as_of: PartialDate) -> Self {
-        Self { value, as_of }
+        Self {
+            value,
+            as_of: Some(as_of),
+        }
+    }
+
+    /// `value` as of a date the source does not give.
+    pub fn undated(value: bool) -> Self {
+        Self { value, as_of: None }
     }
 
     /// The fact.
@@ -88,8 +109,8 @@ impl DatedFlag {
         self.value
     }
 
-    /// The date the fact holds at.
-    pub fn as_of(&self) -> PartialDate {
+    /// The date the fact holds at, where the source gives it.
+    pub fn as_of(&self) -> Option<PartialDate> {
         self.as_of
     }
 }
@@ -98,7 +119,9 @@ impl DatedFlag {
 ///
 /// Built with [`MemberState::builder`]; an invalid record cannot exist.
 /// Its IOM status is a history, not one flag: the Russian Federation was an
-/// observer from 1992 and became a member in 2020.
+/// observer from 1992 and became a member in 2020. IOM's presence in the
+/// country has a date of its own ("IOM has had a presence in The Gambia
+/// since 2001": [`MemberState::iom_presence_since`]).
 ///
 /// # Examples
 ///
@@ -132,6 +155,7 @@ pub struct MemberState {
     idf_region: Option<IdfRegion>,
     idf_line2_eligibility: Option<DatedFlag>,
     gcm_champion: Option<DatedFlag>,
+    iom_presence_since: Option<PartialDate>,
     notes: Vec<String>,
     sources: Vec<Source>,
     warnings: Vec<Issue>,
@@ -148,6 +172,7 @@ impl MemberState {
             idf_region: None,
             idf_line2_eligibility: None,
             gcm_champion: None,
+            iom_presence_since: None,
             notes: Vec::new(),
             sources: Vec::new(),
         }
@@ -224,9 +249,15 @@ impl MemberState {
     }
 
     /// Whether the state is listed as a Global Compact for Migration champion
-    /// country, as of a date, where known.
+    /// country, where known, as of a date where a source gives one.
     pub fn gcm_champion(&self) -> Option<DatedFlag> {
         self.gcm_champion
+    }
+
+    /// Since when IOM has had a presence (an office, a mission) in the
+    /// country, where a source says.
+    pub fn iom_presence_since(&self) -> Option<PartialDate> {
+        self.iom_presence_since
     }
 
     /// Notes that travel with the record.
@@ -256,6 +287,7 @@ pub struct MemberStateBuilder {
     idf_region: Option<IdfRegion>,
     idf_line2_eligibility: Option<DatedFlag>,
     gcm_champion: Option<DatedFlag>,
+    iom_presence_since: Option<PartialDate>,
     notes: Vec<String>,
     sources: Vec<Source>,
 }
@@ -291,9 +323,20 @@ impl MemberStateBuilder {
         self
     }
 
-    /// Records whether the state is listed as a GCM champion, as of a date.
-    pub fn gcm_champion(mut self, listed: bool, as_of: PartialDate) -> Self {
-        self.gcm_champion = Some(DatedFlag::new(listed, as_of));
+    /// Records whether the state is listed as a GCM champion, as of a date
+    /// where the source gives one (`None`: the date is unknown, as on a page
+    /// that calls the state "a Champion country" without a date).
+    pub fn gcm_champion(mut self, listed: bool, as_of: Option<PartialDate>) -> Self {
+        self.gcm_champion = Some(DatedFlag {
+            value: listed,
+            as_of,
+        });
+        self
+    }
+
+    /// Records since when IOM has had a presence in the country.
+    pub fn iom_presence_since(mut self, since: PartialDate) -> Self {
+        self.iom_presence_since = Some(since);
         self
     }
 
@@ -355,6 +398,7 @@ impl MemberStateBuilder {
             idf_region: self.idf_region,
             idf_line2_eligibility: self.idf_line2_eligibility,
             gcm_champion: self.gcm_champion,
+            iom_presence_since: self.iom_presence_since,
             notes: self.notes,
             sources: self.sources,
             warnings,

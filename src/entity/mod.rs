@@ -12,7 +12,8 @@ mod profile;
 mod project;
 
 pub use event::{
-    AgendaDay, Contribution, Event, EventBuilder, EventDate, EventParty, Panellist, Person, Session,
+    AgendaDay, Contribution, Event, EventBuilder, EventDate, EventParty, Outcome, Panellist,
+    Person, RelatedEvent, Session,
 };
 pub use issue::{BuildError, FieldPath, Issue, Rule, Segment, Severity};
 pub use member_state::{DatedFlag, IomStatus, MemberState, MemberStateBuilder, StatusChange};

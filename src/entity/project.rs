@@ -205,6 +205,7 @@ pub struct Project {
     project_type: Option<ProjectType>,
     period: Period,
     year: Option<i32>,
+    duration_months: Option<u32>,
     amounts: Vec<Amount>,
     coverage: Option<Coverage>,
     idf_region: Option<IdfRegion>,
@@ -229,6 +230,7 @@ impl Project {
                 project_type: None,
                 period: Period::unknown(),
                 year: None,
+                duration_months: None,
                 amounts: Vec::new(),
                 coverage: None,
                 idf_region: None,
@@ -288,6 +290,12 @@ impl Project {
     /// The "Year" a project page gives, where it gives one.
     pub fn year(&self) -> Option<i32> {
         self.year
+    }
+
+    /// How many months the project runs, as a source states it ("the
+    /// 12-month IOM project"), whether or not its dates are known.
+    pub fn duration_months(&self) -> Option<u32> {
+        self.duration_months
     }
 
     /// Amounts with their meanings.
@@ -422,6 +430,7 @@ impl Project {
                 "no benefiting state is named",
             );
         }
+        self.check_duration(f);
         if let Some(year) = self.year {
             match crate::PartialDate::year_only(year) {
                 Ok(y) => {
@@ -435,6 +444,44 @@ impl Project {
                 }
                 Err(e) => f.push(Rule::InvalidValue, FieldPath::key("year"), e.to_string()),
             }
+        }
+    }
+}
+
+impl Project {
+    /// A stated length in months: at least one, and, when the start and end
+    /// are both known to the month, `n` or `n - 1` where `n` counts the
+    /// calendar months from the start's to the end's, both included (a
+    /// 12-month project runs April 2015 to March 2016, or 15 April 2015 to
+    /// 14 April 2016).
+    fn check_duration(&self, f: &mut Findings) {
+        let Some(months) = self.duration_months else {
+            return;
+        };
+        if months == 0 {
+            f.push(
+                Rule::InvalidValue,
+                FieldPath::key("duration_months"),
+                "a project lasts at least one month; expected 1 or more",
+            );
+            return;
+        }
+        let (Some(start), Some(end)) = (self.period.start(), self.period.end()) else {
+            return;
+        };
+        let (Some(sm), Some(em)) = (start.month(), end.month()) else {
+            return;
+        };
+        let span = i64::from(end.year() - start.year()) * 12 + i64::from(em) - i64::from(sm) + 1;
+        let months = i64::from(months);
+        if span >= 1 && (months > span || months + 1 < span) {
+            f.push(
+                Rule::DurationMismatch,
+                FieldPath::key("duration_months"),
+                format!(
+                    "the project is said to run {months} month(s), but {start} to {end} spans {span} calendar month(s)"
+                ),
+            );
         }
     }
 }
@@ -480,6 +527,13 @@ impl ProjectBuilder {
     /// Sets the "Year" the page gives.
     pub fn year(mut self, year: i32) -> Self {
         self.project.year = Some(year);
+        self
+    }
+
+    /// Sets how many months the project runs ("a 12-month project"), also
+    /// when its dates are not known.
+    pub fn duration_months(mut self, months: u32) -> Self {
+        self.project.duration_months = Some(months);
         self
     }
 
@@ -591,10 +645,12 @@ impl ProjectBuilder {
     /// (`text.blank`, including an external id's scheme or value), a state,
     /// partner, process or external id listed twice (`list.duplicate`), a
     /// negative amount (`project.negative_amount`), a year outside 1..=9999
-    /// or an [`ExternalId::Other`] in the `idf` scheme (`value.invalid`).
+    /// or an [`ExternalId::Other`] in the `idf` scheme, a duration of zero
+    /// months (`value.invalid`).
     /// Incomplete data gives warnings kept on the result: completed without
     /// an end, regional with fewer than two states, national with several,
-    /// no benefiting state, a year outside the period, no source.
+    /// no benefiting state, a year outside the period, a duration that does
+    /// not fit the start and end (`period.duration_mismatch`), no source.
     ///
     /// An end before the start never gets this far: [`Period::new`] refuses it.
     pub fn build(self) -> Result<Project, BuildError> {

@@ -69,6 +69,17 @@
 //! `{"url", "retrieved", "note"}` objects. A disputed value has an
 //! `<field>_alternatives` list of `{"value", "sources", "note"}`.
 //!
+//! A few fields hold facts that have no date or need a shape of their own:
+//! a project's `duration_months` and an event's `duration_days` are whole
+//! numbers of at least 1, kept also when the dates are unknown ("a 12-month
+//! project"); an event's `related_events` are `{"event", "relation", "note"}`
+//! objects naming other events of the file (`"relation": "follow_up_of"`),
+//! and its `outcomes` are `{"title", "kind", "url", "note"}` objects (the
+//! documents it produced); a person may have an `honorific` and a list of
+//! `phones`; a member state's `iom_presence_since` is a date, and its
+//! `gcm_champion` is `{"value", "as_of"}` where, unlike in
+//! `idf_line2_eligibility`, `as_of` may be left out when no source dates it.
+//!
 //! An optional single value of a record (a text, date, code, number or
 //! object such as `description`, `end`, `year` or `gcm_champion`) may be
 //! given as JSON `null`, which means the same as leaving it out; the JSON

@@ -12,12 +12,12 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use super::wire::{
     BoundText, DecimalText, EventDateText, EventRecord, IomStatusText, MemberStateRecord,
-    MembershipRecord, PartnerRecord, ProcessRecord, ProjectRecord,
+    MembershipRecord, PartnerRecord, ProcessRecord, ProjectRecord, UrlText,
 };
 use crate::codelist::{
-    AmountKind, Coverage, DocumentKind, EventKind, EventRole, IdfRegion, LifecycleStatus,
-    MembershipRole, Metric, PartnerKind, ProcessKind, ProjectRole, ProjectStatus, ProjectType,
-    SessionFormat,
+    AmountKind, Coverage, DocumentKind, EventKind, EventRelation, EventRole, IdfRegion,
+    LifecycleStatus, MembershipRole, Metric, OutcomeKind, PartnerKind, ProcessKind, ProjectRole,
+    ProjectStatus, ProjectType, SessionFormat,
 };
 use crate::{
     CountryCode, Currency, EventId, LocalTime, PartialDate, PartnerId, ProcessId, ProjectId, Source,
@@ -240,6 +240,15 @@ fn url_schema() -> Schema {
     })
 }
 
+impl JsonSchema for UrlText {
+    fn schema_name() -> Cow<'static, str> {
+        "Url".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        url_schema()
+    }
+}
+
 impl JsonSchema for Source {
     fn schema_name() -> Cow<'static, str> {
         "Source".into()
@@ -293,11 +302,13 @@ codelist_schema!(
     Coverage,
     DocumentKind,
     EventKind,
+    EventRelation,
     EventRole,
     IdfRegion,
     LifecycleStatus,
     MembershipRole,
     Metric,
+    OutcomeKind,
     PartnerKind,
     ProcessKind,
     ProjectRole,

@@ -5,17 +5,18 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::codelist::{
-    AmountKind, Coverage, DocumentKind, EventKind, EventRole, IdfRegion, LifecycleStatus,
-    MembershipRole, Metric, PartnerKind, ProcessKind, ProjectRole, ProjectStatus, ProjectType,
-    SessionFormat,
+    AmountKind, Coverage, DocumentKind, EventKind, EventRelation, EventRole, IdfRegion,
+    LifecycleStatus, MembershipRole, Metric, OutcomeKind, PartnerKind, ProcessKind, ProjectRole,
+    ProjectStatus, ProjectType, SessionFormat,
 };
 use crate::entity::issue::{BuildError, FieldPath, Issue, Rule};
 use crate::value::AmountText;
 use crate::{
     AgendaDay, Alternative, Amount, Bound, Claimed, Contribution, CountryCode, Currency, Dispute,
     Event, EventDate, EventId, EventParty, ExternalId, Figure, IdfCode, IomStatus, LocalTime,
-    MemberState, Membership, Money, Panellist, PartialDate, Partner, PartnerId, Party, Period,
-    Person, ProcessId, Project, ProjectId, ProjectParty, Rcp, Session, Source,
+    MemberState, Membership, Money, Outcome, Panellist, PartialDate, Partner, PartnerId, Party,
+    Period, Person, ProcessId, Project, ProjectId, ProjectParty, Rcp, RelatedEvent, Session,
+    Source,
 };
 
 fn is_false(b: &bool) -> bool {
@@ -55,6 +56,11 @@ impl From<EventDateText> for String {
         d.0.to_string()
     }
 }
+
+/// A URL written as a string; checked as a [`Source`]'s URL when its entity is built.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub(crate) struct UrlText(pub(crate) String);
 
 /// The whole document, for saving.
 #[derive(Serialize)]
@@ -166,6 +172,16 @@ pub(crate) struct FlagRecord {
     as_of: PartialDate,
 }
 
+/// A flag whose date may be unknown (`as_of` left out).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub(crate) struct UndatedFlagRecord {
+    value: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    as_of: Option<PartialDate>,
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -185,7 +201,9 @@ pub(crate) struct MemberStateRecord {
     idf_line2_eligibility: Option<FlagRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "super::strict::option")]
-    gcm_champion: Option<FlagRecord>,
+    gcm_champion: Option<UndatedFlagRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    iom_presence_since: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -211,14 +229,18 @@ impl MemberStateRecord {
                 })
                 .collect(),
             idf_region: s.idf_region().cloned(),
-            idf_line2_eligibility: s.idf_line2_eligibility().map(|f| FlagRecord {
+            // Line 2 eligibility is always dated (its builder takes a date).
+            idf_line2_eligibility: s.idf_line2_eligibility().and_then(|f| {
+                Some(FlagRecord {
+                    value: f.value(),
+                    as_of: f.as_of()?,
+                })
+            }),
+            gcm_champion: s.gcm_champion().map(|f| UndatedFlagRecord {
                 value: f.value(),
                 as_of: f.as_of(),
             }),
-            gcm_champion: s.gcm_champion().map(|f| FlagRecord {
-                value: f.value(),
-                as_of: f.as_of(),
-            }),
+            iom_presence_since: s.iom_presence_since(),
             notes: s.notes().to_vec(),
             sources: s.sources().to_vec(),
         }
@@ -243,6 +265,9 @@ impl MemberStateRecord {
         }
         if let Some(f) = self.gcm_champion {
             b = b.gcm_champion(f.value, f.as_of);
+        }
+        if let Some(d) = self.iom_presence_since {
+            b = b.iom_presence_since(d);
         }
         for n in self.notes {
             b = b.note(n);
@@ -603,6 +628,9 @@ pub(crate) struct ProjectRecord {
     end: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1)))]
+    duration_months: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
     amounts: Vec<AmountRecord>,
@@ -656,6 +684,7 @@ impl ProjectRecord {
             start: p.period().start(),
             end: p.period().end(),
             year: p.year(),
+            duration_months: p.duration_months(),
             amounts: p
                 .amounts()
                 .iter()
@@ -727,6 +756,9 @@ impl ProjectRecord {
         if let Some(y) = self.year {
             b = b.year(y);
         }
+        if let Some(m) = self.duration_months {
+            b = b.duration_months(m);
+        }
         let amounts = self.amounts.into_iter().map(|a| {
             let amount = Amount::new(a.kind, Money::new(a.amount.0, a.currency));
             match a.note {
@@ -772,6 +804,8 @@ impl ProjectRecord {
 #[serde(deny_unknown_fields)]
 pub(crate) struct PersonRecord {
     name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    honorific: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     other_names: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -784,23 +818,30 @@ pub(crate) struct PersonRecord {
     country: Option<CountryCode>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     email: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    phones: Vec<String>,
 }
 
 impl PersonRecord {
     fn from_entity(p: &Person) -> Self {
         Self {
             name: p.name().to_owned(),
+            honorific: p.honorific().map(str::to_owned),
             other_names: p.other_names().to_vec(),
             title: p.title().map(str::to_owned),
             affiliation: p.affiliation().map(str::to_owned),
             organization: p.organization().cloned(),
             country: p.country(),
             email: p.email().map(str::to_owned),
+            phones: p.phones().to_vec(),
         }
     }
 
     fn into_entity(self) -> Person {
         let mut p = Person::new(self.name);
+        if let Some(h) = self.honorific {
+            p = p.with_honorific(h);
+        }
         for n in self.other_names {
             p = p.with_other_name(n);
         }
@@ -818,6 +859,9 @@ impl PersonRecord {
         }
         if let Some(e) = self.email {
             p = p.with_email(e);
+        }
+        for phone in self.phones {
+            p = p.with_phone(phone);
         }
         p
     }
@@ -915,6 +959,29 @@ pub(crate) struct EventPartyRecord {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+pub(crate) struct RelatedEventRecord {
+    event: EventId,
+    relation: EventRelation,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OutcomeRecord {
+    title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kind: Option<OutcomeKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    url: Option<UrlText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub(crate) struct EventRecord {
     id: EventId,
     title: String,
@@ -930,6 +997,9 @@ pub(crate) struct EventRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     end: Option<EventDateText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1)))]
+    duration_days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     city: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     country: Option<CountryCode>,
@@ -944,6 +1014,9 @@ pub(crate) struct EventRecord {
     related_projects: Vec<ProjectId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
+    related_events: Vec<RelatedEventRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
     speakers: Vec<PersonRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
@@ -951,6 +1024,9 @@ pub(crate) struct EventRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
     agenda: Vec<AgendaDayRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::strict::vec")]
+    outcomes: Vec<OutcomeRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -971,6 +1047,7 @@ impl EventRecord {
             start: e.start().map(|c| EventDateText(*c.value())),
             start_alternatives: alternatives_out(e.start(), EventDateText),
             end: e.end().map(EventDateText),
+            duration_days: e.duration_days(),
             city: e.city().map(str::to_owned),
             country: e.country(),
             online: e.is_online(),
@@ -986,6 +1063,15 @@ impl EventRecord {
                 })
                 .collect(),
             related_projects: e.related_projects().to_vec(),
+            related_events: e
+                .related_events()
+                .iter()
+                .map(|r| RelatedEventRecord {
+                    event: r.event().clone(),
+                    relation: r.relation().clone(),
+                    note: r.note().map(str::to_owned),
+                })
+                .collect(),
             speakers: e.speakers().iter().map(PersonRecord::from_entity).collect(),
             contacts: e.contacts().iter().map(PersonRecord::from_entity).collect(),
             agenda: e
@@ -1022,6 +1108,16 @@ impl EventRecord {
                         .collect(),
                 })
                 .collect(),
+            outcomes: e
+                .outcomes()
+                .iter()
+                .map(|o| OutcomeRecord {
+                    title: o.title().to_owned(),
+                    kind: o.kind().cloned(),
+                    url: o.url().map(|u| UrlText(u.to_owned())),
+                    note: o.note().map(str::to_owned),
+                })
+                .collect(),
             notes: e.notes().to_vec(),
             sources: e.sources().to_vec(),
         }
@@ -1051,6 +1147,9 @@ impl EventRecord {
         }
         if let Some(e) = self.end {
             b = b.end(e.0);
+        }
+        if let Some(d) = self.duration_days {
+            b = b.duration_days(d);
         }
         if let Some(c) = self.city {
             b = b.city(c);
@@ -1106,6 +1205,26 @@ impl EventRecord {
                     }))
             }))
         });
+        for r in self.related_events {
+            let mut related = RelatedEvent::new(r.event, r.relation);
+            if let Some(n) = r.note {
+                related = related.with_note(n);
+            }
+            b = b.related_event(related);
+        }
+        for o in self.outcomes {
+            let mut outcome = Outcome::new(o.title);
+            if let Some(k) = o.kind {
+                outcome = outcome.with_kind(k);
+            }
+            if let Some(u) = o.url {
+                outcome = outcome.with_url(u.0);
+            }
+            if let Some(n) = o.note {
+                outcome = outcome.with_note(n);
+            }
+            b = b.outcome(outcome);
+        }
         b = b
             .extend_parties(parties)
             .extend_related_projects(self.related_projects)

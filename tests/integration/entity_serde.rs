@@ -2,16 +2,16 @@
 //! record of the dataset format and deserialises back to an equal entity.
 
 use migov::codelist::{
-    AmountKind, Coverage, DocumentKind, EventKind, EventRole, IdfRegion, LifecycleStatus,
-    MembershipRole, Metric, PartnerKind, ProcessKind, ProjectRole, ProjectStatus, ProjectType,
-    SessionFormat,
+    AmountKind, Coverage, DocumentKind, EventKind, EventRelation, EventRole, IdfRegion,
+    LifecycleStatus, MembershipRole, Metric, OutcomeKind, PartnerKind, ProcessKind, ProjectRole,
+    ProjectStatus, ProjectType, SessionFormat,
 };
 use migov::{
     AgendaDay, Alternative, Amount, Bound, Claimed, Contribution, CountryCode, Currency, Dataset,
     Dispute, Event, EventDate, EventId, EventParty, ExternalId, Figure, IdfCode, IomStatus,
-    LocalTime, MemberState, Membership, Money, MonthDay, Panellist, PartialDate, Partner,
-    PartnerId, Party, Period, Person, ProcessId, Project, ProjectId, ProjectParty, Rcp, Session,
-    Source,
+    LocalTime, MemberState, Membership, Money, MonthDay, Outcome, Panellist, PartialDate, Partner,
+    PartnerId, Party, Period, Person, ProcessId, Project, ProjectId, ProjectParty, Rcp,
+    RelatedEvent, Session, Source,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -236,12 +236,26 @@ fn member_state() -> impl Strategy<Value = MemberState> {
         ),
         proptest::option::of(select(IdfRegion::known().collect::<Vec<_>>())),
         proptest::option::of((any::<bool>(), partial_date())),
-        proptest::option::of((any::<bool>(), partial_date())),
+        // The champion flag's date may be unknown.
+        (
+            proptest::option::of((any::<bool>(), proptest::option::of(partial_date()))),
+            proptest::option::of(partial_date()),
+        ),
         prop::collection::vec(text(), 0..2),
         sources(),
     )
         .prop_map(
-            |(c, name, other_names, (undated, steps), region, line2, champion, notes, sources)| {
+            |(
+                c,
+                name,
+                other_names,
+                (undated, steps),
+                region,
+                line2,
+                (champion, presence),
+                notes,
+                sources,
+            )| {
                 let mut b = MemberState::builder(c);
                 if let Some(n) = name {
                     b = b.name(n);
@@ -270,6 +284,9 @@ fn member_state() -> impl Strategy<Value = MemberState> {
                 }
                 if let Some((v, d)) = champion {
                     b = b.gcm_champion(v, d);
+                }
+                if let Some(d) = presence {
+                    b = b.iom_presence_since(d);
                 }
                 for n in notes {
                     b = b.note(n);
@@ -451,7 +468,11 @@ fn project() -> impl Strategy<Value = Project> {
                 code::<ProjectType>("Labour Mobility and Human Development"),
             ]),
             period(),
-            proptest::option::of(1990..=2030_i32),
+            (
+                proptest::option::of(1990..=2030_i32),
+                // Any length: one that does not fit the dates is only a warning.
+                proptest::option::of(1..=60_u32),
+            ),
         ),
         (
             prop::collection::vec(
@@ -480,10 +501,13 @@ fn project() -> impl Strategy<Value = Project> {
     )
         .prop_map(
             |(
-                (id, title, description, external, status, kind, period, year),
+                (id, title, description, external, status, kind, period, (year, months)),
                 (amounts, coverage, region, states, orgs, processes, notes, sources),
             )| {
                 let mut b = Project::builder(ProjectId::new(&id).unwrap(), title).period(period);
+                if let Some(m) = months {
+                    b = b.duration_months(m);
+                }
                 if let Some(d) = description {
                     b = b.description(d);
                 }
@@ -546,28 +570,38 @@ fn person() -> impl Strategy<Value = Person> {
         proptest::option::of(partner_id()),
         proptest::option::of(country()),
         proptest::option::of("[a-z]{1,8}@[a-z]{1,8}\\.(org|int)"),
+        (
+            proptest::option::of(select(vec!["Ambassador", "H.E.", "Dr"])),
+            prop::collection::vec("\\+?[0-9]{3}( [0-9]{2}){0,4}", 0..3),
+        ),
     )
-        .prop_map(|(name, others, title, affiliation, org, country, email)| {
-            let mut p = others
-                .into_iter()
-                .fold(Person::new(name), Person::with_other_name);
-            if let Some(t) = title {
-                p = p.with_title(t);
-            }
-            if let Some(a) = affiliation {
-                p = p.with_affiliation(a);
-            }
-            if let Some(o) = org {
-                p = p.with_organization(o);
-            }
-            if let Some(c) = country {
-                p = p.with_country(c);
-            }
-            if let Some(e) = email {
-                p = p.with_email(e);
-            }
-            p
-        })
+        .prop_map(
+            |(name, others, title, affiliation, org, country, email, (honorific, phones))| {
+                let mut p = others
+                    .into_iter()
+                    .fold(Person::new(name), Person::with_other_name);
+                if let Some(h) = honorific {
+                    p = p.with_honorific(h);
+                }
+                p = phones.into_iter().fold(p, Person::with_phone);
+                if let Some(t) = title {
+                    p = p.with_title(t);
+                }
+                if let Some(a) = affiliation {
+                    p = p.with_affiliation(a);
+                }
+                if let Some(o) = org {
+                    p = p.with_organization(o);
+                }
+                if let Some(c) = country {
+                    p = p.with_country(c);
+                }
+                if let Some(e) = email {
+                    p = p.with_email(e);
+                }
+                p
+            },
+        )
 }
 
 fn contribution() -> impl Strategy<Value = Contribution> {
@@ -721,14 +755,71 @@ fn event() -> impl Strategy<Value = Event> {
             prop::collection::vec(person(), 0..2),
             prop::collection::vec(text(), 0..2),
             sources(),
+            (
+                // Any length: one that does not fit the dates is only a warning.
+                proptest::option::of(1..=10_u32),
+                prop::collection::vec(
+                    (
+                        id_text(),
+                        prop_oneof![
+                            select(EventRelation::known().collect::<Vec<_>>()),
+                            code::<EventRelation>("successor of"),
+                        ],
+                        proptest::option::of(text()),
+                    ),
+                    0..3,
+                ),
+                prop::collection::vec(
+                    (
+                        text(),
+                        proptest::option::of(prop_oneof![
+                            select(OutcomeKind::known().collect::<Vec<_>>()),
+                            code::<OutcomeKind>("communiqué"),
+                        ]),
+                        proptest::option::of("https://[a-z]{1,8}\\.iom\\.int/[a-z0-9-]{0,12}"),
+                        proptest::option::of(text()),
+                    ),
+                    0..3,
+                ),
+            ),
         ),
     )
         .prop_map(
             |(
                 (id, title, kind, description, dates, (online, city), country, tz),
-                (parties, projects, speakers, contacts, notes, sources),
+                (parties, projects, speakers, contacts, notes, sources, (days, related, outcomes)),
             )| {
                 let mut b = Event::builder(EventId::new(&id).unwrap(), title);
+                if let Some(d) = days {
+                    b = b.duration_days(d);
+                }
+                // Each other event once per relation, never the event itself.
+                let mut links: Vec<(String, EventRelation, Option<String>)> = related
+                    .into_iter()
+                    .filter(|(other, ..)| *other != id)
+                    .collect();
+                links.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+                links.dedup_by(|a, b| (&a.0, &a.1) == (&b.0, &b.1));
+                for (other, relation, note) in links {
+                    let mut r = RelatedEvent::new(EventId::new(&other).unwrap(), relation);
+                    if let Some(n) = note {
+                        r = r.with_note(n);
+                    }
+                    b = b.related_event(r);
+                }
+                for (title, kind, url, note) in outcomes {
+                    let mut o = Outcome::new(title);
+                    if let Some(k) = kind {
+                        o = o.with_kind(k);
+                    }
+                    if let Some(u) = url {
+                        o = o.with_url(u);
+                    }
+                    if let Some(n) = note {
+                        o = o.with_note(n);
+                    }
+                    b = b.outcome(o);
+                }
                 if let Some(k) = kind {
                     b = b.kind(k);
                 }

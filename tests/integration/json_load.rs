@@ -381,3 +381,137 @@ fn truncated_file_is_a_syntax_error_with_line_and_column() {
     assert_eq!(refused(Dataset::from_json_slice(text.as_bytes())), errors);
     assert_eq!(refused(Dataset::from_json_reader(text.as_bytes())), errors);
 }
+
+/// The fields for facts without dates or with a shape of their own: each
+/// fault at its pointer, and a valid file with all of them loads and saves
+/// back unchanged.
+#[test]
+fn durations_links_outcomes_and_contact_details_load_and_are_checked() {
+    let valid = r#"{
+  "schema_version": "1",
+  "member_states": [
+    {
+      "country": "GMB",
+      "gcm_champion": {
+        "value": true
+      },
+      "iom_presence_since": "2001",
+      "sources": [
+        "https://gambia.iom.int/"
+      ]
+    }
+  ],
+  "processes": [],
+  "partners": [],
+  "projects": [
+    {
+      "id": "CBM-SAHEL",
+      "title": "Coordinated Border Management",
+      "duration_months": 12,
+      "benefiting_states": [
+        "NER"
+      ],
+      "sources": [
+        "https://iom.int/"
+      ]
+    }
+  ],
+  "events": [
+    {
+      "id": "DAKAR-2000",
+      "title": "Ministerial meeting",
+      "start": "2000-10",
+      "outcomes": [
+        {
+          "title": "Dakar declaration",
+          "kind": "declaration",
+          "url": "https://iom.int/dakar"
+        }
+      ],
+      "sources": [
+        "https://iom.int/"
+      ]
+    },
+    {
+      "id": "SEMINAR",
+      "title": "Seminar",
+      "duration_days": 2,
+      "parties": [
+        {
+          "party": {
+            "state": "SEN"
+          },
+          "role": "collaborator"
+        }
+      ],
+      "related_events": [
+        {
+          "event": "DAKAR-2000",
+          "relation": "follow_up_of"
+        }
+      ],
+      "contacts": [
+        {
+          "name": "Paloma Casaseca",
+          "honorific": "Ms",
+          "phones": [
+            "+227 20 75 25 07"
+          ]
+        }
+      ],
+      "sources": [
+        "https://iom.int/"
+      ]
+    }
+  ],
+  "memberships": []
+}
+"#;
+    let d = Dataset::from_json_str(valid).unwrap_or_else(|e| panic!("{e}"));
+    assert_same_text(&d.to_json_string(), valid);
+    let seminar = d.event("SEMINAR").unwrap();
+    assert_eq!(seminar.duration_days(), Some(2));
+    assert_eq!(seminar.related_events()[0].event().as_str(), "DAKAR-2000");
+    assert_eq!(seminar.contacts()[0].phones(), ["+227 20 75 25 07"]);
+    let gambia = &d.member_states()[0];
+    assert_eq!(gambia.gcm_champion().unwrap().as_of(), None);
+
+    // Faults of different records: each record's own, and the dataset's reference.
+    let broken = valid
+        .replace("\"event\": \"DAKAR-2000\"", "\"event\": \"DAKAR-2001\"")
+        .replace("\"duration_months\": 12", "\"duration_months\": 0")
+        .replace("https://iom.int/dakar", "iom.int/dakar")
+        .replace(
+            "\"role\": \"collaborator\"",
+            "\"role\": \"In cooperation with\"",
+        );
+    let errors = refused(Dataset::from_json_str(&broken));
+    let mut actual = found(&errors);
+    actual.sort();
+    assert_eq!(
+        actual,
+        [
+            ("/events/0/outcomes/0/url", "value.invalid"),
+            ("/events/1/related_events/0/event", "ref.dangling"),
+            ("/projects/0/duration_months", "value.invalid"),
+        ]
+        .map(|(p, r)| (p.to_owned(), r)),
+        "{errors}"
+    );
+    // Two rules of one record, and a value that does not parse.
+    let broken = valid
+        .replace("\"duration_days\": 2", "\"duration_days\": 0")
+        .replace("+227 20 75 25 07", "+227 20 75 25 07 (office)");
+    let errors = refused(Dataset::from_json_str(&broken));
+    assert_eq!(
+        found(&errors),
+        [
+            ("/events/1/contacts/0/phones/0", "value.invalid"),
+            ("/events/1/duration_days", "value.invalid"),
+        ]
+        .map(|(p, r)| (p.to_owned(), r)),
+        "{errors}"
+    );
+    let broken = valid.replace("\"duration_days\": 2", "\"duration_days\": -2");
+    crate::util::assert_one(&broken, "/events/1/duration_days", "value.invalid");
+}

@@ -1,11 +1,12 @@
 //! Properties of random valid datasets built through the public builders: save/load round
 //! trips, both directions of every relation agree, and hostile bytes never panic the loader.
 
-use migov::codelist::{EventRole, MembershipRole, ProjectRole};
+use migov::codelist::{EventRelation, EventRole, MembershipRole, OutcomeKind, ProjectRole};
 use migov::{
     Amount, CountryCode, Dataset, DatasetBuilder, Event, EventDate, EventId, EventParty,
-    MemberState, Membership, Money, PartialDate, Partner, PartnerId, Party, Period, ProcessId,
-    Project, ProjectFilter, ProjectId, ProjectParty, Rcp, Rule, Source,
+    MemberState, Membership, Money, Outcome, PartialDate, Partner, PartnerId, Party, Period,
+    Person, ProcessId, Project, ProjectFilter, ProjectId, ProjectParty, Rcp, RelatedEvent, Rule,
+    Source,
 };
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
@@ -76,6 +77,8 @@ fn money() -> impl Strategy<Value = Money> {
 #[derive(Clone, Debug)]
 struct Spec {
     states: Vec<CountryCode>,
+    /// For the first states: IOM present since, GCM champion (with or without a date).
+    state_facts: Vec<StateFacts>,
     partners: Vec<String>,
     processes: Vec<(String, Option<PartialDate>, Vec<Index>)>,
     projects: Vec<ProjectSpec>,
@@ -83,8 +86,19 @@ struct Spec {
     memberships: Vec<(bool, Index, bool, Index, u8, Option<i32>)>,
 }
 
-/// An event: id, start, parties as (kind, which, role).
-type EventSpec = (String, Option<PartialDate>, Vec<(u8, Index, u8)>);
+type StateFacts = (Option<PartialDate>, Option<(bool, Option<PartialDate>)>);
+
+/// An event: id, start, parties as (kind, which, role), and the rest.
+type EventSpec = (
+    String,
+    Option<PartialDate>,
+    Vec<(u8, Index, u8)>,
+    EventExtras,
+);
+
+/// An event's length in days, links to other events of the spec (which,
+/// relation), whether it has an outcome and a contact with a phone.
+type EventExtras = (Option<u32>, Vec<(Index, u8)>, bool, bool);
 
 #[derive(Clone, Debug)]
 struct ProjectSpec {
@@ -94,6 +108,7 @@ struct ProjectSpec {
     partners: Vec<(Index, u8)>,
     processes: Vec<Index>,
     amounts: Vec<Money>,
+    months: Option<u32>,
 }
 
 fn spec() -> impl Strategy<Value = Spec> {
@@ -104,17 +119,26 @@ fn spec() -> impl Strategy<Value = Spec> {
         prop::collection::vec((any::<Index>(), 0..3_u8), 0..3),
         prop::collection::vec(any::<Index>(), 0..2),
         prop::collection::vec(money(), 0..3),
+        proptest::option::of(1..=36_u32),
     )
         .prop_map(
-            |(id, period, states, partners, processes, amounts)| ProjectSpec {
+            |(id, period, states, partners, processes, amounts, months)| ProjectSpec {
                 id,
                 period,
                 states: states.into_iter().collect(),
                 partners,
                 processes,
                 amounts,
+                months,
             },
         );
+    let state_facts = prop::collection::vec(
+        (
+            proptest::option::of(partial_date()),
+            proptest::option::of((any::<bool>(), proptest::option::of(partial_date()))),
+        ),
+        0..5,
+    );
     (
         prop::collection::btree_set(country(), 0..5),
         prop::collection::btree_set(id_text(), 1..4),
@@ -131,7 +155,13 @@ fn spec() -> impl Strategy<Value = Spec> {
             (
                 id_text(),
                 proptest::option::of(partial_date()),
-                prop::collection::vec((0..3_u8, any::<Index>(), 0..4_u8), 0..4),
+                prop::collection::vec((0..3_u8, any::<Index>(), 0..5_u8), 0..4),
+                (
+                    proptest::option::of(1..=5_u32),
+                    prop::collection::vec((any::<Index>(), 0..3_u8), 0..3),
+                    any::<bool>(),
+                    any::<bool>(),
+                ),
             ),
             0..3,
         ),
@@ -146,10 +176,12 @@ fn spec() -> impl Strategy<Value = Spec> {
             ),
             0..6,
         ),
+        state_facts,
     )
         .prop_map(
-            |(states, partners, processes, projects, events, memberships)| Spec {
+            |(states, partners, processes, projects, events, memberships, state_facts)| Spec {
                 states: states.into_iter().collect(),
+                state_facts,
                 partners: partners.into_iter().collect(),
                 processes,
                 projects,
@@ -162,12 +194,19 @@ fn spec() -> impl Strategy<Value = Spec> {
 /// Adds the records of `spec` to a builder; records whose identifier is already taken are skipped.
 fn builder(spec: &Spec) -> DatasetBuilder {
     let mut b = Dataset::builder();
-    for &c in &spec.states {
-        let state = MemberState::builder(c)
+    let no_facts = (None, None);
+    for (i, &c) in spec.states.iter().enumerate() {
+        let (presence, champion) = spec.state_facts.get(i).unwrap_or(&no_facts);
+        let mut state = MemberState::builder(c)
             .status(migov::IomStatus::Member, None)
-            .source(source())
-            .build()
-            .unwrap();
+            .source(source());
+        if let Some(d) = presence {
+            state = state.iom_presence_since(*d);
+        }
+        if let Some((listed, as_of)) = champion {
+            state = state.gcm_champion(*listed, *as_of);
+        }
+        let state = state.build().unwrap();
         b.add_member_state(state).unwrap();
     }
     let partners: Vec<PartnerId> = spec
@@ -234,6 +273,9 @@ fn builder(spec: &Spec) -> DatasetBuilder {
         for m in &spec.amounts {
             p = p.amount(Amount::new(migov::codelist::AmountKind::Budget, *m));
         }
+        if let Some(months) = spec.months {
+            p = p.duration_months(months);
+        }
         let _ = b.add_project(p.build().unwrap());
     }
     let event_roles = [
@@ -241,11 +283,46 @@ fn builder(spec: &Spec) -> DatasetBuilder {
         EventRole::Host,
         EventRole::Funder,
         EventRole::Participant,
+        EventRole::Collaborator,
     ];
-    for (id, start, parties) in &spec.events {
+    let relations = [
+        EventRelation::FollowUpOf,
+        EventRelation::PreparatoryTo,
+        EventRelation::PartOf,
+    ];
+    // Every identifier of the spec's events names an event of the dataset
+    // (the first record with that identifier).
+    let event_ids: Vec<&String> = spec.events.iter().map(|e| &e.0).collect();
+    for (id, start, parties, (days, related, outcome, contact)) in &spec.events {
         let mut e = Event::builder(EventId::new(id).unwrap(), "An event").source(source());
         if let Some(d) = start {
             e = e.start(EventDate::Known(*d));
+        }
+        if let Some(d) = days {
+            e = e.duration_days(*d);
+        }
+        let mut links: Vec<(&String, u8)> = related
+            .iter()
+            .map(|(i, r)| (*i.get(&event_ids), *r))
+            .filter(|(other, _)| *other != id)
+            .collect();
+        links.sort();
+        links.dedup();
+        for (other, r) in links {
+            e = e.related_event(RelatedEvent::new(
+                EventId::new(other).unwrap(),
+                relations[r as usize].clone(),
+            ));
+        }
+        if *outcome {
+            e = e.outcome(Outcome::new("Declaration").with_kind(OutcomeKind::Declaration));
+        }
+        if *contact {
+            e = e.contact(
+                Person::new("A contact")
+                    .with_honorific("Ambassador")
+                    .with_phone("+227 20 75 25 07"),
+            );
         }
         let mut list: Vec<(Party, u8)> = parties
             .iter()
@@ -452,7 +529,7 @@ proptest! {
     }
 
     #[test]
-    fn injected_dangling_references_are_each_reported(spec in spec(), kinds in prop::collection::vec(0..5_u8, 1..6)) {
+    fn injected_dangling_references_are_each_reported(spec in spec(), kinds in prop::collection::vec(0..6_u8, 1..6)) {
         let mut b = builder(&spec);
         for (i, kind) in kinds.iter().enumerate() {
             let missing = format!("MISSING-{i}");
@@ -480,6 +557,12 @@ proptest! {
                 3 => {
                     let e = Event::builder(EventId::new(&format!("ZZ-EVENT-{i}")).unwrap(), "t")
                         .related_project(ProjectId::new(&missing).unwrap())
+                        .source(src).build().unwrap();
+                    b.add_event(e).unwrap();
+                }
+                4 => {
+                    let e = Event::builder(EventId::new(&format!("ZZ-EVENT-{i}")).unwrap(), "t")
+                        .related_event(RelatedEvent::new(EventId::new(&missing).unwrap(), EventRelation::FollowUpOf))
                         .source(src).build().unwrap();
                     b.add_event(e).unwrap();
                 }
