@@ -484,31 +484,10 @@ fn sorted_with<T, K: Ord>(
 /// The items in order, and for each the position at which it was given.
 ///
 /// Input that is already in order (as every file migov saves) is returned
-/// as it is, without moving a record.
+/// as it is, without moving a record; otherwise positions are sorted and
+/// each record moved once.
 fn sorted<T>(items: Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> (Vec<T>, Vec<u32>) {
-    let identity = |n: usize| {
-        (0..n)
-            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
-            .collect()
-    };
-    if items.is_sorted_by(|a, b| cmp(a, b).is_le()) {
-        let origin = identity(items.len());
-        return (items, origin);
-    }
-    // Sort positions (cheap to move), then move each record once.
-    let mut order: Vec<u32> = identity(items.len());
-    order.sort_by(
-        |&a, &b| match (items.get(a as usize), items.get(b as usize)) {
-            (Some(x), Some(y)) => cmp(x, y),
-            _ => std::cmp::Ordering::Equal,
-        },
-    );
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    let records = order
-        .iter()
-        .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take))
-        .collect();
-    (records, order)
+    sorted_with(items, cmp, |_| ())
 }
 
 fn collect_own<T>(
