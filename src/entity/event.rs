@@ -445,22 +445,12 @@ impl Session {
     }
 
     pub(crate) fn extend_items(mut self, items: impl IntoIterator<Item = String>) -> Self {
-        if self.items.is_empty() {
-            // Take the list as it is (its allocation, when it comes from a `Vec`).
-            self.items = items.into_iter().collect();
-        } else {
-            self.items.extend(items);
-        }
+        super::take_or_extend(&mut self.items, items);
         self
     }
 
     pub(crate) fn extend_panel(mut self, panel: impl IntoIterator<Item = Contribution>) -> Self {
-        if self.panel.is_empty() {
-            // Take the list as it is (its allocation, when it comes from a `Vec`).
-            self.panel = panel.into_iter().collect();
-        } else {
-            self.panel.extend(panel);
-        }
+        super::take_or_extend(&mut self.panel, panel);
         self
     }
 
@@ -533,12 +523,7 @@ impl AgendaDay {
     }
 
     pub(crate) fn extend_sessions(mut self, sessions: impl IntoIterator<Item = Session>) -> Self {
-        if self.sessions.is_empty() {
-            // Take the list as it is (its allocation, when it comes from a `Vec`).
-            self.sessions = sessions.into_iter().collect();
-        } else {
-            self.sessions.extend(sessions);
-        }
+        super::take_or_extend(&mut self.sessions, sessions);
         self
     }
 
@@ -1387,12 +1372,7 @@ impl EventBuilder {
     }
 
     pub(crate) fn extend_parties(mut self, items: impl IntoIterator<Item = EventParty>) -> Self {
-        if self.event.parties.is_empty() {
-            // Take the list as it is (its allocation, when it comes from a `Vec`).
-            self.event.parties = items.into_iter().collect();
-        } else {
-            self.event.parties.extend(items);
-        }
+        super::take_or_extend(&mut self.event.parties, items);
         self
     }
 
@@ -1400,57 +1380,32 @@ impl EventBuilder {
         mut self,
         items: impl IntoIterator<Item = ProjectId>,
     ) -> Self {
-        self.event.related_projects.extend(items);
+        super::take_or_extend(&mut self.event.related_projects, items);
         self
     }
 
     pub(crate) fn extend_speakers(mut self, items: impl IntoIterator<Item = Person>) -> Self {
-        if self.event.speakers.is_empty() {
-            // Take the list as it is (its allocation, when it comes from a `Vec`).
-            self.event.speakers = items.into_iter().collect();
-        } else {
-            self.event.speakers.extend(items);
-        }
+        super::take_or_extend(&mut self.event.speakers, items);
         self
     }
 
     pub(crate) fn extend_contacts(mut self, items: impl IntoIterator<Item = Person>) -> Self {
-        if self.event.contacts.is_empty() {
-            // Take the list as it is (its allocation, when it comes from a `Vec`).
-            self.event.contacts = items.into_iter().collect();
-        } else {
-            self.event.contacts.extend(items);
-        }
+        super::take_or_extend(&mut self.event.contacts, items);
         self
     }
 
     pub(crate) fn extend_agenda(mut self, items: impl IntoIterator<Item = AgendaDay>) -> Self {
-        if self.event.agenda.is_empty() {
-            // Take the list as it is (its allocation, when it comes from a `Vec`).
-            self.event.agenda = items.into_iter().collect();
-        } else {
-            self.event.agenda.extend(items);
-        }
+        super::take_or_extend(&mut self.event.agenda, items);
         self
     }
 
     pub(crate) fn extend_notes(mut self, items: impl IntoIterator<Item = String>) -> Self {
-        if self.event.notes.is_empty() {
-            // Take the list as it is (its allocation, when it comes from a `Vec`).
-            self.event.notes = items.into_iter().collect();
-        } else {
-            self.event.notes.extend(items);
-        }
+        super::take_or_extend(&mut self.event.notes, items);
         self
     }
 
     pub(crate) fn extend_sources(mut self, items: impl IntoIterator<Item = Source>) -> Self {
-        if self.event.sources.is_empty() {
-            // Take the list as it is (its allocation, when it comes from a `Vec`).
-            self.event.sources = items.into_iter().collect();
-        } else {
-            self.event.sources.extend(items);
-        }
+        super::take_or_extend(&mut self.event.sources, items);
         self
     }
 

@@ -22,3 +22,13 @@ pub use partner::{Bound, Figure, Partner, PartnerBuilder};
 pub use party::Party;
 pub use process::{Rcp, RcpBuilder, RegionalConsultativeProcess};
 pub use project::{Amount, ExternalId, Project, ProjectBuilder, ProjectParty};
+
+/// Appends `items` to `list`, taking them as they are when `list` is empty
+/// (a `Vec` then keeps its allocation instead of being copied).
+pub(crate) fn take_or_extend<T>(list: &mut Vec<T>, items: impl IntoIterator<Item = T>) {
+    if list.is_empty() {
+        *list = items.into_iter().collect();
+    } else {
+        list.extend(items);
+    }
+}

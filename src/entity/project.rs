@@ -592,12 +592,7 @@ impl ProjectBuilder {
     }
 
     pub(crate) fn extend_amounts(mut self, items: impl IntoIterator<Item = Amount>) -> Self {
-        if self.project.amounts.is_empty() {
-            // Take the list as it is (its allocation, when it comes from a `Vec`).
-            self.project.amounts = items.into_iter().collect();
-        } else {
-            self.project.amounts.extend(items);
-        }
+        super::take_or_extend(&mut self.project.amounts, items);
         self
     }
 
@@ -605,7 +600,7 @@ impl ProjectBuilder {
         mut self,
         items: impl IntoIterator<Item = ProjectParty>,
     ) -> Self {
-        self.project.organizations.extend(items);
+        super::take_or_extend(&mut self.project.organizations, items);
         self
     }
 
@@ -613,27 +608,17 @@ impl ProjectBuilder {
         mut self,
         items: impl IntoIterator<Item = ProcessId>,
     ) -> Self {
-        self.project.related_processes.extend(items);
+        super::take_or_extend(&mut self.project.related_processes, items);
         self
     }
 
     pub(crate) fn extend_notes(mut self, items: impl IntoIterator<Item = String>) -> Self {
-        if self.project.notes.is_empty() {
-            // Take the list as it is (its allocation, when it comes from a `Vec`).
-            self.project.notes = items.into_iter().collect();
-        } else {
-            self.project.notes.extend(items);
-        }
+        super::take_or_extend(&mut self.project.notes, items);
         self
     }
 
     pub(crate) fn extend_sources(mut self, items: impl IntoIterator<Item = Source>) -> Self {
-        if self.project.sources.is_empty() {
-            // Take the list as it is (its allocation, when it comes from a `Vec`).
-            self.project.sources = items.into_iter().collect();
-        } else {
-            self.project.sources.extend(items);
-        }
+        super::take_or_extend(&mut self.project.sources, items);
         self
     }
 
