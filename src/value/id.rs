@@ -4,7 +4,7 @@ use std::borrow::Borrow;
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Excerpt;
 
@@ -49,6 +49,93 @@ fn validate(id_name: &'static str, s: &str) -> Result<(), IdError> {
     Ok(())
 }
 
+/// The most bytes an identifier keeps inline, without an allocation.
+const INLINE: usize = 22;
+
+/// The text of a valid identifier (ASCII, at most [`MAX_LEN`] bytes).
+///
+/// Identifiers are short and numerous (every reference holds one), so the
+/// common ones, up to [`INLINE`] bytes, sit inline in the same 24 bytes a
+/// `String` takes; only longer ones are allocated. Equality, order and hash
+/// are those of the text.
+#[derive(Clone)]
+enum IdText {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl IdText {
+    /// Stores `s`, which [`validate`] accepted.
+    fn new(s: &str) -> Self {
+        let mut bytes = [0u8; INLINE];
+        match (bytes.get_mut(..s.len()), u8::try_from(s.len())) {
+            (Some(head), Ok(len)) => {
+                head.copy_from_slice(s.as_bytes());
+                Self::Inline { len, bytes }
+            }
+            _ => Self::Heap(s.into()),
+        }
+    }
+
+    /// Stores `s`, which [`validate`] accepted, keeping its allocation when long.
+    fn from_string(s: String) -> Self {
+        if s.len() <= INLINE {
+            Self::new(&s)
+        } else {
+            Self::Heap(s.into_boxed_str())
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Self::Inline { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or_default(),
+            Self::Heap(s) => s.as_bytes(),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Only validated ASCII is stored: the check cannot fail.
+            Self::Inline { .. } => std::str::from_utf8(self.as_bytes()).unwrap_or_default(),
+            Self::Heap(s) => s,
+        }
+    }
+}
+
+impl PartialEq for IdText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl Eq for IdText {}
+
+impl PartialOrd for IdText {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for IdText {
+    /// Byte by byte, which for text is the order of `str`.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_bytes().cmp(other.as_bytes())
+    }
+}
+
+impl std::hash::Hash for IdText {
+    /// As the text hashes, so that `Borrow<str>` lookups find it.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for IdText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
 /// Generates one identifier newtype; all share [`validate`] and [`IdError`].
 macro_rules! id_type {
     (
@@ -67,9 +154,8 @@ macro_rules! id_type {
         ///
         /// By text, byte by byte (`Borrow<str>` lets maps keyed by this type be
         /// searched with a `&str`).
-        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(IdText);
 
         impl $name {
             /// Checks and wraps an identifier; same as [`str::parse`].
@@ -90,7 +176,7 @@ macro_rules! id_type {
             /// ```
             pub fn new(s: &str) -> Result<Self, IdError> {
                 validate($id_name, s)?;
-                Ok(Self(s.to_owned()))
+                Ok(Self(IdText::new(s)))
             }
 
             /// The identifier text.
@@ -104,7 +190,7 @@ macro_rules! id_type {
             /// ```
             #[must_use]
             pub fn as_str(&self) -> &str {
-                &self.0
+                self.0.as_str()
             }
         }
 
@@ -119,7 +205,7 @@ macro_rules! id_type {
             type Error = IdError;
             fn try_from(s: String) -> Result<Self, Self::Error> {
                 validate($id_name, &s)?;
-                Ok(Self(s))
+                Ok(Self(IdText::from_string(s)))
             }
         }
 
@@ -132,27 +218,38 @@ macro_rules! id_type {
 
         impl From<$name> for String {
             fn from(id: $name) -> Self {
-                id.0
+                match id.0 {
+                    IdText::Heap(s) => s.into_string(),
+                    inline @ IdText::Inline { .. } => inline.as_str().to_owned(),
+                }
             }
         }
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.as_str())
             }
         }
 
         impl Borrow<str> for $name {
             fn borrow(&self) -> &str {
-                &self.0
+                self.as_str()
             }
         }
 
         impl AsRef<str> for $name {
             fn as_ref(&self) -> &str {
-                &self.0
+                self.as_str()
             }
         }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        super::deserialize_from_str!($name, "a string");
     };
 }
 
@@ -478,6 +575,45 @@ mod tests {
         fn ord_agrees_with_text(a in valid_id(), b in valid_id()) {
             let (x, y) = (EventId::new(&a).unwrap(), EventId::new(&b).unwrap());
             prop_assert_eq!(x.cmp(&y), a.cmp(&b));
+            prop_assert_eq!(x == y, a == b);
+        }
+
+        /// Short ids sit inline and long ones on the heap: either way an
+        /// id hashes as its text, so sets of ids are searched by `&str`,
+        /// and `String::from` gives the text back.
+        #[test]
+        fn ids_hash_as_their_text(a in valid_id(), b in valid_id()) {
+            let set: std::collections::HashSet<PartnerId> =
+                [PartnerId::new(&a).unwrap()].into();
+            prop_assert!(set.contains(a.as_str()));
+            prop_assert_eq!(set.contains(b.as_str()), a == b);
+            prop_assert_eq!(String::from(PartnerId::try_from(a.clone()).unwrap()), a);
+        }
+    }
+
+    #[test]
+    fn ids_take_no_more_room_than_a_string() {
+        assert_eq!(size_of::<PartnerId>(), size_of::<String>());
+        assert_eq!(size_of::<Option<PartnerId>>(), size_of::<String>());
+    }
+
+    #[test]
+    fn inline_and_heap_ids_compare_as_text() {
+        // 22 bytes fit inline, 23 do not: both sides of the boundary, and the
+        // longest id, compare and print as their text.
+        let texts = [
+            "A".repeat(21),
+            "A".repeat(22),
+            "A".repeat(23),
+            format!("{}B", "A".repeat(21)),
+            "Z".repeat(64),
+        ];
+        let ids: Vec<ProjectId> = texts.iter().map(|t| ProjectId::new(t).unwrap()).collect();
+        for (x, tx) in ids.iter().zip(&texts) {
+            assert_eq!(x.as_str(), tx.as_str());
+            for (y, ty) in ids.iter().zip(&texts) {
+                assert_eq!(x.cmp(y), tx.cmp(ty), "{tx} vs {ty}");
+            }
         }
     }
 }
