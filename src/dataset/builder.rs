@@ -458,27 +458,45 @@ fn sorted_with<T, K: Ord>(
             .collect();
         return (items, origin);
     }
-    let keys: Vec<K> = items.iter().map(key).collect();
-    let mut order: Vec<u32> = (0..items.len())
-        .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
-        .collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (a as usize, b as usize);
-        match (keys.get(a), keys.get(b)) {
-            (Some(x), Some(y)) => x.cmp(y),
-            _ => std::cmp::Ordering::Equal,
-        }
-        .then_with(|| match (items.get(a), items.get(b)) {
-            (Some(x), Some(y)) => cmp(x, y),
-            _ => std::cmp::Ordering::Equal,
-        })
-    });
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    let records = order
+    let mut keyed: Vec<(K, u32)> = items
         .iter()
-        .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take))
+        .enumerate()
+        .map(|(i, t)| (key(t), u32::try_from(i).unwrap_or(u32::MAX)))
         .collect();
-    (records, order)
+    keyed.sort_by(|(ka, a), (kb, b)| {
+        ka.cmp(kb)
+            .then_with(|| match (items.get(*a as usize), items.get(*b as usize)) {
+                (Some(x), Some(y)) => cmp(x, y),
+                _ => std::cmp::Ordering::Equal,
+            })
+    });
+    let order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
+    let mut items = items;
+    permute(&mut items, &order);
+    (items, order)
+}
+
+/// Reorders `items` in place so that `items[i]` becomes the old
+/// `items[order[i]]` (`order` a permutation of the positions), following each
+/// cycle of the permutation with swaps: no record is copied aside.
+fn permute<T>(items: &mut [T], order: &[u32]) {
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut i = start;
+        loop {
+            match placed.get_mut(i) {
+                Some(done) if !*done => *done = true,
+                _ => break,
+            }
+            let j = order.get(i).map_or(start, |&j| j as usize);
+            if j == start || j >= items.len() {
+                break;
+            }
+            // `items[j]` still holds its old record: it moves to `i`.
+            items.swap(i, j);
+            i = j;
+        }
+    }
 }
 
 /// The items in order, and for each the position at which it was given.
@@ -535,5 +553,49 @@ mod tests {
             assert!(set.contains(&records, String::as_str, r), "{r}");
         }
         assert!(!set.contains(&records, String::as_str, "IGAD-RCP"));
+    }
+
+    use proptest::prelude::*;
+
+    proptest::proptest! {
+        /// Sorting keeps every record once, in order, and `origin` says
+        /// where each came from; a cached key that agrees with the order
+        /// changes nothing.
+        #[test]
+        fn sorted_with_reorders_and_remembers_origins(
+            items in proptest::collection::vec((0u8..6, 0u16..50), 0..200),
+        ) {
+            let cmp = |a: &(u8, u16), b: &(u8, u16)| a.cmp(b);
+            let (plain, plain_origin) = super::sorted(items.clone(), cmp);
+            let (keyed, keyed_origin) = super::sorted_with(items.clone(), cmp, |t| t.0);
+            let mut expected = items.clone();
+            expected.sort();
+            proptest::prop_assert_eq!(&plain, &expected);
+            proptest::prop_assert_eq!(&keyed, &expected);
+            for (record, &at) in plain.iter().zip(&plain_origin) {
+                proptest::prop_assert_eq!(Some(record), items.get(at as usize));
+            }
+            // Stable: equal records keep the order in which they were given.
+            proptest::prop_assert_eq!(&plain_origin, &keyed_origin);
+            for w in plain.windows(2).zip(plain_origin.windows(2)) {
+                if w.0[0] == w.0[1] {
+                    proptest::prop_assert!(w.1[0] < w.1[1]);
+                }
+            }
+        }
+
+        #[test]
+        fn permute_places_each_record_where_the_order_says(
+            order in (0usize..100).prop_flat_map(|n| {
+                Just((0..n as u32).collect::<Vec<u32>>()).prop_shuffle()
+            }),
+        ) {
+            let old: Vec<String> = (0..order.len()).map(|i| format!("r{i}")).collect();
+            let mut items = old.clone();
+            super::permute(&mut items, &order);
+            for (record, &from) in items.iter().zip(&order) {
+                proptest::prop_assert_eq!(Some(record), old.get(from as usize));
+            }
+        }
     }
 }

@@ -313,18 +313,31 @@ fn check_memberships(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
     }
     // Per body: chairs against members, members against observers. Within a
     // body, memberships are sorted by member, so each member's are adjacent.
-    let member_of = |p: u32| v.memberships.get(p as usize).map(Membership::member);
+    // The same member: the same resolved party (cheap), or for parties that
+    // do not resolve, the same identifier.
+    let same_member = |a: u32, b: u32| {
+        let facts = |p: u32| v.index.memberships.get(p as usize).and_then(|f| f.member);
+        match (facts(a), facts(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => {
+                let member = |p: u32| v.memberships.get(p as usize).map(Membership::member);
+                member(a) == member(b)
+            }
+        }
+    };
     let role_of = |p: u32| v.memberships.get(p as usize).map(Membership::role);
+    let mut members: Vec<usize> = Vec::new();
     for positions in v.index.memberships_of_body.iter() {
         let has_members = positions
             .iter()
             .any(|&p| role_of(p) == Some(&MembershipRole::Member));
-        for run in positions.chunk_by(|&a, &b| member_of(a) == member_of(b)) {
-            let members: Vec<usize> = run
-                .iter()
-                .filter(|&&p| role_of(p) == Some(&MembershipRole::Member))
-                .map(|&p| p as usize)
-                .collect();
+        for run in positions.chunk_by(|&a, &b| same_member(a, b)) {
+            members.clear();
+            members.extend(
+                run.iter()
+                    .filter(|&&p| role_of(p) == Some(&MembershipRole::Member))
+                    .map(|&p| p as usize),
+            );
             for &p in run {
                 let p = p as usize;
                 let (Some(m), Some(period)) = (v.memberships.get(p), v.effective(p)) else {

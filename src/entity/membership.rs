@@ -203,6 +203,12 @@ impl MembershipBuilder {
         self
     }
 
+    /// Adds sources, taking the list whole when there are none yet.
+    pub(crate) fn extend_sources(mut self, items: impl IntoIterator<Item = Source>) -> Self {
+        super::take_or_extend(&mut self.sources, items);
+        self
+    }
+
     /// Checks the membership.
     ///
     /// # Errors

@@ -1305,9 +1305,8 @@ impl MembershipRecord {
         if let Some(d) = self.dispute {
             b = b.dispute(Dispute::new(d.note, d.sources));
         }
-        for s in self.sources {
-            b = b.source(s);
-        }
-        b.build().map_err(BuildError::into_issues)
+        b.extend_sources(self.sources)
+            .build()
+            .map_err(BuildError::into_issues)
     }
 }

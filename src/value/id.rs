@@ -86,6 +86,7 @@ impl IdText {
         }
     }
 
+    #[inline]
     fn as_bytes(&self) -> &[u8] {
         match self {
             Self::Inline { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or_default(),
@@ -93,6 +94,7 @@ impl IdText {
         }
     }
 
+    #[inline]
     fn as_str(&self) -> &str {
         match self {
             // Only validated ASCII is stored: the check cannot fail.
