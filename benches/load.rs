@@ -11,6 +11,12 @@
 //! `iter` drops each result inside the timing; on the canonical file the
 //! two loads are also timed without the drop.
 //!
+//! Criterion measures each function in its own stretch of time, so a busy
+//! shared machine can favour one side. Each file is therefore also timed
+//! *paired*: migov and the mirror structs alternate on the same text, round
+//! after round, and the median of the per-round ratios is printed
+//! (`paired: ...` lines), with the drop timed and not timed.
+//!
 //! `cargo bench --bench load` measures S1 (and S10 with `MIGOV_BENCH_S10=1`);
 //! `cargo test --benches` runs each bench once on a tiny dataset.
 #![allow(
@@ -355,6 +361,34 @@ mod mirror {
     }
 }
 
+/// Throughput of migov relative to the mirror structs, from `rounds`
+/// alternating loads of `text`: the medians of the per-round ratios with the
+/// result dropped inside the timing and outside it.
+fn paired_ratios(text: &str, rounds: usize) -> (f64, f64) {
+    use std::time::Instant;
+    fn timed<T>(load: impl FnOnce() -> T) -> (f64, f64) {
+        let start = Instant::now();
+        let loaded = black_box(load());
+        let parsed = start.elapsed().as_secs_f64();
+        drop(loaded);
+        (parsed, start.elapsed().as_secs_f64())
+    }
+    let (mut with_drop, mut without_drop) = (Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        let (mirror_load, mirror_total) =
+            timed(|| serde_json::from_str::<mirror::Document>(black_box(text)).unwrap());
+        let (migov_load, migov_total) =
+            timed(|| migov::Dataset::from_json_str(black_box(text)).unwrap());
+        with_drop.push(mirror_total / migov_total);
+        without_drop.push(mirror_load / migov_load);
+    }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    (median(with_drop), median(without_drop))
+}
+
 fn configure(c: Criterion) -> Criterion {
     c.sample_size(10)
         .warm_up_time(Duration::from_secs(1))
@@ -403,6 +437,12 @@ fn main() {
             } else {
                 format!("load/{}/{variant}", scale.name)
             };
+            let rounds = if scale.name == "S10" { 7 } else { 15 };
+            let (with_drop, without_drop) = paired_ratios(text, rounds);
+            eprintln!(
+                "paired: {name}: migov / mirror structs throughput, median of {rounds} alternating rounds: \
+                 {with_drop:.2}x with the drop timed, {without_drop:.2}x without"
+            );
             let mut g = c.benchmark_group(name);
             g.throughput(Throughput::Bytes(text.len() as u64));
             g.bench_function("migov_from_json_str", |b| {
