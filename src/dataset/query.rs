@@ -220,20 +220,21 @@ fn claims<'a, T: std::fmt::Display>(
 
 impl Dataset {
     /// Position of the record with identifier `id` in a collection sorted by identifier.
-    fn find<T>(items: &[T], id: &str, id_of: impl Fn(&T) -> &str) -> Option<usize> {
-        items.binary_search_by(|t| id_of(t).cmp(id)).ok()
+    /// (Identifiers are compared as bytes, which order as their text.)
+    fn find<T>(items: &[T], id: &str, id_of: impl Fn(&T) -> &[u8]) -> Option<usize> {
+        items.binary_search_by(|t| id_of(t).cmp(id.as_bytes())).ok()
     }
 
     fn process_pos(&self, id: &str) -> Option<usize> {
-        Self::find(&self.inner.processes, id, |p| p.id().as_str())
+        Self::find(&self.inner.processes, id, |p| p.id().as_bytes())
     }
 
     fn partner_pos(&self, id: &str) -> Option<usize> {
-        Self::find(&self.inner.partners, id, |p| p.id().as_str())
+        Self::find(&self.inner.partners, id, |p| p.id().as_bytes())
     }
 
     fn project_pos(&self, id: &str) -> Option<usize> {
-        Self::find(&self.inner.projects, id, |p| p.id().as_str())
+        Self::find(&self.inner.projects, id, |p| p.id().as_bytes())
     }
 
     /// The party's key in the index, if it is in the dataset.
@@ -276,7 +277,7 @@ impl Dataset {
 
     /// The event with identifier `id`. O(log n).
     pub fn event(&self, id: &str) -> Option<&Event> {
-        let i = Self::find(&self.inner.events, id, |e| e.id().as_str())?;
+        let i = Self::find(&self.inner.events, id, |e| e.id().as_bytes())?;
         self.inner.events.get(i)
     }
 

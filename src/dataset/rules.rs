@@ -193,7 +193,7 @@ fn check_events(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
             let id = related.event().as_str();
             // Events are sorted by identifier.
             if v.events
-                .binary_search_by(|other| other.id().as_str().cmp(id))
+                .binary_search_by(|other| other.id().as_bytes().cmp(id.as_bytes()))
                 .is_err()
             {
                 issues.push(Issue::new(

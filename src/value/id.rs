@@ -194,6 +194,13 @@ macro_rules! id_type {
             pub fn as_str(&self) -> &str {
                 self.0.as_str()
             }
+
+            /// The identifier's bytes (ASCII): compared as they are, they
+            /// order as the text does, without a UTF-8 check.
+            #[inline]
+            pub(crate) fn as_bytes(&self) -> &[u8] {
+                self.0.as_bytes()
+            }
         }
 
         impl FromStr for $name {
