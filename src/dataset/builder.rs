@@ -503,7 +503,7 @@ fn permute<T>(items: &mut [T], order: &[u32]) {
 ///
 /// Input that is already in order (as every file migov saves) is returned
 /// as it is, without moving a record; otherwise positions are sorted and
-/// each record moved once.
+/// the records swapped into place in the vector they came in (see [`permute`]).
 fn sorted<T>(items: Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> (Vec<T>, Vec<u32>) {
     sorted_with(items, cmp, |_| ())
 }
