@@ -22,7 +22,7 @@ use index::Index;
 ///
 /// # The model
 ///
-/// - Records are identified by their identifiers: a [`CountryCode`](crate::CountryCode)
+/// - Records are identified by their identifiers: a [`CountryCode`]
 ///   for member states, a [`ProcessId`](crate::ProcessId), [`PartnerId`](crate::PartnerId),
 ///   [`ProjectId`](crate::ProjectId) or [`EventId`](crate::EventId) for the others.
 /// - Relations point at identifiers: a project's benefiting states, funders
