@@ -516,13 +516,12 @@ fn collect_own<T>(
     warnings: impl Fn(&T) -> &[Issue],
 ) {
     for (record, at) in records.iter().zip(origin) {
+        let found = warnings(record);
+        if found.is_empty() {
+            continue;
+        }
         let prefix = FieldPath::key(collection).join(*at as usize);
-        out.extend(
-            warnings(record)
-                .iter()
-                .cloned()
-                .map(|w| w.prefixed(&prefix)),
-        );
+        out.extend(found.iter().cloned().map(|w| w.prefixed(&prefix)));
     }
 }
 

@@ -1247,11 +1247,11 @@ fn is_time_zone_name(tz: &str) -> bool {
             && p.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+'))
     };
-    let rest: Vec<&str> = parts.collect();
+    let mut rest = parts.peekable();
     ok_part(area)
         && area.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_')
-        && !rest.is_empty()
-        && rest.iter().all(|p| ok_part(p))
+        && rest.peek().is_some()
+        && rest.all(ok_part)
 }
 
 /// Builds an [`Event`].
@@ -1429,5 +1429,34 @@ impl EventBuilder {
         let mut event = self.event;
         event.warnings = f.finish("event", || event.id.to_string())?;
         Ok(event)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_time_zone_name;
+
+    #[test]
+    fn time_zone_names_have_an_area_and_a_place() {
+        for good in [
+            "UTC",
+            "Africa/Banjul",
+            "America/Argentina/Buenos_Aires",
+            "Etc/GMT+1",
+        ] {
+            assert!(is_time_zone_name(good), "{good}");
+        }
+        for bad in [
+            "",
+            "Africa",
+            "Africa/",
+            "/Banjul",
+            "Africa//Banjul",
+            "Africa/Ban jul",
+            "Etc1/GMT",
+            "utc/",
+        ] {
+            assert!(!is_time_zone_name(bad), "{bad}");
+        }
     }
 }

@@ -456,9 +456,16 @@ impl Findings {
 
     /// Reports each value that appears twice in a list.
     pub(crate) fn unique<T: Ord + fmt::Display>(&mut self, field: &'static str, values: &[T]) {
+        // Short lists (nearly all) are compared pairwise, without allocating.
+        const SHORT: usize = 16;
         let mut seen = std::collections::BTreeSet::new();
         for (i, v) in values.iter().enumerate() {
-            if !seen.insert(v) {
+            let repeated = if values.len() <= SHORT {
+                values.get(..i).is_some_and(|before| before.contains(v))
+            } else {
+                !seen.insert(v)
+            };
+            if repeated {
                 self.push(
                     Rule::DuplicateEntry,
                     FieldPath::key(field).join(i),
@@ -532,5 +539,24 @@ mod tests {
             err.to_string()
                 .starts_with("invalid project \"X\": 2 errors\n")
         );
+    }
+
+    proptest::proptest! {
+        /// Each entry equal to an earlier one is reported, at its own index,
+        /// and no other: for short lists (compared pairwise) and long ones.
+        #[test]
+        fn unique_reports_exactly_the_repeats(values in proptest::collection::vec(0u8..24, 0..40)) {
+            let mut f = Findings::default();
+            f.unique("list", &values);
+            let reported: Vec<String> = f.issues.iter().map(|i| i.path().to_string()).collect();
+            let expected: Vec<String> = values
+                .iter()
+                .enumerate()
+                .filter(|(i, v)| values.iter().take(*i).any(|w| w == *v))
+                .map(|(i, _)| format!("list[{i}]"))
+                .collect();
+            proptest::prop_assert_eq!(reported, expected);
+            proptest::prop_assert!(f.issues.iter().all(|i| i.rule() == Rule::DuplicateEntry));
+        }
     }
 }

@@ -334,7 +334,9 @@ trait Kind: DeserializeOwned {
     /// The collection's place in [`COLLECTIONS`].
     const SLOT: usize;
     /// The record's identifier (to keep references to a broken record quiet).
-    fn id(&self) -> Option<String>;
+    type Id: fmt::Display;
+    /// The record's identifier, cheap to take (written out only if the record fails).
+    fn id(&self) -> Option<Self::Id>;
     /// Converts the record and adds it: its findings, or a duplicate identifier.
     fn add(self, b: &mut DatasetBuilder) -> Result<Result<(), DuplicateIdError>, Vec<Issue>>;
 }
@@ -350,11 +352,12 @@ const COLLECTIONS: [&str; 6] = [
 ];
 
 macro_rules! kind {
-    ($record:ty, $slot:literal, |$r:ident| $id:expr, |$e:ident, $b:ident| $add:expr) => {
+    ($record:ty, $slot:literal, $id_type:ty, |$r:ident| $id:expr, |$e:ident, $b:ident| $add:expr) => {
         impl Kind for $record {
             const NAME: &'static str = COLLECTIONS[$slot];
             const SLOT: usize = $slot;
-            fn id(&self) -> Option<String> {
+            type Id = $id_type;
+            fn id(&self) -> Option<$id_type> {
                 let $r = self;
                 $id
             }
@@ -369,22 +372,38 @@ macro_rules! kind {
     };
 }
 
-kind!(MemberStateRecord, 0, |r| Some(r.id()), |e, b| b
-    .add_member_state(e)
-    .map(drop));
-kind!(ProcessRecord, 1, |r| Some(r.id()), |e, b| b
-    .add_process(e)
-    .map(drop));
-kind!(PartnerRecord, 2, |r| Some(r.id()), |e, b| b
-    .add_partner(e)
-    .map(drop));
-kind!(ProjectRecord, 3, |r| Some(r.id()), |e, b| b
-    .add_project(e)
-    .map(drop));
-kind!(EventRecord, 4, |r| Some(r.id()), |e, b| b
+kind!(
+    MemberStateRecord,
+    0,
+    crate::CountryCode,
+    |r| Some(r.id()),
+    |e, b| b.add_member_state(e).map(drop)
+);
+kind!(
+    ProcessRecord,
+    1,
+    crate::ProcessId,
+    |r| Some(r.id()),
+    |e, b| b.add_process(e).map(drop)
+);
+kind!(
+    PartnerRecord,
+    2,
+    crate::PartnerId,
+    |r| Some(r.id()),
+    |e, b| b.add_partner(e).map(drop)
+);
+kind!(
+    ProjectRecord,
+    3,
+    crate::ProjectId,
+    |r| Some(r.id()),
+    |e, b| b.add_project(e).map(drop)
+);
+kind!(EventRecord, 4, crate::EventId, |r| Some(r.id()), |e, b| b
     .add_event(e)
     .map(drop));
-kind!(MembershipRecord, 5, |_r| None, |e, b| {
+kind!(MembershipRecord, 5, String, |_r| None, |e, b| {
     b.add_membership(e);
     Ok(())
 });
@@ -450,7 +469,7 @@ impl Loader {
                 self.issues
                     .extend(issues.into_iter().map(|x| x.prefixed(&at)));
                 if errors && let Some(id) = id {
-                    self.broken_ids.insert((name, id));
+                    self.broken_ids.insert((name, id.to_string()));
                 }
             }
         }

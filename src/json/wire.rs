@@ -211,8 +211,8 @@ pub(crate) struct MemberStateRecord {
 }
 
 impl MemberStateRecord {
-    pub(crate) fn id(&self) -> String {
-        self.country.to_string()
+    pub(crate) fn id(&self) -> CountryCode {
+        self.country
     }
 
     pub(crate) fn from_entity(s: &MemberState) -> Self {
@@ -318,8 +318,8 @@ pub(crate) struct ProcessRecord {
 }
 
 impl ProcessRecord {
-    pub(crate) fn id(&self) -> String {
-        self.id.to_string()
+    pub(crate) fn id(&self) -> ProcessId {
+        self.id.clone()
     }
 
     pub(crate) fn from_entity(p: &Rcp) -> Self {
@@ -475,8 +475,8 @@ pub(crate) struct PartnerRecord {
 }
 
 impl PartnerRecord {
-    pub(crate) fn id(&self) -> String {
-        self.id.to_string()
+    pub(crate) fn id(&self) -> PartnerId {
+        self.id.clone()
     }
 
     pub(crate) fn from_entity(p: &Partner) -> Self {
@@ -662,8 +662,8 @@ fn period_in(start: Option<PartialDate>, end: Option<PartialDate>) -> Result<Per
 }
 
 impl ProjectRecord {
-    pub(crate) fn id(&self) -> String {
-        self.id.to_string()
+    pub(crate) fn id(&self) -> ProjectId {
+        self.id.clone()
     }
 
     pub(crate) fn from_entity(p: &Project) -> Self {
@@ -1034,8 +1034,8 @@ pub(crate) struct EventRecord {
 }
 
 impl EventRecord {
-    pub(crate) fn id(&self) -> String {
-        self.id.to_string()
+    pub(crate) fn id(&self) -> EventId {
+        self.id.clone()
     }
 
     pub(crate) fn from_entity(e: &Event) -> Self {
