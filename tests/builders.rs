@@ -982,3 +982,25 @@ fn a_gcm_champion_flag_may_be_undated_but_line_2_eligibility_may_not() {
     .unwrap_err();
     assert!(err.to_string().contains("as_of"), "{err}");
 }
+
+#[test]
+fn benefiting_states_accumulate_in_the_order_given() {
+    let p = Project::builder(ProjectId::new("P-2").unwrap(), "A project")
+        .benefiting_state(c("SEN"))
+        .benefiting(vec![c("GMB"), c("GIN")])
+        .benefiting([c("MLI")])
+        .source(src())
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.benefiting_states(),
+        &[c("SEN"), c("GMB"), c("GIN"), c("MLI")]
+    );
+    let taken = Project::builder(ProjectId::new("P-3").unwrap(), "A project")
+        .benefiting(vec![c("NER"), c("TCD")])
+        .benefiting_state(c("BFA"))
+        .source(src())
+        .build()
+        .unwrap();
+    assert_eq!(taken.benefiting_states(), &[c("NER"), c("TCD"), c("BFA")]);
+}

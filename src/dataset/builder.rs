@@ -439,8 +439,8 @@ fn party_rank(resolver: &Resolver<'_>, party: &crate::Party) -> (u8, u32) {
     use crate::Party;
     let rank = match party {
         Party::State(c) => Some((0, u32::try_from(c.alpha3_rank()).unwrap_or(u32::MAX))),
-        Party::Partner(p) => resolver.partner(p.as_str()).map(|i| (1, i)),
-        Party::Process(p) => resolver.process(p.as_str()).map(|i| (2, i)),
+        Party::Partner(p) => resolver.partner(p.as_bytes()).map(|i| (1, i)),
+        Party::Process(p) => resolver.process(p.as_bytes()).map(|i| (2, i)),
     };
     rank.unwrap_or((u8::MAX, u32::MAX))
 }

@@ -181,9 +181,11 @@ fn pos(i: usize) -> u32 {
 
 /// Identifier → position maps used while building (borrowed, dropped after).
 pub(crate) struct Resolver<'a> {
-    partners: HashMap<&'a str, u32>,
-    processes: HashMap<&'a str, u32>,
-    projects: HashMap<&'a str, u32>,
+    // Keyed by the identifiers' bytes: an inline identifier gives them
+    // without a UTF-8 check.
+    partners: HashMap<&'a [u8], u32>,
+    processes: HashMap<&'a [u8], u32>,
+    projects: HashMap<&'a [u8], u32>,
 }
 
 impl<'a> Resolver<'a> {
@@ -192,7 +194,7 @@ impl<'a> Resolver<'a> {
         partners: &'a [Partner],
         projects: &'a [Project],
     ) -> Self {
-        fn map<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, u32> {
+        fn map<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a [u8]) -> HashMap<&'a [u8], u32> {
             items
                 .iter()
                 .enumerate()
@@ -200,9 +202,9 @@ impl<'a> Resolver<'a> {
                 .collect()
         }
         Self {
-            partners: map(partners, |p| p.id().as_str()),
-            processes: map(processes, |p| p.id().as_str()),
-            projects: map(projects, |p| p.id().as_str()),
+            partners: map(partners, |p| p.id().as_bytes()),
+            processes: map(processes, |p| p.id().as_bytes()),
+            projects: map(projects, |p| p.id().as_bytes()),
         }
     }
 
@@ -210,20 +212,20 @@ impl<'a> Resolver<'a> {
     pub(crate) fn slot(&self, party: &Party) -> Option<Slot> {
         match party {
             Party::State(c) => Some(Slot::State(pos(c.ordinal()))),
-            Party::Partner(p) => self.partner(p.as_str()).map(Slot::Partner),
-            Party::Process(p) => self.process(p.as_str()).map(Slot::Process),
+            Party::Partner(p) => self.partner(p.as_bytes()).map(Slot::Partner),
+            Party::Process(p) => self.process(p.as_bytes()).map(Slot::Process),
         }
     }
 
-    pub(crate) fn partner(&self, id: &str) -> Option<u32> {
+    pub(crate) fn partner(&self, id: &[u8]) -> Option<u32> {
         self.partners.get(id).copied()
     }
 
-    pub(crate) fn process(&self, id: &str) -> Option<u32> {
+    pub(crate) fn process(&self, id: &[u8]) -> Option<u32> {
         self.processes.get(id).copied()
     }
 
-    pub(crate) fn project(&self, id: &str) -> Option<u32> {
+    pub(crate) fn project(&self, id: &[u8]) -> Option<u32> {
         self.projects.get(id).copied()
     }
 }
@@ -355,14 +357,14 @@ impl Index {
             keys.extend(
                 p.organizations()
                     .iter()
-                    .filter_map(|o| resolver.partner(o.partner().as_str())),
+                    .filter_map(|o| resolver.partner(o.partner().as_bytes())),
             );
             let mut dangling = keys.len() != p.organizations().len();
             push_distinct(&mut of_partner, &mut keys, i);
             keys.extend(
                 p.related_processes()
                     .iter()
-                    .filter_map(|r| resolver.process(r.as_str())),
+                    .filter_map(|r| resolver.process(r.as_bytes())),
             );
             dangling |= keys.len() != p.related_processes().len();
             push_distinct(&mut of_process, &mut keys, i);
@@ -394,7 +396,7 @@ impl Index {
             keys.extend(
                 e.related_projects()
                     .iter()
-                    .filter_map(|p| resolver.project(p.as_str())),
+                    .filter_map(|p| resolver.project(p.as_bytes())),
             );
             push_distinct(&mut of_project, &mut keys, i);
             if let Some(c) = e.country() {

@@ -41,7 +41,7 @@ impl View<'_> {
     }
 
     fn resolves_partner(&self, id: &crate::PartnerId) -> bool {
-        self.resolver.partner(id.as_str()).is_some()
+        self.resolver.partner(id.as_bytes()).is_some()
     }
 
     /// The effective period of the membership at position `p`.
@@ -108,7 +108,7 @@ fn check_projects(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
             }
         }
         for (k, process) in related.iter().enumerate() {
-            if v.resolver.process(process.as_str()).is_none() {
+            if v.resolver.process(process.as_bytes()).is_none() {
                 let target = Party::Process(process.clone());
                 dangling(
                     issues,
@@ -161,7 +161,7 @@ fn check_events(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
             }
         }
         for (k, project) in e.related_projects().iter().enumerate() {
-            let Some(pi) = v.resolver.project(project.as_str()) else {
+            let Some(pi) = v.resolver.project(project.as_bytes()) else {
                 issues.push(Issue::new(
                     Rule::DanglingReference,
                     here().join("related_projects").join(k),

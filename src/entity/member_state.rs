@@ -352,6 +352,12 @@ impl MemberStateBuilder {
         self
     }
 
+    /// Adds sources (a `Vec` given to an empty list is taken as it is).
+    pub(crate) fn extend_sources(mut self, sources: impl IntoIterator<Item = Source>) -> Self {
+        crate::entity::take_or_extend(&mut self.sources, sources);
+        self
+    }
+
     /// Checks the record.
     ///
     /// # Errors

@@ -167,6 +167,15 @@ macro_rules! profile_setters {
             self.profile.sources.push(source);
             self
         }
+
+        /// Adds sources (a `Vec` given to an empty list is taken as it is).
+        pub(crate) fn extend_sources(
+            mut self,
+            sources: impl IntoIterator<Item = $crate::Source>,
+        ) -> Self {
+            $crate::entity::take_or_extend(&mut self.profile.sources, sources);
+            self
+        }
     };
 }
 

@@ -374,18 +374,18 @@ impl Project {
             let ExternalId::Other { scheme, value } = id else {
                 continue;
             };
-            let at = FieldPath::key("external_ids").join(i);
+            let at = || FieldPath::key("external_ids").join(i);
             if scheme.trim().is_empty() || value.trim().is_empty() {
                 f.push(
                     Rule::BlankText,
-                    at,
+                    at(),
                     "an external identifier needs a non-blank scheme and value",
                 );
             } else if scheme == "idf" {
                 // Written as `{"scheme": "idf"}`, it would read back as an IDF code.
                 f.push(
                     Rule::InvalidValue,
-                    at.join("scheme"),
+                    at().join("scheme"),
                     "the scheme \"idf\" is for IOM Development Fund codes; expected `ExternalId::Idf`",
                 );
             }
@@ -563,7 +563,7 @@ impl ProjectBuilder {
 
     /// Adds benefiting states.
     pub fn benefiting(mut self, states: impl IntoIterator<Item = CountryCode>) -> Self {
-        self.project.benefiting_states.extend(states);
+        super::take_or_extend(&mut self.project.benefiting_states, states);
         self
     }
 
@@ -588,6 +588,11 @@ impl ProjectBuilder {
     /// Adds a source.
     pub fn source(mut self, source: Source) -> Self {
         self.project.sources.push(source);
+        self
+    }
+
+    pub(crate) fn extend_external_ids(mut self, ids: impl IntoIterator<Item = ExternalId>) -> Self {
+        super::take_or_extend(&mut self.project.external_ids, ids);
         self
     }
 

@@ -272,9 +272,7 @@ impl MemberStateRecord {
         for n in self.notes {
             b = b.note(n);
         }
-        for s in self.sources {
-            b = b.source(s);
-        }
+        b = b.extend_sources(self.sources);
         b.build()
     }
 }
@@ -395,9 +393,7 @@ impl ProcessRecord {
         for n in self.notes {
             b = b.note(n);
         }
-        for s in self.sources {
-            b = b.source(s);
-        }
+        b = b.extend_sources(self.sources);
         b.build().map_err(BuildError::into_issues)
     }
 }
@@ -569,9 +565,7 @@ impl PartnerRecord {
         for n in self.notes {
             b = b.note(n);
         }
-        for s in self.sources {
-            b = b.source(s);
-        }
+        b = b.extend_sources(self.sources);
         b.build().map_err(BuildError::into_issues)
     }
 }
@@ -720,10 +714,11 @@ impl ProjectRecord {
         if let Some(d) = self.description {
             b = b.description(d);
         }
+        let mut external_ids = Vec::with_capacity(self.external_ids.len());
         for (i, e) in self.external_ids.into_iter().enumerate() {
             if e.scheme == "idf" {
                 match e.value.parse::<IdfCode>() {
-                    Ok(code) => b = b.external_id(ExternalId::Idf(code)),
+                    Ok(code) => external_ids.push(ExternalId::Idf(code)),
                     Err(err) => issues.push(Issue::new(
                         Rule::InvalidValue,
                         FieldPath::key("external_ids").join(i).join("value"),
@@ -737,12 +732,13 @@ impl ProjectRecord {
                     "an external identifier needs a non-blank scheme and value",
                 ));
             } else {
-                b = b.external_id(ExternalId::Other {
+                external_ids.push(ExternalId::Other {
                     scheme: e.scheme,
                     value: e.value,
                 });
             }
         }
+        b = b.extend_external_ids(external_ids);
         if let Some(s) = self.status {
             b = b.status(s);
         }
