@@ -10,6 +10,7 @@ use crate::codelist::{
     DocumentKind, EventKind, EventRelation, EventRole, OutcomeKind, SessionFormat,
 };
 use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
+use crate::value::Sources;
 use crate::{
     Claimed, CountryCode, EventId, LocalTime, MonthDay, PartialDate, PartialDateError, PartnerId,
     Party, Period, ProjectId, Source,
@@ -793,7 +794,7 @@ pub struct Event {
     agenda: Vec<AgendaDay>,
     outcomes: Vec<Outcome>,
     notes: Vec<String>,
-    sources: Vec<Source>,
+    sources: Sources,
     warnings: Vec<Issue>,
 }
 
@@ -821,7 +822,7 @@ impl Event {
                 agenda: Vec::new(),
                 outcomes: Vec::new(),
                 notes: Vec::new(),
-                sources: Vec::new(),
+                sources: Sources::default(),
                 warnings: Vec::new(),
             },
         }
@@ -1404,8 +1405,8 @@ impl EventBuilder {
         self
     }
 
-    pub(crate) fn extend_sources(mut self, items: impl IntoIterator<Item = Source>) -> Self {
-        super::take_or_extend(&mut self.event.sources, items);
+    pub(crate) fn extend_sources(mut self, items: Sources) -> Self {
+        self.event.sources.append(items);
         self
     }
 

@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::codelist::IdfRegion;
 use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
+use crate::value::Sources;
 use crate::{CountryCode, PartialDate, Period, Source, Truth};
 
 /// A state's standing in IOM: member or observer.
@@ -157,7 +158,7 @@ pub struct MemberState {
     gcm_champion: Option<DatedFlag>,
     iom_presence_since: Option<PartialDate>,
     notes: Vec<String>,
-    sources: Vec<Source>,
+    sources: Sources,
     warnings: Vec<Issue>,
 }
 
@@ -174,7 +175,7 @@ impl MemberState {
             gcm_champion: None,
             iom_presence_since: None,
             notes: Vec::new(),
-            sources: Vec::new(),
+            sources: Sources::default(),
         }
     }
 
@@ -289,7 +290,7 @@ pub struct MemberStateBuilder {
     gcm_champion: Option<DatedFlag>,
     iom_presence_since: Option<PartialDate>,
     notes: Vec<String>,
-    sources: Vec<Source>,
+    sources: Sources,
 }
 
 impl MemberStateBuilder {
@@ -353,8 +354,8 @@ impl MemberStateBuilder {
     }
 
     /// Adds sources (a `Vec` given to an empty list is taken as it is).
-    pub(crate) fn extend_sources(mut self, sources: impl IntoIterator<Item = Source>) -> Self {
-        crate::entity::take_or_extend(&mut self.sources, sources);
+    pub(crate) fn extend_sources(mut self, sources: Sources) -> Self {
+        self.sources.append(sources);
         self
     }
 

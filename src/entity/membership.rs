@@ -2,6 +2,7 @@
 
 use crate::codelist::MembershipRole;
 use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
+use crate::value::Sources;
 use crate::{Party, Period, Source};
 
 /// A source-backed doubt about a record: other sources that contradict it.
@@ -75,7 +76,7 @@ pub struct Membership {
     period: Period,
     /// Scope, note and dispute: rare, so kept out of line.
     extras: Option<Box<Extras>>,
-    sources: Vec<Source>,
+    sources: Sources,
     warnings: Vec<Issue>,
 }
 
@@ -97,7 +98,7 @@ impl Membership {
             period: Period::unknown(),
             note: None,
             dispute: None,
-            sources: Vec::new(),
+            sources: Sources::default(),
         }
     }
 
@@ -169,7 +170,7 @@ pub struct MembershipBuilder {
     period: Period,
     note: Option<String>,
     dispute: Option<Dispute>,
-    sources: Vec<Source>,
+    sources: Sources,
 }
 
 impl MembershipBuilder {
@@ -204,8 +205,8 @@ impl MembershipBuilder {
     }
 
     /// Adds sources, taking the list whole when there are none yet.
-    pub(crate) fn extend_sources(mut self, items: impl IntoIterator<Item = Source>) -> Self {
-        super::take_or_extend(&mut self.sources, items);
+    pub(crate) fn extend_sources(mut self, items: Sources) -> Self {
+        self.sources.append(items);
         self
     }
 

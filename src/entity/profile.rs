@@ -3,7 +3,7 @@
 
 use crate::codelist::LifecycleStatus;
 use crate::entity::issue::{FieldPath, Findings, Rule};
-use crate::{Claimed, PartialDate, Period, Source};
+use crate::{Claimed, PartialDate, Period};
 
 /// The shared part of a body's record (private: reached through the entities' getters).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -15,7 +15,7 @@ pub(crate) struct Profile {
     pub(crate) status_since: Option<PartialDate>,
     pub(crate) stated_member_count: Option<Claimed<u32>>,
     pub(crate) notes: Vec<String>,
-    pub(crate) sources: Vec<Source>,
+    pub(crate) sources: crate::value::Sources,
 }
 
 impl Profile {
@@ -169,11 +169,8 @@ macro_rules! profile_setters {
         }
 
         /// Adds sources (a `Vec` given to an empty list is taken as it is).
-        pub(crate) fn extend_sources(
-            mut self,
-            sources: impl IntoIterator<Item = $crate::Source>,
-        ) -> Self {
-            $crate::entity::take_or_extend(&mut self.profile.sources, sources);
+        pub(crate) fn extend_sources(mut self, sources: $crate::value::Sources) -> Self {
+            self.profile.sources.append(sources);
             self
         }
     };

@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::codelist::{AmountKind, Coverage, IdfRegion, ProjectRole, ProjectStatus, ProjectType};
 use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
+use crate::value::Sources;
 use crate::{CountryCode, IdfCode, Money, PartnerId, Period, ProcessId, ProjectId, Source};
 
 /// An identifier a project has in another system.
@@ -213,7 +214,7 @@ pub struct Project {
     organizations: Vec<ProjectParty>,
     related_processes: Vec<ProcessId>,
     notes: Vec<String>,
-    sources: Vec<Source>,
+    sources: Sources,
     warnings: Vec<Issue>,
 }
 
@@ -238,7 +239,7 @@ impl Project {
                 organizations: Vec::new(),
                 related_processes: Vec::new(),
                 notes: Vec::new(),
-                sources: Vec::new(),
+                sources: Sources::default(),
                 warnings: Vec::new(),
             },
         }
@@ -622,8 +623,8 @@ impl ProjectBuilder {
         self
     }
 
-    pub(crate) fn extend_sources(mut self, items: impl IntoIterator<Item = Source>) -> Self {
-        super::take_or_extend(&mut self.project.sources, items);
+    pub(crate) fn extend_sources(mut self, items: Sources) -> Self {
+        self.project.sources.append(items);
         self
     }
 

@@ -10,7 +10,7 @@ use crate::codelist::{
     ProjectStatus, ProjectType, SessionFormat,
 };
 use crate::entity::issue::{BuildError, FieldPath, Issue, Rule};
-use crate::value::AmountText;
+use crate::value::{AmountText, Sources};
 use crate::{
     AgendaDay, Alternative, Amount, Bound, Claimed, Contribution, CountryCode, Currency, Dispute,
     Event, EventDate, EventId, EventParty, ExternalId, Figure, IdfCode, IomStatus, LocalTime,
@@ -206,8 +206,9 @@ pub(crate) struct MemberStateRecord {
     iom_presence_since: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "<[Source]>::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<Source>"))]
+    sources: Sources,
 }
 
 impl MemberStateRecord {
@@ -242,7 +243,7 @@ impl MemberStateRecord {
             }),
             iom_presence_since: s.iom_presence_since(),
             notes: s.notes().to_vec(),
-            sources: s.sources().to_vec(),
+            sources: s.sources().iter().cloned().collect(),
         }
     }
 
@@ -311,8 +312,9 @@ pub(crate) struct ProcessRecord {
     stated_member_count_alternatives: Vec<AlternativeRecord<u32>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "<[Source]>::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<Source>"))]
+    sources: Sources,
 }
 
 impl ProcessRecord {
@@ -336,7 +338,7 @@ impl ProcessRecord {
             stated_member_count: p.stated_member_count().map(|c| *c.value()),
             stated_member_count_alternatives: alternatives_out(p.stated_member_count(), |n| n),
             notes: p.notes().to_vec(),
-            sources: p.sources().to_vec(),
+            sources: p.sources().iter().cloned().collect(),
         }
     }
 
@@ -466,8 +468,9 @@ pub(crate) struct PartnerRecord {
     figures: Vec<FigureRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "<[Source]>::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<Source>"))]
+    sources: Sources,
 }
 
 impl PartnerRecord {
@@ -501,7 +504,7 @@ impl PartnerRecord {
                 })
                 .collect(),
             notes: p.notes().to_vec(),
-            sources: p.sources().to_vec(),
+            sources: p.sources().iter().cloned().collect(),
         }
     }
 
@@ -641,8 +644,9 @@ pub(crate) struct ProjectRecord {
     related_processes: Vec<ProcessId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "<[Source]>::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<Source>"))]
+    sources: Sources,
 }
 
 fn period_in(start: Option<PartialDate>, end: Option<PartialDate>) -> Result<Period, Vec<Issue>> {
@@ -703,7 +707,7 @@ impl ProjectRecord {
                 .collect(),
             related_processes: p.related_processes().to_vec(),
             notes: p.notes().to_vec(),
-            sources: p.sources().to_vec(),
+            sources: p.sources().iter().cloned().collect(),
         }
     }
 
@@ -1025,8 +1029,9 @@ pub(crate) struct EventRecord {
     outcomes: Vec<OutcomeRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "<[Source]>::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<Source>"))]
+    sources: Sources,
 }
 
 impl EventRecord {
@@ -1115,7 +1120,7 @@ impl EventRecord {
                 })
                 .collect(),
             notes: e.notes().to_vec(),
-            sources: e.sources().to_vec(),
+            sources: e.sources().iter().cloned().collect(),
         }
     }
 
@@ -1262,8 +1267,9 @@ pub(crate) struct MembershipRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "super::strict::option")]
     dispute: Option<DisputeRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "<[Source]>::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<Source>"))]
+    sources: Sources,
 }
 
 impl MembershipRecord {
@@ -1280,7 +1286,7 @@ impl MembershipRecord {
                 note: d.note().to_owned(),
                 sources: d.sources().to_vec(),
             }),
-            sources: m.sources().to_vec(),
+            sources: m.sources().iter().cloned().collect(),
         }
     }
 

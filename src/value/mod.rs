@@ -46,6 +46,7 @@ pub(crate) use money::AmountText;
 pub use money::{Money, MoneyError, Totals};
 pub use partial_date::{PartialDate, PartialDateError, PartialDateErrorKind, Precision};
 pub use period::{Period, PeriodError, PeriodErrorKind, Truth, TruthError};
+pub(crate) use source::Sources;
 pub use source::{Source, SourceError, SourceErrorKind};
 pub use time::{
     LocalTime, LocalTimeError, LocalTimeErrorKind, MonthDay, MonthDayError, MonthDayErrorKind,

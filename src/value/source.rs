@@ -317,6 +317,143 @@ impl<'de> Deserialize<'de> for Source {
     }
 }
 
+/// The sources of a record: the first one kept inline, the others in a
+/// `Vec` (most records cite one source, which then needs no list of its own).
+///
+/// Behaves as a slice of sources (`Deref`), compares, hashes and orders as
+/// one, and is written and read as a JSON array.
+#[derive(Clone, Default)]
+pub(crate) struct Sources(SourcesRepr);
+
+#[derive(Clone, Default)]
+enum SourcesRepr {
+    #[default]
+    Empty,
+    One(Source),
+    Many(Vec<Source>),
+}
+
+impl Sources {
+    /// The sources, in order.
+    pub(crate) fn as_slice(&self) -> &[Source] {
+        match &self.0 {
+            SourcesRepr::Empty => &[],
+            SourcesRepr::One(s) => std::slice::from_ref(s),
+            SourcesRepr::Many(v) => v,
+        }
+    }
+
+    /// Adds a source at the end.
+    pub(crate) fn push(&mut self, source: Source) {
+        self.0 = match std::mem::take(&mut self.0) {
+            SourcesRepr::Empty => SourcesRepr::One(source),
+            SourcesRepr::One(first) => SourcesRepr::Many(vec![first, source]),
+            SourcesRepr::Many(mut v) => {
+                v.push(source);
+                SourcesRepr::Many(v)
+            }
+        };
+    }
+
+    /// Adds `other`'s sources at the end (taking them whole when this list is empty).
+    pub(crate) fn append(&mut self, other: Sources) {
+        if self.is_empty() {
+            *self = other;
+            return;
+        }
+        match other.0 {
+            SourcesRepr::Empty => {}
+            SourcesRepr::One(s) => self.push(s),
+            SourcesRepr::Many(v) => v.into_iter().for_each(|s| self.push(s)),
+        }
+    }
+}
+
+impl std::ops::Deref for Sources {
+    type Target = [Source];
+    fn deref(&self) -> &[Source] {
+        self.as_slice()
+    }
+}
+
+impl From<Vec<Source>> for Sources {
+    fn from(mut v: Vec<Source>) -> Self {
+        Self(match v.len() {
+            0 => SourcesRepr::Empty,
+            1 => v.pop().map_or(SourcesRepr::Empty, SourcesRepr::One),
+            _ => SourcesRepr::Many(v),
+        })
+    }
+}
+
+impl FromIterator<Source> for Sources {
+    fn from_iter<I: IntoIterator<Item = Source>>(iter: I) -> Self {
+        let mut out = Sources::default();
+        for s in iter {
+            out.push(s);
+        }
+        out
+    }
+}
+
+impl fmt::Debug for Sources {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_slice().fmt(f)
+    }
+}
+
+impl PartialEq for Sources {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for Sources {}
+
+impl PartialOrd for Sources {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Sources {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_slice().cmp(other.as_slice())
+    }
+}
+
+impl std::hash::Hash for Sources {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_slice().hash(state);
+    }
+}
+
+impl Serialize for Sources {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.as_slice().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Sources {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SourcesVisitor;
+        impl<'de> Visitor<'de> for SourcesVisitor {
+            type Value = Sources;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Sources, A::Error> {
+                let mut out = Sources::default();
+                while let Some(s) = seq.next_element()? {
+                    out.push(s);
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_seq(SourcesVisitor)
+    }
+}
+
 /// Why a [`Source`] could not be built.
 ///
 /// # Examples
@@ -660,5 +797,47 @@ mod tests {
             prop_assert_eq!(&back, &s);
             prop_assert_eq!(serde_json::to_string(&back).unwrap(), json);
         }
+
+        /// Whatever mix of `push`, `append` and `From<Vec>` builds it, a
+        /// `Sources` holds what a `Vec` built the same way holds, and
+        /// compares, orders, hashes and serialises as that `Vec`'s slice.
+        #[test]
+        fn sources_behave_as_a_vec(
+            first in proptest::collection::vec(source(), 0..4),
+            pushed in proptest::collection::vec(source(), 0..4),
+            appended in proptest::collection::vec(source(), 0..4),
+            other in proptest::collection::vec(source(), 0..4),
+        ) {
+            use std::hash::{BuildHasher, RandomState};
+            let mut list = Sources::from(first.clone());
+            let mut expected = first;
+            for s in pushed {
+                list.push(s.clone());
+                expected.push(s);
+            }
+            list.append(Sources::from(appended.clone()));
+            expected.extend(appended);
+            prop_assert_eq!(list.as_slice(), expected.as_slice());
+            prop_assert_eq!(list.len(), expected.len());
+
+            let json = serde_json::to_string(&list).unwrap();
+            prop_assert_eq!(&json, &serde_json::to_string(&expected).unwrap());
+            let back: Sources = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(&back, &list);
+
+            let other_list: Sources = other.iter().cloned().collect();
+            prop_assert_eq!(list == other_list, expected == other);
+            prop_assert_eq!(list.cmp(&other_list), expected.cmp(&other));
+            let state = RandomState::new();
+            prop_assert_eq!(state.hash_one(&list), state.hash_one(expected.as_slice()));
+        }
+    }
+
+    #[test]
+    fn sources_refuse_what_is_not_an_array() {
+        let err = serde_json::from_str::<Sources>(r#""https://www.iom.int/""#).unwrap_err();
+        assert!(err.to_string().contains("expected a sequence"), "{err}");
+        let err = serde_json::from_str::<Sources>(r#"["ftp://iom.int"]"#).unwrap_err();
+        assert!(err.to_string().contains("ftp://iom.int"), "{err}");
     }
 }
