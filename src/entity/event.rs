@@ -342,6 +342,12 @@ impl Panellist {
         self
     }
 
+    /// With linked documents (a `Vec` given to an empty list is taken as it is).
+    pub(crate) fn with_documents(mut self, kinds: Vec<DocumentKind>) -> Self {
+        super::take_or_extend(&mut self.documents, kinds);
+        self
+    }
+
     /// The person.
     pub fn person(&self) -> &Person {
         &self.person

@@ -1192,10 +1192,7 @@ impl EventRecord {
                             .panellists
                             .into_iter()
                             .map(|p| {
-                                p.documents.into_iter().fold(
-                                    Panellist::new(p.person.into_entity()),
-                                    Panellist::with_document,
-                                )
+                                Panellist::new(p.person.into_entity()).with_documents(p.documents)
                             })
                             .collect();
                         let contribution = Contribution::new(panellists);
