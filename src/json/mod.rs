@@ -140,6 +140,7 @@
 
 mod entity_serde;
 mod load;
+mod nested;
 mod recover;
 mod save;
 #[cfg(feature = "schemars")]

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::nested::{Nest, Nested};
 use crate::codelist::{
     AmountKind, Coverage, DocumentKind, EventKind, EventRelation, EventRole, IdfRegion,
     LifecycleStatus, MembershipRole, Metric, OutcomeKind, PartnerKind, ProcessKind, ProjectRole,
@@ -604,6 +605,47 @@ pub(crate) struct ProjectPartyRecord {
     note: Option<String>,
 }
 
+impl Nest for AmountRecord {
+    type Value = Amount;
+
+    fn into_value(self) -> Amount {
+        let amount = Amount::new(self.kind, Money::new(self.amount.0, self.currency));
+        match self.note {
+            Some(n) => amount.with_note(n),
+            None => amount,
+        }
+    }
+
+    fn from_value(a: &Amount) -> Self {
+        Self {
+            kind: a.kind().clone(),
+            amount: DecimalText(a.money().amount()),
+            currency: a.money().currency(),
+            note: a.note().map(str::to_owned),
+        }
+    }
+}
+
+impl Nest for ProjectPartyRecord {
+    type Value = ProjectParty;
+
+    fn into_value(self) -> ProjectParty {
+        let party = ProjectParty::new(self.partner, self.role);
+        match self.note {
+            Some(n) => party.with_note(n),
+            None => party,
+        }
+    }
+
+    fn from_value(o: &ProjectParty) -> Self {
+        Self {
+            partner: o.partner().clone(),
+            role: o.role().clone(),
+            note: o.note().map(str::to_owned),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -628,18 +670,18 @@ pub(crate) struct ProjectRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schemars", schemars(range(min = 1)))]
     duration_months: Option<u32>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "super::strict::vec")]
-    amounts: Vec<AmountRecord>,
+    #[serde(default, skip_serializing_if = "Nested::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<AmountRecord>"))]
+    amounts: Nested<AmountRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     coverage: Option<Coverage>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     idf_region: Option<IdfRegion>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     benefiting_states: Vec<CountryCode>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "super::strict::vec")]
-    organizations: Vec<ProjectPartyRecord>,
+    #[serde(default, skip_serializing_if = "Nested::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<ProjectPartyRecord>"))]
+    organizations: Nested<ProjectPartyRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     related_processes: Vec<ProcessId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -683,28 +725,11 @@ impl ProjectRecord {
             end: p.period().end(),
             year: p.year(),
             duration_months: p.duration_months(),
-            amounts: p
-                .amounts()
-                .iter()
-                .map(|a| AmountRecord {
-                    kind: a.kind().clone(),
-                    amount: DecimalText(a.money().amount()),
-                    currency: a.money().currency(),
-                    note: a.note().map(str::to_owned),
-                })
-                .collect(),
+            amounts: Nested::from_values(p.amounts()),
             coverage: p.coverage().cloned(),
             idf_region: p.idf_region().cloned(),
             benefiting_states: p.benefiting_states().to_vec(),
-            organizations: p
-                .organizations()
-                .iter()
-                .map(|o| ProjectPartyRecord {
-                    partner: o.partner().clone(),
-                    role: o.role().clone(),
-                    note: o.note().map(str::to_owned),
-                })
-                .collect(),
+            organizations: Nested::from_values(p.organizations()),
             related_processes: p.related_processes().to_vec(),
             notes: p.notes().to_vec(),
             sources: p.sources().iter().cloned().collect(),
@@ -759,14 +784,7 @@ impl ProjectRecord {
         if let Some(m) = self.duration_months {
             b = b.duration_months(m);
         }
-        let amounts = self.amounts.into_iter().map(|a| {
-            let amount = Amount::new(a.kind, Money::new(a.amount.0, a.currency));
-            match a.note {
-                Some(n) => amount.with_note(n),
-                None => amount,
-            }
-        });
-        b = b.extend_amounts(amounts);
+        b = b.extend_amounts(self.amounts.into_values());
         if let Some(c) = self.coverage {
             b = b.coverage(c);
         }
@@ -774,15 +792,8 @@ impl ProjectRecord {
             b = b.idf_region(r);
         }
         b = b.benefiting(self.benefiting_states);
-        let organizations = self.organizations.into_iter().map(|o| {
-            let party = ProjectParty::new(o.partner, o.role);
-            match o.note {
-                Some(n) => party.with_note(n),
-                None => party,
-            }
-        });
         b = b
-            .extend_organizations(organizations)
+            .extend_organizations(self.organizations.into_values())
             .extend_related_processes(self.related_processes)
             .extend_notes(self.notes)
             .extend_sources(self.sources);
@@ -820,6 +831,18 @@ pub(crate) struct PersonRecord {
     email: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     phones: Vec<String>,
+}
+
+impl Nest for PersonRecord {
+    type Value = Person;
+
+    fn into_value(self) -> Person {
+        self.into_entity()
+    }
+
+    fn from_value(p: &Person) -> Self {
+        Self::from_entity(p)
+    }
 }
 
 impl PersonRecord {
@@ -881,8 +904,8 @@ pub(crate) struct PanellistRecord {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ContributionRecord {
-    #[serde(deserialize_with = "super::strict::vec")]
-    panellists: Vec<PanellistRecord>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<PanellistRecord>"))]
+    panellists: Nested<PanellistRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     topic: Option<String>,
 }
@@ -899,9 +922,9 @@ pub(crate) struct SessionRecord {
     format: Option<SessionFormat>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     items: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "super::strict::vec")]
-    panel: Vec<ContributionRecord>,
+    #[serde(default, skip_serializing_if = "Nested::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<ContributionRecord>"))]
+    panel: Nested<ContributionRecord>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -911,9 +934,91 @@ pub(crate) struct AgendaDayRecord {
     date: PartialDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     title: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "super::strict::vec")]
-    sessions: Vec<SessionRecord>,
+    #[serde(default, skip_serializing_if = "Nested::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<SessionRecord>"))]
+    sessions: Nested<SessionRecord>,
+}
+
+impl Nest for PanellistRecord {
+    type Value = Panellist;
+
+    fn into_value(self) -> Panellist {
+        Panellist::new(self.person.into_entity()).with_documents(self.documents)
+    }
+
+    fn from_value(p: &Panellist) -> Self {
+        Self {
+            person: PersonRecord::from_entity(p.person()),
+            documents: p.documents().to_vec(),
+        }
+    }
+}
+
+impl Nest for ContributionRecord {
+    type Value = Contribution;
+
+    fn into_value(self) -> Contribution {
+        let contribution = Contribution::new(self.panellists.into_values());
+        match self.topic {
+            Some(t) => contribution.with_topic(t),
+            None => contribution,
+        }
+    }
+
+    fn from_value(c: &Contribution) -> Self {
+        Self {
+            panellists: Nested::from_values(c.panellists()),
+            topic: c.topic().map(str::to_owned),
+        }
+    }
+}
+
+impl Nest for SessionRecord {
+    type Value = Session;
+
+    fn into_value(self) -> Session {
+        let mut session = Session::new(self.start, self.title);
+        if let Some(e) = self.end {
+            session = session.with_end(e);
+        }
+        if let Some(f) = self.format {
+            session = session.with_format(f);
+        }
+        session
+            .extend_items(self.items)
+            .extend_panel(self.panel.into_values())
+    }
+
+    fn from_value(s: &Session) -> Self {
+        Self {
+            start: s.start(),
+            end: s.end(),
+            title: s.title().to_owned(),
+            format: s.format().cloned(),
+            items: s.items().to_vec(),
+            panel: Nested::from_values(s.panel()),
+        }
+    }
+}
+
+impl Nest for AgendaDayRecord {
+    type Value = AgendaDay;
+
+    fn into_value(self) -> AgendaDay {
+        let mut day = AgendaDay::new(self.date);
+        if let Some(t) = self.title {
+            day = day.with_title(t);
+        }
+        day.extend_sessions(self.sessions.into_values())
+    }
+
+    fn from_value(d: &AgendaDay) -> Self {
+        Self {
+            date: d.date(),
+            title: d.title().map(str::to_owned),
+            sessions: Nested::from_values(d.sessions()),
+        }
+    }
 }
 
 /// A party as a one-key object: `{"state": "SEN"}`.
@@ -954,6 +1059,30 @@ pub(crate) struct EventPartyRecord {
     programme: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
+}
+
+impl Nest for EventPartyRecord {
+    type Value = EventParty;
+
+    fn into_value(self) -> EventParty {
+        let mut party = EventParty::new(self.party.into_entity(), self.role);
+        if let Some(prog) = self.programme {
+            party = party.with_programme(prog);
+        }
+        if let Some(n) = self.note {
+            party = party.with_note(n);
+        }
+        party
+    }
+
+    fn from_value(p: &EventParty) -> Self {
+        Self {
+            party: PartyRecord::from_entity(p.party()),
+            role: p.role().clone(),
+            programme: p.programme().map(str::to_owned),
+            note: p.note().map(str::to_owned),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -1007,23 +1136,23 @@ pub(crate) struct EventRecord {
     online: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     time_zone: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "super::strict::vec")]
-    parties: Vec<EventPartyRecord>,
+    #[serde(default, skip_serializing_if = "Nested::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<EventPartyRecord>"))]
+    parties: Nested<EventPartyRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     related_projects: Vec<ProjectId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
     related_events: Vec<RelatedEventRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "super::strict::vec")]
-    speakers: Vec<PersonRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "super::strict::vec")]
-    contacts: Vec<PersonRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "super::strict::vec")]
-    agenda: Vec<AgendaDayRecord>,
+    #[serde(default, skip_serializing_if = "Nested::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<PersonRecord>"))]
+    speakers: Nested<PersonRecord>,
+    #[serde(default, skip_serializing_if = "Nested::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<PersonRecord>"))]
+    contacts: Nested<PersonRecord>,
+    #[serde(default, skip_serializing_if = "Nested::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<AgendaDayRecord>"))]
+    agenda: Nested<AgendaDayRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
     outcomes: Vec<OutcomeRecord>,
@@ -1053,16 +1182,7 @@ impl EventRecord {
             country: e.country(),
             online: e.is_online(),
             time_zone: e.time_zone().map(str::to_owned),
-            parties: e
-                .parties()
-                .iter()
-                .map(|p| EventPartyRecord {
-                    party: PartyRecord::from_entity(p.party()),
-                    role: p.role().clone(),
-                    programme: p.programme().map(str::to_owned),
-                    note: p.note().map(str::to_owned),
-                })
-                .collect(),
+            parties: Nested::from_values(e.parties()),
             related_projects: e.related_projects().to_vec(),
             related_events: e
                 .related_events()
@@ -1073,42 +1193,9 @@ impl EventRecord {
                     note: r.note().map(str::to_owned),
                 })
                 .collect(),
-            speakers: e.speakers().iter().map(PersonRecord::from_entity).collect(),
-            contacts: e.contacts().iter().map(PersonRecord::from_entity).collect(),
-            agenda: e
-                .agenda()
-                .iter()
-                .map(|d| AgendaDayRecord {
-                    date: d.date(),
-                    title: d.title().map(str::to_owned),
-                    sessions: d
-                        .sessions()
-                        .iter()
-                        .map(|s| SessionRecord {
-                            start: s.start(),
-                            end: s.end(),
-                            title: s.title().to_owned(),
-                            format: s.format().cloned(),
-                            items: s.items().to_vec(),
-                            panel: s
-                                .panel()
-                                .iter()
-                                .map(|c| ContributionRecord {
-                                    panellists: c
-                                        .panellists()
-                                        .iter()
-                                        .map(|p| PanellistRecord {
-                                            person: PersonRecord::from_entity(p.person()),
-                                            documents: p.documents().to_vec(),
-                                        })
-                                        .collect(),
-                                    topic: c.topic().map(str::to_owned),
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                })
-                .collect(),
+            speakers: Nested::from_values(e.speakers()),
+            contacts: Nested::from_values(e.contacts()),
+            agenda: Nested::from_values(e.agenda()),
             outcomes: e
                 .outcomes()
                 .iter()
@@ -1162,47 +1249,6 @@ impl EventRecord {
         if let Some(tz) = self.time_zone {
             b = b.time_zone(tz);
         }
-        let parties = self.parties.into_iter().map(|p| {
-            let mut party = EventParty::new(p.party.into_entity(), p.role);
-            if let Some(prog) = p.programme {
-                party = party.with_programme(prog);
-            }
-            if let Some(n) = p.note {
-                party = party.with_note(n);
-            }
-            party
-        });
-        let agenda = self.agenda.into_iter().map(|d| {
-            let mut day = AgendaDay::new(d.date);
-            if let Some(t) = d.title {
-                day = day.with_title(t);
-            }
-            day.extend_sessions(d.sessions.into_iter().map(|s| {
-                let mut session = Session::new(s.start, s.title);
-                if let Some(e) = s.end {
-                    session = session.with_end(e);
-                }
-                if let Some(f) = s.format {
-                    session = session.with_format(f);
-                }
-                session
-                    .extend_items(s.items)
-                    .extend_panel(s.panel.into_iter().map(|c| {
-                        let panellists = c
-                            .panellists
-                            .into_iter()
-                            .map(|p| {
-                                Panellist::new(p.person.into_entity()).with_documents(p.documents)
-                            })
-                            .collect();
-                        let contribution = Contribution::new(panellists);
-                        match c.topic {
-                            Some(t) => contribution.with_topic(t),
-                            None => contribution,
-                        }
-                    }))
-            }))
-        });
         for r in self.related_events {
             let mut related = RelatedEvent::new(r.event, r.relation);
             if let Some(n) = r.note {
@@ -1224,11 +1270,11 @@ impl EventRecord {
             b = b.outcome(outcome);
         }
         b = b
-            .extend_parties(parties)
+            .extend_parties(self.parties.into_values())
             .extend_related_projects(self.related_projects)
-            .extend_speakers(self.speakers.into_iter().map(PersonRecord::into_entity))
-            .extend_contacts(self.contacts.into_iter().map(PersonRecord::into_entity))
-            .extend_agenda(agenda)
+            .extend_speakers(self.speakers.into_values())
+            .extend_contacts(self.contacts.into_values())
+            .extend_agenda(self.agenda.into_values())
             .extend_notes(self.notes)
             .extend_sources(self.sources);
         b.build().map_err(BuildError::into_issues)
