@@ -7,6 +7,7 @@
 //! dense table over every country code.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::{CountryCode, Event, MemberState, Membership, Partner, Party, Period, Project, Rcp};
 
@@ -166,13 +167,59 @@ pub(crate) struct Index {
     pub(crate) events_of_project: Groups,
     /// Events by country of venue.
     pub(crate) events_of_country: Groups,
-    /// Normalised names and aliases.
-    pub(crate) names: HashMap<String, Vec<NameKey>>,
+    /// Normalised names and aliases, built on first use (see [`names`]).
+    pub(crate) names: OnceLock<HashMap<String, Vec<NameKey>>>,
     /// Projects with an organisation or related process that does not
     /// resolve, in increasing order (the rules report them).
     pub(crate) projects_with_dangling: Vec<u32>,
     /// Events with a party that does not resolve, in increasing order.
     pub(crate) events_with_dangling: Vec<u32>,
+}
+
+/// The records each normalised name or alias stands for: member states by
+/// their names and their countries' names, processes and partners by
+/// identifier, name and other names. O(names).
+pub(crate) fn names(
+    member_states: &[MemberState],
+    processes: &[Rcp],
+    partners: &[Partner],
+) -> HashMap<String, Vec<NameKey>> {
+    let mut names: HashMap<String, Vec<NameKey>> = HashMap::new();
+    let mut name = |text: &str, key: NameKey| {
+        let n = crate::value::normalize_name(text);
+        if n.is_empty() {
+            return;
+        }
+        let v = names.entry(n).or_default();
+        if !v.contains(&key) {
+            v.push(key);
+        }
+    };
+    for s in member_states {
+        let key = NameKey::State(s.country());
+        name(s.name(), key);
+        name(s.country().name(), key);
+        for n in s.other_names() {
+            name(n, key);
+        }
+    }
+    for (i, p) in processes.iter().enumerate() {
+        let key = NameKey::Process(pos(i));
+        name(p.id().as_str(), key);
+        name(p.name(), key);
+        for n in p.other_names() {
+            name(n, key);
+        }
+    }
+    for (i, p) in partners.iter().enumerate() {
+        let key = NameKey::Partner(pos(i));
+        name(p.id().as_str(), key);
+        name(p.name(), key);
+        for n in p.other_names() {
+            name(n, key);
+        }
+    }
+    names
 }
 
 fn pos(i: usize) -> u32 {
@@ -262,45 +309,11 @@ impl Index {
             states: vec![u32::MAX; countries],
             ..Index::default()
         };
-        let mut names: HashMap<String, Vec<NameKey>> = HashMap::new();
-        let mut name = |text: &str, key: NameKey| {
-            let n = crate::value::normalize_name(text);
-            if n.is_empty() {
-                return;
-            }
-            let v = names.entry(n).or_default();
-            if !v.contains(&key) {
-                v.push(key);
-            }
-        };
         for (i, s) in member_states.iter().enumerate() {
             if let Some(slot) = ix.states.get_mut(s.country().ordinal()) {
                 *slot = pos(i);
             }
-            let key = NameKey::State(s.country());
-            name(s.name(), key);
-            name(s.country().name(), key);
-            for n in s.other_names() {
-                name(n, key);
-            }
         }
-        for (i, p) in processes.iter().enumerate() {
-            let key = NameKey::Process(pos(i));
-            name(p.id().as_str(), key);
-            name(p.name(), key);
-            for n in p.other_names() {
-                name(n, key);
-            }
-        }
-        for (i, p) in partners.iter().enumerate() {
-            let key = NameKey::Partner(pos(i));
-            name(p.id().as_str(), key);
-            name(p.name(), key);
-            for n in p.other_names() {
-                name(n, key);
-            }
-        }
-        ix.names = names;
 
         // Memberships: resolve both ends once, and the effective period.
         let lifetime = |slot: Option<Slot>| match slot {

@@ -619,11 +619,16 @@ impl Dataset {
     /// The records a name or alias resolves to, case-, accent- and
     /// punctuation-insensitively: "Puebla Process" → RCM, "DIMAC" → MIDCAS,
     /// "Ivory Coast" → Côte d'Ivoire. Country names and aliases resolve even
-    /// without a member-state record. O(1) expected.
+    /// without a member-state record. O(1) expected; the first call also
+    /// builds the name index (O(names)), which later calls share.
     pub fn resolve_name(&self, name: &str) -> Vec<NameMatch<'_>> {
         let key = crate::value::normalize_name(name);
+        let inner = &*self.inner;
+        let names = inner.index.names.get_or_init(|| {
+            super::index::names(&inner.member_states, &inner.processes, &inner.partners)
+        });
         let mut out = Vec::new();
-        for k in self.inner.index.names.get(&key).into_iter().flatten() {
+        for k in names.get(&key).into_iter().flatten() {
             let m = match *k {
                 NameKey::State(c) => Some(NameMatch::State(c, self.member_state(c))),
                 NameKey::Process(i) => self.inner.processes.get(i as usize).map(NameMatch::Process),

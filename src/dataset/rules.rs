@@ -206,41 +206,49 @@ fn check_events(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
                 ));
             }
         }
-        let people = [("speakers", e.speakers()), ("contacts", e.contacts())];
-        for (field, list) in people {
-            for (k, person) in list.iter().enumerate() {
-                if let Some(org) = person.organization()
-                    && !v.resolves_partner(org)
-                {
-                    let target = Party::Partner(org.clone());
-                    dangling(
-                        issues,
-                        here().join(field).join(k).join("organization"),
-                        &who(),
-                        &target,
-                    );
+        // The people's organisations were gathered when the event was
+        // built: the agenda is walked for paths only when one does not resolve.
+        if e.person_organizations()
+            .iter()
+            .any(|org| !v.resolves_partner(org))
+        {
+            let people = [("speakers", e.speakers()), ("contacts", e.contacts())];
+            for (field, list) in people {
+                for (k, person) in list.iter().enumerate() {
+                    if let Some(org) = person.organization()
+                        && !v.resolves_partner(org)
+                    {
+                        let target = Party::Partner(org.clone());
+                        dangling(
+                            issues,
+                            here().join(field).join(k).join("organization"),
+                            &who(),
+                            &target,
+                        );
+                    }
                 }
             }
-        }
-        for (d, day) in e.agenda().iter().enumerate() {
-            for (s, session) in day.sessions().iter().enumerate() {
-                for (c, contribution) in session.panel().iter().enumerate() {
-                    for (p, panellist) in contribution.panellists().iter().enumerate() {
-                        if let Some(org) = panellist.person().organization()
-                            && !v.resolves_partner(org)
-                        {
-                            let target = Party::Partner(org.clone());
-                            let path = here()
-                                .join("agenda")
-                                .join(d)
-                                .join("sessions")
-                                .join(s)
-                                .join("panel")
-                                .join(c)
-                                .join("panellists")
-                                .join(p)
-                                .join("organization");
-                            dangling(issues, path, &who(), &target);
+            for (d, day) in e.agenda().iter().enumerate() {
+                for (s, session) in day.sessions().iter().enumerate() {
+                    for (c, contribution) in session.panel().iter().enumerate() {
+                        for (p, panellist) in contribution.panellists().iter().enumerate() {
+                            if let Some(org) = panellist.person().organization()
+                                && !v.resolves_partner(org)
+                            {
+                                let target = Party::Partner(org.clone());
+                                let path = here()
+                                    .join("agenda")
+                                    .join(d)
+                                    .join("sessions")
+                                    .join(s)
+                                    .join("panel")
+                                    .join(c)
+                                    .join("panellists")
+                                    .join(p)
+                                    .join("person")
+                                    .join("organization");
+                                dangling(issues, path, &who(), &target);
+                            }
                         }
                     }
                 }

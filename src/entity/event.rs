@@ -802,6 +802,10 @@ pub struct Event {
     notes: Vec<String>,
     sources: Sources,
     warnings: Vec<Issue>,
+    /// The partners named as a speaker's, contact's or panellist's
+    /// organisation, each once (kept by `build`, so that the dataset checks
+    /// them without walking the agenda again).
+    person_organizations: Box<[PartnerId]>,
 }
 
 impl Event {
@@ -830,6 +834,7 @@ impl Event {
                 notes: Vec::new(),
                 sources: Sources::default(),
                 warnings: Vec::new(),
+                person_organizations: Box::default(),
             },
         }
     }
@@ -975,6 +980,31 @@ impl Event {
     /// Where the facts come from.
     pub fn sources(&self) -> &[Source] {
         &self.sources
+    }
+
+    /// The partners named as the organisation of a speaker, contact or
+    /// panellist, each once, in the order they first appear.
+    pub(crate) fn person_organizations(&self) -> &[PartnerId] {
+        &self.person_organizations
+    }
+
+    fn collect_person_organizations(&self) -> Box<[PartnerId]> {
+        let panellists = self
+            .agenda
+            .iter()
+            .flat_map(|d| &d.sessions)
+            .flat_map(|s| &s.panel)
+            .flat_map(|c| &c.panellists)
+            .map(|p| &p.person);
+        let mut out: Vec<PartnerId> = Vec::new();
+        for person in self.speakers.iter().chain(&self.contacts).chain(panellists) {
+            if let Some(org) = &person.organization
+                && !out.contains(org)
+            {
+                out.push(org.clone());
+            }
+        }
+        out.into_boxed_slice()
     }
 
     /// Findings that did not refuse the record.
@@ -1435,13 +1465,45 @@ impl EventBuilder {
         self.event.check(&mut f);
         let mut event = self.event;
         event.warnings = f.finish("event", || event.id.to_string())?;
+        event.person_organizations = event.collect_person_organizations();
         Ok(event)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_time_zone_name;
+    use super::*;
+
+    #[test]
+    fn person_organizations_are_gathered_once_in_order_of_appearance() {
+        let id = |s: &str| PartnerId::new(s).unwrap();
+        let person = |org: &str| Person::new("A. Person").with_organization(id(org));
+        let panel = Contribution::new(vec![
+            Panellist::new(person("ECOWAS")),
+            Panellist::new(Person::new("No organisation")),
+            Panellist::new(person("IOM")),
+        ]);
+        let day = AgendaDay::new("2001-10-08".parse().unwrap()).with_session(
+            Session::new("09:00".parse().unwrap(), "Opening").with_contribution(panel),
+        );
+        let event = Event::builder(EventId::new("E-1").unwrap(), "A meeting")
+            .speaker(person("IOM"))
+            .contact(person("UNHCR"))
+            .contact(person("IOM"))
+            .agenda_day(day)
+            .source(crate::Source::new("https://www.iom.int/").unwrap())
+            .build()
+            .unwrap();
+        assert_eq!(
+            event.person_organizations(),
+            &[id("IOM"), id("UNHCR"), id("ECOWAS")]
+        );
+        let bare = Event::builder(EventId::new("E-2").unwrap(), "A meeting")
+            .source(crate::Source::new("https://www.iom.int/").unwrap())
+            .build()
+            .unwrap();
+        assert!(bare.person_organizations().is_empty());
+    }
 
     #[test]
     fn time_zone_names_have_an_area_and_a_place() {

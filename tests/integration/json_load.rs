@@ -515,3 +515,58 @@ fn durations_links_outcomes_and_contact_details_load_and_are_checked() {
     let broken = valid.replace("\"duration_days\": 2", "\"duration_days\": -2");
     crate::util::assert_one(&broken, "/events/1/duration_days", "value.invalid");
 }
+
+/// `valid.json` with the organisations of its event's speaker and second
+/// panellist replaced (`None` keeps the original).
+fn with_people_organizations(speaker: Option<&str>, panellist: Option<&str>) -> String {
+    let mut doc: serde_json::Value = serde_json::from_str(&data("valid.json")).unwrap();
+    let places = [
+        ("/events/0/speakers/0/organization", speaker),
+        (
+            "/events/0/agenda/0/sessions/1/panel/0/panellists/1/person/organization",
+            panellist,
+        ),
+    ];
+    for (place, org) in places {
+        if let Some(org) = org {
+            *doc.pointer_mut(place).unwrap() = serde_json::Value::from(org);
+        }
+    }
+    doc.to_string()
+}
+
+#[test]
+fn people_organizations_must_be_partners_of_the_dataset() {
+    // Both known (IOM, ECOWAS are partners of the file): it loads.
+    Dataset::from_json_str(&with_people_organizations(None, None)).unwrap();
+    // A speaker's unknown organisation, then a panellist's, then both.
+    let speaker = (
+        "/events/0/speakers/0/organization".to_owned(),
+        "ref.dangling",
+    );
+    let panellist = (
+        "/events/0/agenda/0/sessions/1/panel/0/panellists/1/person/organization".to_owned(),
+        "ref.dangling",
+    );
+    let text = with_people_organizations(Some("GHOST-1"), None);
+    assert_eq!(
+        found(&refused(Dataset::from_json_str(&text))),
+        std::slice::from_ref(&speaker)
+    );
+    let text = with_people_organizations(None, Some("GHOST-2"));
+    assert_eq!(
+        found(&refused(Dataset::from_json_str(&text))),
+        std::slice::from_ref(&panellist)
+    );
+    let text = with_people_organizations(Some("GHOST-1"), Some("GHOST-2"));
+    let errors = refused(Dataset::from_json_str(&text));
+    assert_eq!(found(&errors), [panellist, speaker]);
+    // Each pointer resolves, in the document, to the unknown identifier.
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let named: Vec<_> = errors
+        .problems()
+        .iter()
+        .map(|p| doc.pointer(&p.pointer()).and_then(|v| v.as_str()))
+        .collect();
+    assert_eq!(named, [Some("GHOST-2"), Some("GHOST-1")]);
+}
