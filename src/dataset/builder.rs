@@ -329,15 +329,23 @@ impl DatasetBuilder {
         let resolver = Resolver::new(&processes, &partners, &projects);
         // Memberships out of order are sorted on small integer keys (the
         // parties' ranks, in the same order as the parties themselves) with
-        // the full key for ties.
+        // the full key for ties. Files usually list a body's memberships
+        // together: the last body's rank is kept, so that each run of one
+        // body is looked up once.
+        let mut last_body: Option<(crate::Party, (u8, u32))> = None;
         let (memberships, membership_origin) = sorted_with(
             memberships,
             |a, b| a.key().cmp(&b.key()),
             |m| {
-                (
-                    party_rank(&resolver, m.body()),
-                    party_rank(&resolver, m.member()),
-                )
+                let body = match &last_body {
+                    Some((party, rank)) if party == m.body() => *rank,
+                    _ => {
+                        let rank = party_rank(&resolver, m.body());
+                        last_body = Some((m.body().clone(), rank));
+                        rank
+                    }
+                };
+                (body, party_rank(&resolver, m.member()))
             },
         );
 
@@ -450,7 +458,7 @@ fn party_rank(resolver: &Resolver<'_>, party: &crate::Party) -> (u8, u32) {
 fn sorted_with<T, K: Ord>(
     items: Vec<T>,
     cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
-    key: impl Fn(&T) -> K,
+    mut key: impl FnMut(&T) -> K,
 ) -> (Vec<T>, Vec<u32>) {
     if items.is_sorted_by(|a, b| cmp(a, b).is_le()) {
         let origin = (0..items.len())
