@@ -99,33 +99,53 @@ pub struct DatasetBuilder {
     event_ids: IdSet,
 }
 
-/// The identifiers of one collection, by hash: the position of a record
-/// with each hash (no identifier is copied; records with equal hashes are
-/// told apart by comparing their identifiers, and all but the first such
-/// record are listed aside).
+/// The identifiers of one collection, to refuse a repeat.
+///
+/// While identifiers arrive in increasing order (as in every file migov
+/// saves), a new one is compared with the last only: it cannot repeat an
+/// earlier one. Once the order breaks, each record is kept by the hash of
+/// its identifier: the position of a record with each hash (no identifier
+/// is copied; records with equal hashes are told apart by comparing their
+/// identifiers, and all but the first such record are listed aside).
 #[derive(Clone, Debug, Default)]
 struct IdSet<S = std::hash::RandomState> {
     hasher: S,
+    /// Whether the order broke and records are kept by hash.
+    hashed: bool,
     first: std::collections::HashMap<u64, u32>,
     more: Vec<(u64, u32)>,
 }
 
 impl<S: std::hash::BuildHasher> IdSet<S> {
-    fn hash(&self, id: &str) -> u64 {
-        self.hasher.hash_one(id)
-    }
-
-    fn contains<T>(&self, records: &[T], id_of: impl Fn(&T) -> &str, id: &str) -> bool {
-        let h = self.hash(id);
+    /// Takes `id`, of the record about to be added after `records`; `false`
+    /// (and nothing changes) when one of `records` has it already.
+    fn insert_new<T>(&mut self, records: &[T], id_of: impl Fn(&T) -> &[u8], id: &[u8]) -> bool {
+        if !self.hashed {
+            match records.last() {
+                None => return true,
+                Some(last) if id_of(last) < id => return true,
+                Some(_) => {
+                    self.hashed = true;
+                    for (p, r) in records.iter().enumerate() {
+                        let h = self.hasher.hash_one(id_of(r));
+                        self.keep(h, p);
+                    }
+                }
+            }
+        }
+        let h = self.hasher.hash_one(id);
         let is = |p: u32| records.get(p as usize).is_some_and(|r| id_of(r) == id);
-        match self.first.get(&h) {
+        let taken = match self.first.get(&h) {
             None => false,
             Some(&p) => is(p) || self.more.iter().any(|&(mh, mp)| mh == h && is(mp)),
+        };
+        if !taken {
+            self.keep(h, records.len());
         }
+        !taken
     }
 
-    fn insert(&mut self, id: &str, position: usize) {
-        let h = self.hash(id);
+    fn keep(&mut self, h: u64, position: usize) {
         let p = u32::try_from(position).unwrap_or(u32::MAX);
         match self.first.entry(h) {
             std::collections::hash_map::Entry::Occupied(_) => self.more.push((h, p)),
@@ -142,16 +162,15 @@ fn add_unique<T>(
     ids: &mut IdSet,
     collection: &'static str,
     record: T,
-    id_of: impl Fn(&T) -> &str,
+    id_of: impl Fn(&T) -> &[u8],
 ) -> Result<usize, DuplicateIdError> {
     let id = id_of(&record);
-    if ids.contains(records, &id_of, id) {
+    if !ids.insert_new(records, &id_of, id) {
         return Err(DuplicateIdError {
             collection,
-            id: id.to_owned(),
+            id: String::from_utf8_lossy(id).into_owned(),
         });
     }
-    ids.insert(id, records.len());
     records.push(record);
     Ok(records.len() - 1)
 }
@@ -190,7 +209,7 @@ impl DatasetBuilder {
             &mut self.process_ids,
             "processes",
             process,
-            |p| p.id().as_str(),
+            |p| p.id().as_bytes(),
         )
     }
 
@@ -205,7 +224,7 @@ impl DatasetBuilder {
             &mut self.partner_ids,
             "partners",
             partner,
-            |p| p.id().as_str(),
+            |p| p.id().as_bytes(),
         )
     }
 
@@ -220,7 +239,7 @@ impl DatasetBuilder {
             &mut self.project_ids,
             "projects",
             project,
-            |p| p.id().as_str(),
+            |p| p.id().as_bytes(),
         )
     }
 
@@ -235,7 +254,7 @@ impl DatasetBuilder {
             &mut self.event_ids,
             "events",
             event,
-            |e| e.id().as_str(),
+            |e| e.id().as_bytes(),
         )
     }
 
@@ -272,23 +291,36 @@ impl DatasetBuilder {
             self.state_ids.insert(s.country());
             self.member_states.push(s);
         }
+        // The records come from a dataset: their identifiers are unique, so
+        // `insert_new` only records them.
         for p in processes {
-            self.process_ids
-                .insert(p.id().as_str(), self.processes.len());
+            let _ = self.process_ids.insert_new(
+                &self.processes,
+                |p| p.id().as_bytes(),
+                p.id().as_bytes(),
+            );
             self.processes.push(p);
         }
         for p in partners {
-            self.partner_ids
-                .insert(p.id().as_str(), self.partners.len());
+            let _ = self.partner_ids.insert_new(
+                &self.partners,
+                |p| p.id().as_bytes(),
+                p.id().as_bytes(),
+            );
             self.partners.push(p);
         }
         for p in projects {
-            self.project_ids
-                .insert(p.id().as_str(), self.projects.len());
+            let _ = self.project_ids.insert_new(
+                &self.projects,
+                |p| p.id().as_bytes(),
+                p.id().as_bytes(),
+            );
             self.projects.push(p);
         }
         for e in events {
-            self.event_ids.insert(e.id().as_str(), self.events.len());
+            let _ =
+                self.event_ids
+                    .insert_new(&self.events, |e| e.id().as_bytes(), e.id().as_bytes());
             self.events.push(e);
         }
         self.memberships.extend(memberships);
@@ -551,20 +583,47 @@ mod tests {
     #[test]
     fn identifiers_with_equal_hashes_are_told_apart() {
         let mut set: IdSet<std::hash::BuildHasherDefault<Colliding>> = IdSet::default();
-        let records: Vec<String> = ["MIDWA", "MIDCAS", "RCM"].map(String::from).to_vec();
+        // Out of order from the second on, so every identifier is hashed.
+        let records: Vec<String> = ["RCM", "MIDCAS", "MIDWA"].map(String::from).to_vec();
         for (i, r) in records.iter().enumerate() {
-            assert!(!set.contains(&records[..i], String::as_str, r));
-            set.insert(r, i);
+            assert!(set.insert_new(&records[..i], String::as_bytes, r.as_bytes()));
         }
         for r in &records {
-            assert!(set.contains(&records, String::as_str, r), "{r}");
+            assert!(
+                !set.insert_new(&records, String::as_bytes, r.as_bytes()),
+                "{r}"
+            );
         }
-        assert!(!set.contains(&records, String::as_str, "IGAD-RCP"));
+        assert!(set.insert_new(&records, String::as_bytes, b"IGAD-RCP"));
     }
 
     use proptest::prelude::*;
 
     proptest::proptest! {
+        /// An identifier is taken exactly when no earlier record has it,
+        /// whether identifiers come in order, out of order, or both in turn.
+        #[test]
+        fn id_set_refuses_exactly_the_repeats(
+            ids in proptest::collection::vec(0u8..40, 0..60),
+            sorted_prefix in 0usize..60,
+        ) {
+            let mut ids: Vec<String> = ids.iter().map(|n| format!("ID-{n:02}")).collect();
+            let k = sorted_prefix.min(ids.len());
+            ids[..k].sort();
+            let mut set: IdSet = IdSet::default();
+            let mut records: Vec<String> = Vec::new();
+            for id in &ids {
+                let expected = !records.contains(id);
+                proptest::prop_assert_eq!(
+                    set.insert_new(&records, String::as_bytes, id.as_bytes()),
+                    expected
+                );
+                if expected {
+                    records.push(id.clone());
+                }
+            }
+        }
+
         /// Sorting keeps every record once, in order, and `origin` says
         /// where each came from; a cached key that agrees with the order
         /// changes nothing.
