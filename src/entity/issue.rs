@@ -456,14 +456,13 @@ impl Findings {
 
     /// Reports each value that appears twice in a list.
     pub(crate) fn unique<T: Ord + fmt::Display>(&mut self, field: &'static str, values: &[T]) {
-        // Short lists (nearly all) are compared pairwise, without allocating.
+        // Short lists (nearly all) are compared pairwise, without a set.
         const SHORT: usize = 16;
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen = (values.len() > SHORT).then(std::collections::BTreeSet::new);
         for (i, v) in values.iter().enumerate() {
-            let repeated = if values.len() <= SHORT {
-                values.get(..i).is_some_and(|before| before.contains(v))
-            } else {
-                !seen.insert(v)
+            let repeated = match &mut seen {
+                Some(seen) => !seen.insert(v),
+                None => values.get(..i).is_some_and(|before| before.contains(v)),
             };
             if repeated {
                 self.push(
