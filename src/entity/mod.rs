@@ -8,7 +8,7 @@ mod membership;
 mod partner;
 mod party;
 mod process;
-mod profile;
+pub(crate) mod profile;
 mod project;
 
 pub use event::{

@@ -124,6 +124,12 @@ macro_rules! profile_getters {
 /// Setters shared by builders of bodies with a [`Profile`] (field `profile`).
 macro_rules! profile_setters {
     () => {
+        /// Replaces the shared fields, name included (as a record gives them).
+        pub(crate) fn with_profile(mut self, profile: $crate::entity::profile::Profile) -> Self {
+            self.profile = profile;
+            self
+        }
+
         /// Adds another name (acronym, translation, former name).
         pub fn other_name(mut self, name: impl Into<String>) -> Self {
             self.profile.other_names.push(name.into());
@@ -165,12 +171,6 @@ macro_rules! profile_setters {
         /// Adds a source.
         pub fn source(mut self, source: $crate::Source) -> Self {
             self.profile.sources.push(source);
-            self
-        }
-
-        /// Adds sources (a `Vec` given to an empty list is taken as it is).
-        pub(crate) fn extend_sources(mut self, sources: $crate::value::Sources) -> Self {
-            self.profile.sources.append(sources);
             self
         }
     };

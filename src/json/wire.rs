@@ -11,6 +11,7 @@ use crate::codelist::{
     ProjectStatus, ProjectType, SessionFormat,
 };
 use crate::entity::issue::{BuildError, FieldPath, Issue, Rule};
+use crate::entity::profile::Profile;
 use crate::value::{AmountText, Sources};
 use crate::{
     AgendaDay, Alternative, Amount, Bound, Claimed, Contribution, CountryCode, Currency, Dispute,
@@ -130,6 +131,79 @@ fn claimed_in<W, T>(
         c = c.with_alternative(alt);
     }
     Some(c)
+}
+
+/// The fields processes and partners share, as their records give them.
+struct ProfileFields {
+    name: String,
+    other_names: Vec<String>,
+    established: Option<PartialDate>,
+    established_alternatives: Vec<AlternativeRecord<PartialDate>>,
+    status: Option<LifecycleStatus>,
+    status_since: Option<PartialDate>,
+    stated_member_count: Option<u32>,
+    stated_member_count_alternatives: Vec<AlternativeRecord<u32>>,
+    notes: Vec<String>,
+    sources: Sources,
+}
+
+/// The shared fields of a process or partner record (`$record`, moved).
+macro_rules! profile_fields {
+    ($record:ident) => {
+        ProfileFields {
+            name: $record.name,
+            other_names: $record.other_names,
+            established: $record.established,
+            established_alternatives: $record.established_alternatives,
+            status: $record.status,
+            status_since: $record.status_since,
+            stated_member_count: $record.stated_member_count,
+            stated_member_count_alternatives: $record.stated_member_count_alternatives,
+            notes: $record.notes,
+            sources: $record.sources,
+        }
+    };
+}
+
+impl ProfileFields {
+    /// The profile, or every finding that refuses it.
+    fn into_profile(self) -> Result<Profile, Vec<Issue>> {
+        let mut issues = Vec::new();
+        let established = claimed_in(
+            self.established,
+            self.established_alternatives,
+            "established",
+            |d| d,
+            &mut issues,
+        );
+        let stated_member_count = claimed_in(
+            self.stated_member_count,
+            self.stated_member_count_alternatives,
+            "stated_member_count",
+            |n| n,
+            &mut issues,
+        );
+        if self.status.is_none() && self.status_since.is_some() {
+            issues.push(Issue::new(
+                Rule::MissingField,
+                FieldPath::key("status"),
+                "`status_since` is given without `status`",
+            ));
+        }
+        if !issues.is_empty() {
+            return Err(issues);
+        }
+        Ok(Profile {
+            name: self.name,
+            other_names: self.other_names,
+            established,
+            status: self.status,
+            status_since: self.status_since,
+            stated_member_count,
+            notes: self.notes,
+            sources: self.sources,
+        })
+    }
 }
 
 // ---------------------------------------------------------------- member states
@@ -344,36 +418,13 @@ impl ProcessRecord {
     }
 
     pub(crate) fn into_entity(self) -> Result<Rcp, Vec<Issue>> {
-        let mut issues = Vec::new();
-        let established = claimed_in(
-            self.established,
-            self.established_alternatives,
-            "established",
-            |d| d,
-            &mut issues,
-        );
-        let count = claimed_in(
-            self.stated_member_count,
-            self.stated_member_count_alternatives,
-            "stated_member_count",
-            |n| n,
-            &mut issues,
-        );
-        if !issues.is_empty() {
-            return Err(issues);
-        }
-        let mut b = Rcp::builder(self.id, self.name);
-        for n in self.other_names {
-            b = b.other_name(n);
-        }
+        let profile = profile_fields!(self).into_profile()?;
+        let mut b = Rcp::builder(self.id, String::new()).with_profile(profile);
         if let Some(k) = self.kind {
             b = b.kind(k);
         }
         if let Some(r) = self.region {
             b = b.region(r);
-        }
-        if let Some(e) = established {
-            b = b.established(e);
         }
         if let Some(s) = self.secretariat {
             b = b.secretariat(s);
@@ -381,22 +432,6 @@ impl ProcessRecord {
         for o in self.linked_organizations {
             b = b.linked_organization(o);
         }
-        if let Some(s) = self.status {
-            b = b.status(s, self.status_since);
-        } else if self.status_since.is_some() {
-            return Err(vec![Issue::new(
-                Rule::MissingField,
-                FieldPath::key("status"),
-                "`status_since` is given without `status`",
-            )]);
-        }
-        if let Some(c) = count {
-            b = b.stated_member_count(c);
-        }
-        for n in self.notes {
-            b = b.note(n);
-        }
-        b = b.extend_sources(self.sources);
         b.build().map_err(BuildError::into_issues)
     }
 }
@@ -510,48 +545,13 @@ impl PartnerRecord {
     }
 
     pub(crate) fn into_entity(self) -> Result<Partner, Vec<Issue>> {
-        let mut issues = Vec::new();
-        let established = claimed_in(
-            self.established,
-            self.established_alternatives,
-            "established",
-            |d| d,
-            &mut issues,
-        );
-        let count = claimed_in(
-            self.stated_member_count,
-            self.stated_member_count_alternatives,
-            "stated_member_count",
-            |n| n,
-            &mut issues,
-        );
-        if !issues.is_empty() {
-            return Err(issues);
-        }
-        let mut b = Partner::builder(self.id, self.name);
-        for n in self.other_names {
-            b = b.other_name(n);
-        }
+        let profile = profile_fields!(self).into_profile()?;
+        let mut b = Partner::builder(self.id, String::new()).with_profile(profile);
         if let Some(k) = self.kind {
             b = b.kind(k);
         }
         if let Some(h) = self.headquarters {
             b = b.headquarters(h);
-        }
-        if let Some(e) = established {
-            b = b.established(e);
-        }
-        if let Some(s) = self.status {
-            b = b.status(s, self.status_since);
-        } else if self.status_since.is_some() {
-            return Err(vec![Issue::new(
-                Rule::MissingField,
-                FieldPath::key("status"),
-                "`status_since` is given without `status`",
-            )]);
-        }
-        if let Some(c) = count {
-            b = b.stated_member_count(c);
         }
         if let Some(r) = self.iom_relationship {
             b = b.iom_relationship(r);
@@ -566,10 +566,6 @@ impl PartnerRecord {
             }
             b = b.figure(fig);
         }
-        for n in self.notes {
-            b = b.note(n);
-        }
-        b = b.extend_sources(self.sources);
         b.build().map_err(BuildError::into_issues)
     }
 }

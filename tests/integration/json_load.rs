@@ -570,3 +570,35 @@ fn people_organizations_must_be_partners_of_the_dataset() {
         .collect();
     assert_eq!(named, [Some("GHOST-2"), Some("GHOST-1")]);
 }
+
+#[test]
+fn process_and_partner_profiles_report_every_problem_at_once() {
+    let mut doc: serde_json::Value = serde_json::from_str(&data("valid.json")).unwrap();
+    for collection in ["processes", "partners"] {
+        let record = doc
+            .pointer_mut(&format!("/{collection}/0"))
+            .and_then(serde_json::Value::as_object_mut)
+            .unwrap();
+        // Alternatives without the preferred value, and a date for a status
+        // that is not given.
+        let alternatives = serde_json::json!([{"value": 12}]);
+        record.insert("stated_member_count_alternatives".into(), alternatives);
+        record.remove("status");
+        record.insert("status_since".into(), "2015".into());
+    }
+    let errors = refused(Dataset::from_json_str(&doc.to_string()));
+    let expected: Vec<(String, &str)> = ["processes", "partners"]
+        .iter()
+        .flat_map(|c| {
+            [
+                (format!("/{c}/0/stated_member_count"), "json.missing_field"),
+                (format!("/{c}/0/status"), "json.missing_field"),
+            ]
+        })
+        .collect();
+    let mut found = found(&errors);
+    found.sort();
+    let mut expected = expected;
+    expected.sort();
+    assert_eq!(found, expected);
+}
