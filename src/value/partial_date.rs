@@ -485,6 +485,11 @@ impl PartialDate {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn cmp_known(&self, other: &Self) -> Option<Ordering> {
+        // Each date's days lie within its year: different years decide alone.
+        let (year, other_year) = (self.first.year(), other.first.year());
+        if year != other_year {
+            return Some(year.cmp(&other_year));
+        }
         if self.last_day() < other.first {
             Some(Ordering::Less)
         } else if other.last_day() < self.first {
