@@ -324,19 +324,21 @@ impl Index {
         let mut of_member = Vec::with_capacity(memberships.len());
         let mut of_body = Vec::with_capacity(memberships.len());
         let mut state_in_process = Vec::new();
-        // Memberships are sorted by body: resolve each body once.
-        let mut last_body: Option<(&Party, Option<Slot>)> = None;
+        // Memberships are sorted by body: resolve each body, and find its
+        // lifetime, once.
+        let mut last_body: Option<(&Party, Option<Slot>, Option<Period>)> = None;
         ix.memberships = memberships
             .iter()
             .enumerate()
             .map(|(i, m)| {
                 let member = resolver.slot(m.member());
-                let body = match last_body {
-                    Some((party, slot)) if party == m.body() => slot,
+                let (body, body_lifetime) = match last_body {
+                    Some((party, slot, life)) if party == m.body() => (slot, life),
                     _ => {
                         let slot = resolver.slot(m.body());
-                        last_body = Some((m.body(), slot));
-                        slot
+                        let life = lifetime(slot);
+                        last_body = Some((m.body(), slot, life));
+                        (slot, life)
                     }
                 };
                 if let Some(s) = member {
@@ -351,7 +353,7 @@ impl Index {
                 MembershipFacts {
                     member,
                     body,
-                    effective: effective_period(m, lifetime(body)),
+                    effective: effective_period(m, body_lifetime),
                 }
             })
             .collect();

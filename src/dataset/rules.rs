@@ -266,6 +266,8 @@ fn is_chair(role: &MembershipRole) -> bool {
 
 fn check_memberships(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
     let here = |i: usize| at("memberships", o.memberships, i);
+    // Memberships are sorted by body: each body's lifetime is found once.
+    let mut last_lifetime: Option<(Slot, Option<Period>)> = None;
     for (i, (m, facts)) in v.memberships.iter().zip(&v.index.memberships).enumerate() {
         let who = || format!("membership of {} in {}", m.member(), m.body());
         if facts.member.is_none() {
@@ -298,10 +300,17 @@ fn check_memberships(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
                 ),
             ));
         }
-        let lifetime = match body {
-            Slot::Process(k) => v.processes.get(k as usize).map(Rcp::lifetime),
-            Slot::Partner(k) => v.partners.get(k as usize).map(Partner::lifetime),
-            Slot::State(_) => None,
+        let lifetime = match last_lifetime {
+            Some((slot, lifetime)) if slot == body => lifetime,
+            _ => {
+                let lifetime = match body {
+                    Slot::Process(k) => v.processes.get(k as usize).map(Rcp::lifetime),
+                    Slot::Partner(k) => v.partners.get(k as usize).map(Partner::lifetime),
+                    Slot::State(_) => None,
+                };
+                last_lifetime = Some((body, lifetime));
+                lifetime
+            }
         };
         if let Some(lifetime) = lifetime
             && !m.period().is_unknown()
