@@ -602,3 +602,71 @@ fn process_and_partner_profiles_report_every_problem_at_once() {
     expected.sort();
     assert_eq!(found, expected);
 }
+
+/// `valid.json` plus a process established in 2010 and dissolved in 2015,
+/// and `memberships` (member state, process, start, end).
+fn with_lifetimes(memberships: &[(&str, &str, &str, Option<&str>)]) -> (String, usize) {
+    let mut doc: serde_json::Value = serde_json::from_str(&data("valid.json")).unwrap();
+    let processes = doc["processes"].as_array_mut().unwrap();
+    processes.push(serde_json::json!({
+        "id": "OLD-RCP",
+        "name": "A dissolved process",
+        "established": "2010",
+        "status": "dissolved",
+        "status_since": "2015",
+        "sources": ["https://www.iom.int/"]
+    }));
+    let list = doc["memberships"].as_array_mut().unwrap();
+    let first = list.len();
+    for (state, process, start, end) in memberships {
+        let mut m = serde_json::json!({
+            "member": {"state": state},
+            "body": {"process": process},
+            "role": "member",
+            "start": start,
+            "sources": ["https://www.iom.int/"]
+        });
+        if let Some(end) = end {
+            m["end"] = serde_json::Value::from(*end);
+        }
+        list.push(m);
+    }
+    (doc.to_string(), first)
+}
+
+#[test]
+fn memberships_lie_within_their_body_lifetime() {
+    // MIDWA was established in 2001, OLD-RCP lived from 2010 to 2015.
+    let (text, first) = with_lifetimes(&[
+        ("SEN", "OLD-RCP", "2011", Some("2012")),
+        ("GHA", "OLD-RCP", "2001", Some("2004")),
+        ("MLI", "MIDWA", "1990", Some("1995")),
+        ("NER", "OLD-RCP", "2012", None),
+        ("CPV", "OLD-RCP", "2005", Some("2009")),
+    ]);
+    let errors = refused(Dataset::from_json_str(&text));
+    let outside = |k: usize| {
+        (
+            format!("/memberships/{}/start", first + k),
+            "membership.outside_body_lifetime",
+        )
+    };
+    assert_eq!(found(&errors), [outside(1), outside(2), outside(4)]);
+
+    // Without them, it loads (2010 is within OLD-RCP's life, though before
+    // MIDCAS's); the open membership ends with the process.
+    let (text, _) = with_lifetimes(&[
+        ("SEN", "OLD-RCP", "2011", Some("2012")),
+        ("GIN", "OLD-RCP", "2010", Some("2010")),
+        ("NER", "OLD-RCP", "2012", None),
+    ]);
+    let d = Dataset::from_json_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let ner = migov::CountryCode::from_alpha3("NER").unwrap();
+    let in_old = |year: &str| {
+        d.processes_of(ner, year.parse().unwrap())
+            .filter(|m| m.item().body().to_string().contains("OLD-RCP"))
+            .count()
+    };
+    assert_eq!(in_old("2013"), 1);
+    assert_eq!(in_old("2016"), 0);
+}
