@@ -379,6 +379,7 @@ impl DatasetBuilder {
                 };
                 (body, party_rank(&resolver, m.member()))
             },
+            |(body, _)| *body,
         );
 
         let index = Index::build(
@@ -487,10 +488,17 @@ fn party_rank(resolver: &Resolver<'_>, party: &crate::Party) -> (u8, u32) {
 
 /// As [`sorted`], but out-of-order input is sorted on a cached key first
 /// (`key` must agree with `cmp`: `key(a) < key(b)` implies `a < b`).
-fn sorted_with<T, K: Ord>(
+///
+/// `group` names a coarser order of the keys (`k1 < k2` implies
+/// `group(k1) <= group(k2)`). Input that gives each group in one run (a
+/// file listing each body's memberships together) is sorted by putting the
+/// runs in order, then each run on its own: many small sorts instead of one
+/// large one.
+fn sorted_with<T, K: Ord + Clone, G: Ord>(
     items: Vec<T>,
     cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
     mut key: impl FnMut(&T) -> K,
+    group: impl Fn(&K) -> G,
 ) -> (Vec<T>, Vec<u32>) {
     if items.is_sorted_by(|a, b| cmp(a, b).is_le()) {
         let origin = (0..items.len())
@@ -503,13 +511,41 @@ fn sorted_with<T, K: Ord>(
         .enumerate()
         .map(|(i, t)| (key(t), u32::try_from(i).unwrap_or(u32::MAX)))
         .collect();
-    keyed.sort_by(|(ka, a), (kb, b)| {
+    let order_of = |(ka, a): &(K, u32), (kb, b): &(K, u32)| {
         ka.cmp(kb)
             .then_with(|| match (items.get(*a as usize), items.get(*b as usize)) {
                 (Some(x), Some(y)) => cmp(x, y),
                 _ => std::cmp::Ordering::Equal,
             })
+    };
+    // The runs of one group, ordered by group: each group must have one run.
+    let mut runs: Vec<(G, &[(K, u32)])> = keyed
+        .chunk_by(|(ka, _), (kb, _)| group(ka) == group(kb))
+        .filter_map(|run| run.first().map(|(k, _)| (group(k), run)))
+        .collect();
+    runs.sort_by(|(ga, _), (gb, _)| ga.cmp(gb));
+    let one_run_each = runs.windows(2).all(|w| match w {
+        [(ga, _), (gb, _)] => ga < gb,
+        _ => true,
     });
+    if one_run_each {
+        let lengths: Vec<usize> = runs.iter().map(|(_, run)| run.len()).collect();
+        let mut in_runs: Vec<(K, u32)> = Vec::with_capacity(keyed.len());
+        for (_, run) in &runs {
+            in_runs.extend_from_slice(run);
+        }
+        drop(runs);
+        keyed = in_runs;
+        let mut rest = keyed.as_mut_slice();
+        for len in lengths {
+            let (run, tail) = rest.split_at_mut(len.min(rest.len()));
+            run.sort_by(order_of);
+            rest = tail;
+        }
+    } else {
+        drop(runs);
+        keyed.sort_by(order_of);
+    }
     let order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
     let mut items = items;
     permute(&mut items, &order);
@@ -545,7 +581,7 @@ fn permute<T>(items: &mut [T], order: &[u32]) {
 /// as it is, without moving a record; otherwise positions are sorted and
 /// the records swapped into place in the vector they came in (see [`permute`]).
 fn sorted<T>(items: Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> (Vec<T>, Vec<u32>) {
-    sorted_with(items, cmp, |_| ())
+    sorted_with(items, cmp, |_| (), |_| ())
 }
 
 fn collect_own<T>(
@@ -630,19 +666,32 @@ mod tests {
         #[test]
         fn sorted_with_reorders_and_remembers_origins(
             items in proptest::collection::vec((0u8..6, 0u16..50), 0..200),
+            grouping in 0u8..3,
         ) {
+            let mut items = items;
+            // Each group (`.0 / 2`) in one run, the runs in order or in
+            // reverse, the records within them not in order.
+            match grouping {
+                1 => items.sort_by_key(|t| t.0 / 2),
+                2 => items.sort_by_key(|t| std::cmp::Reverse(t.0 / 2)),
+                _ => {}
+            }
             let cmp = |a: &(u8, u16), b: &(u8, u16)| a.cmp(b);
             let (plain, plain_origin) = super::sorted(items.clone(), cmp);
-            let (keyed, keyed_origin) = super::sorted_with(items.clone(), cmp, |t| t.0);
+            let (keyed, keyed_origin) = super::sorted_with(items.clone(), cmp, |t| t.0, |_| ());
+            let (grouped, grouped_origin) =
+                super::sorted_with(items.clone(), cmp, |t| t.0, |k| *k / 2);
             let mut expected = items.clone();
             expected.sort();
             proptest::prop_assert_eq!(&plain, &expected);
             proptest::prop_assert_eq!(&keyed, &expected);
+            proptest::prop_assert_eq!(&grouped, &expected);
             for (record, &at) in plain.iter().zip(&plain_origin) {
                 proptest::prop_assert_eq!(Some(record), items.get(at as usize));
             }
             // Stable: equal records keep the order in which they were given.
             proptest::prop_assert_eq!(&plain_origin, &keyed_origin);
+            proptest::prop_assert_eq!(&plain_origin, &grouped_origin);
             for w in plain.windows(2).zip(plain_origin.windows(2)) {
                 if w.0[0] == w.0[1] {
                     proptest::prop_assert!(w.1[0] < w.1[1]);
