@@ -335,6 +335,15 @@ impl DatasetBuilder {
     /// referring record, the field and the missing identifier), a broken
     /// cross-record rule (see [`Rule`](crate::Rule)). No dataset is returned
     /// then: there is no half-validated dataset.
+    ///
+    /// # Threads
+    ///
+    /// A large dataset (some thousands of memberships, and of projects and
+    /// events) is sorted, indexed and checked on two threads: memberships on
+    /// a scoped thread started here, every other record on the calling
+    /// thread. The result does not depend on it. Where no thread can be
+    /// started (a platform without threads), all the work is done on the
+    /// calling thread.
     pub fn build(self) -> Result<Dataset, DatasetError> {
         self.build_with_issues().map_err(DatasetError::new)
     }
@@ -342,120 +351,135 @@ impl DatasetBuilder {
     /// Builds the dataset if no finding is an error (its warnings are then
     /// on the dataset); otherwise returns every finding.
     pub(crate) fn build_with_issues(self) -> Result<Dataset, Vec<Issue>> {
+        self.build_settled(None)
+    }
+
+    /// Whether the records other than memberships are enough work to settle
+    /// on a second thread while memberships are read.
+    pub(crate) fn worth_settling_apart(&self) -> bool {
+        self.partners.len() + self.projects.len() + self.events.len() >= thread_min()
+    }
+
+    /// Takes out every record but the memberships, to be settled with
+    /// [`Records::settle`] while memberships are still being added. The
+    /// identifiers stay: a repeat is still refused.
+    pub(crate) fn take_records(&mut self) -> Records {
+        Records {
+            member_states: std::mem::take(&mut self.member_states),
+            processes: std::mem::take(&mut self.processes),
+            partners: std::mem::take(&mut self.partners),
+            projects: std::mem::take(&mut self.projects),
+            events: std::mem::take(&mut self.events),
+        }
+    }
+
+    /// Puts back records taken with [`DatasetBuilder::take_records`] and
+    /// not settled, before any added since.
+    pub(crate) fn put_back(&mut self, mut records: Records) {
+        records.append(self.take_records());
+        let Records {
+            member_states,
+            processes,
+            partners,
+            projects,
+            events,
+        } = records;
+        self.member_states = member_states;
+        self.processes = processes;
+        self.partners = partners;
+        self.projects = projects;
+        self.events = events;
+    }
+
+    /// As [`DatasetBuilder::build_with_issues`], with the records taken by
+    /// [`DatasetBuilder::take_records`] already settled.
+    ///
+    /// The work comes in three parts: member states, processes and partners
+    /// are sorted first (memberships refer to them); then memberships on one
+    /// side, and every other record on the other, are sorted, indexed and
+    /// checked, on two threads for a large dataset.
+    pub(crate) fn build_settled(
+        self,
+        settled: Option<(Records, Settlement)>,
+    ) -> Result<Dataset, Vec<Issue>> {
         let Self {
             member_states,
             processes,
             partners,
             projects,
             events,
-            memberships,
+            mut memberships,
             ..
         } = self;
-        // Sort, remembering where each record was added (issues name that place).
-        let (member_states, state_origin) =
-            sorted(member_states, |a, b| a.country().cmp(&b.country()));
-        let (processes, process_origin) = sorted(processes, |a, b| a.id().cmp(b.id()));
-        let (partners, partner_origin) = sorted(partners, |a, b| a.id().cmp(b.id()));
-        let (projects, project_origin) = sorted(projects, |a, b| a.id().cmp(b.id()));
-        let (events, event_origin) = sorted(events, |a, b| a.id().cmp(b.id()));
-        let resolver = Resolver::new(&processes, &partners, &projects);
-        // Memberships out of order are sorted on small integer keys (the
-        // parties' ranks, in the same order as the parties themselves) with
-        // the full key for ties. Files usually list a body's memberships
-        // together: the last body's rank is kept, so that each run of one
-        // body is looked up once.
-        let mut last_body: Option<(crate::Party, (u8, u32))> = None;
-        let (memberships, membership_origin) = sorted_with(
-            memberships,
-            |a, b| a.key().cmp(&b.key()),
-            |m| {
-                let body = match &last_body {
-                    Some((party, rank)) if party == m.body() => *rank,
-                    _ => {
-                        let rank = party_rank(&resolver, m.body());
-                        last_body = Some((m.body().clone(), rank));
-                        rank
-                    }
+        let added = Records {
+            member_states,
+            processes,
+            partners,
+            projects,
+            events,
+        };
+        let (mut records, settlement) = match settled {
+            Some((records, settlement)) if added.is_empty() => (records, Some(settlement)),
+            // Records came after the others were settled: settle them all
+            // again, in the order they were added.
+            Some((mut records, settlement)) => {
+                records.unsettle(&settlement);
+                records.append(added);
+                (records, None)
+            }
+            None => (added, None),
+        };
+        let (settlement, (membership_index, membership_issues)) = match settlement {
+            Some(settlement) => {
+                let members =
+                    settle_memberships(&records.processes, &records.partners, &mut memberships);
+                (settlement, members)
+            }
+            None => {
+                let base_origins = records.sort_base();
+                let Records {
+                    member_states,
+                    processes,
+                    partners,
+                    projects,
+                    events,
+                } = &mut records;
+                let base = Base {
+                    member_states,
+                    processes,
+                    partners,
                 };
-                (body, party_rank(&resolver, m.member()))
-            },
-            |(body, _)| *body,
-        );
-
-        let index = Index::build(
-            &member_states,
-            &processes,
-            &partners,
-            &projects,
-            &events,
-            &memberships,
-            &resolver,
-        );
-        let origins = rules::Origins {
-            processes: &process_origin,
-            projects: &project_origin,
-            events: &event_origin,
-            memberships: &membership_origin,
+                if memberships.len().min(projects.len() + events.len()) >= thread_min() {
+                    let (members, settlement) = on_two_threads(
+                        || settle_memberships(processes, partners, &mut memberships),
+                        || settle_links(&base, base_origins, projects, events),
+                    );
+                    let members = members.unwrap_or_else(|| {
+                        settle_memberships(processes, partners, &mut memberships)
+                    });
+                    (settlement, members)
+                } else {
+                    let settlement = settle_links(&base, base_origins, projects, events);
+                    let members = settle_memberships(processes, partners, &mut memberships);
+                    (settlement, members)
+                }
+            }
         };
-        let view = rules::View {
-            member_states: &member_states,
-            processes: &processes,
-            partners: &partners,
-            projects: &projects,
-            events: &events,
-            memberships: &memberships,
-            index: &index,
-            resolver: &resolver,
-        };
-        let mut issues = rules::check(&view, &origins);
-        drop(resolver);
-        // Each record's own warnings, with the record's place in front.
-        collect_own(
-            &mut issues,
-            "member_states",
-            &member_states,
-            &state_origin,
-            MemberState::warnings,
-        );
-        collect_own(
-            &mut issues,
-            "processes",
-            &processes,
-            &process_origin,
-            Rcp::warnings,
-        );
-        collect_own(
-            &mut issues,
-            "partners",
-            &partners,
-            &partner_origin,
-            Partner::warnings,
-        );
-        collect_own(
-            &mut issues,
-            "projects",
-            &projects,
-            &project_origin,
-            Project::warnings,
-        );
-        collect_own(
-            &mut issues,
-            "events",
-            &events,
-            &event_origin,
-            Event::warnings,
-        );
-        collect_own(
-            &mut issues,
-            "memberships",
-            &memberships,
-            &membership_origin,
-            Membership::warnings,
-        );
+        let Settlement {
+            index, mut issues, ..
+        } = settlement;
+        issues.extend(membership_issues);
         issues.sort_by(|a, b| (a.path(), a.rule()).cmp(&(b.path(), b.rule())));
         if issues.iter().any(Issue::is_error) {
             return Err(issues);
         }
+        let Records {
+            member_states,
+            processes,
+            partners,
+            projects,
+            events,
+        } = records;
         let inner = Inner {
             member_states,
             processes,
@@ -463,7 +487,7 @@ impl DatasetBuilder {
             projects,
             events,
             memberships,
-            index,
+            index: Index::joined(index, membership_index),
             warnings: issues,
             totals: Default::default(),
         };
@@ -471,6 +495,285 @@ impl DatasetBuilder {
             inner: Arc::new(inner),
         })
     }
+}
+
+/// The fewest records for which a second thread is worth its start (tens
+/// of microseconds): settling a thousand records takes about a millisecond.
+pub(crate) const THREAD_MIN: usize = 2048;
+
+#[cfg(test)]
+thread_local! {
+    /// A unit test's own [`THREAD_MIN`] (`0`: always two threads,
+    /// `usize::MAX`: never), for the thread that runs the test.
+    pub(crate) static TEST_THREAD_MIN: std::cell::Cell<usize> =
+        const { std::cell::Cell::new(THREAD_MIN) };
+}
+
+/// [`THREAD_MIN`] (in unit tests, [`TEST_THREAD_MIN`]).
+fn thread_min() -> usize {
+    #[cfg(test)]
+    return TEST_THREAD_MIN.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    THREAD_MIN
+}
+
+/// Runs `a` on a second thread while `b` runs on this one.
+///
+/// `a`'s result is `None` when no thread could be started (a platform
+/// without threads, a process at its limit): `a` did not run, what it
+/// borrows is untouched, and the caller runs it here.
+pub(crate) fn on_two_threads<RA: Send, RB>(
+    a: impl FnOnce() -> RA + Send,
+    b: impl FnOnce() -> RB,
+) -> (Option<RA>, RB) {
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("migov-settle".to_owned())
+            .spawn_scoped(scope, a);
+        let rb = b();
+        let ra = match spawned {
+            Ok(handle) => match handle.join() {
+                Ok(ra) => Some(ra),
+                // `a` panicked, which is a bug: the panic goes on here.
+                Err(payload) => std::panic::resume_unwind(payload),
+            },
+            Err(_) => None,
+        };
+        (ra, rb)
+    })
+}
+
+/// The records memberships refer to, and that never refer to memberships:
+/// every record but the memberships.
+#[derive(Debug, Default)]
+pub(crate) struct Records {
+    member_states: Vec<MemberState>,
+    processes: Vec<Rcp>,
+    partners: Vec<Partner>,
+    projects: Vec<Project>,
+    events: Vec<Event>,
+}
+
+/// What settling [`Records`] gave: where each sorted record was added, the
+/// index of [`Index::of_records`], and the records' findings.
+#[derive(Debug)]
+pub(crate) struct Settlement {
+    /// Per collection of [`Records`], in their order.
+    origins: [Vec<u32>; 5],
+    index: Index,
+    issues: Vec<Issue>,
+}
+
+/// Member states, processes and partners, sorted.
+struct Base<'a> {
+    member_states: &'a [MemberState],
+    processes: &'a [Rcp],
+    partners: &'a [Partner],
+}
+
+impl Records {
+    fn is_empty(&self) -> bool {
+        self.member_states.is_empty()
+            && self.processes.is_empty()
+            && self.partners.is_empty()
+            && self.projects.is_empty()
+            && self.events.is_empty()
+    }
+
+    /// Adds `more` after these records.
+    fn append(&mut self, mut more: Records) {
+        self.member_states.append(&mut more.member_states);
+        self.processes.append(&mut more.processes);
+        self.partners.append(&mut more.partners);
+        self.projects.append(&mut more.projects);
+        self.events.append(&mut more.events);
+    }
+
+    /// Sorts member states, processes and partners; where each was added.
+    fn sort_base(&mut self) -> [Vec<u32>; 3] {
+        [
+            sort_in_place(&mut self.member_states, |a, b| {
+                a.country().cmp(&b.country())
+            }),
+            sort_in_place(&mut self.processes, |a, b| a.id().cmp(b.id())),
+            sort_in_place(&mut self.partners, |a, b| a.id().cmp(b.id())),
+        ]
+    }
+
+    /// Sorts every record, builds their part of the index and checks their
+    /// rules and their own warnings.
+    pub(crate) fn settle(&mut self) -> Settlement {
+        let base_origins = self.sort_base();
+        let Records {
+            member_states,
+            processes,
+            partners,
+            projects,
+            events,
+        } = self;
+        let base = Base {
+            member_states,
+            processes,
+            partners,
+        };
+        settle_links(&base, base_origins, projects, events)
+    }
+
+    /// Puts settled records back in the order they were added.
+    fn unsettle(&mut self, settlement: &Settlement) {
+        let [states, processes, partners, projects, events] = &settlement.origins;
+        unsort(&mut self.member_states, states);
+        unsort(&mut self.processes, processes);
+        unsort(&mut self.partners, partners);
+        unsort(&mut self.projects, projects);
+        unsort(&mut self.events, events);
+    }
+}
+
+/// Sorts projects and events, builds the index of every record but the
+/// memberships, and finds the findings of every such record.
+fn settle_links(
+    base: &Base<'_>,
+    base_origins: [Vec<u32>; 3],
+    projects: &mut Vec<Project>,
+    events: &mut Vec<Event>,
+) -> Settlement {
+    let project_origin = sort_in_place(projects, |a, b| a.id().cmp(b.id()));
+    let event_origin = sort_in_place(events, |a, b| a.id().cmp(b.id()));
+    let [state_origin, process_origin, partner_origin] = base_origins;
+    let resolver = Resolver::new(base.processes, base.partners, projects);
+    let index = Index::of_records(
+        base.member_states,
+        base.processes,
+        base.partners,
+        projects,
+        events,
+        &resolver,
+    );
+    let view = rules::View {
+        member_states: base.member_states,
+        processes: base.processes,
+        partners: base.partners,
+        projects,
+        events,
+        memberships: &[],
+        index: &index,
+        resolver: &resolver,
+    };
+    let origins = rules::Origins {
+        processes: &process_origin,
+        projects: &project_origin,
+        events: &event_origin,
+        memberships: &[],
+    };
+    let mut issues = rules::check_records(&view, &origins);
+    drop(resolver);
+    // Each record's own warnings, with the record's place in front.
+    collect_own(
+        &mut issues,
+        "member_states",
+        base.member_states,
+        &state_origin,
+        MemberState::warnings,
+    );
+    collect_own(
+        &mut issues,
+        "processes",
+        base.processes,
+        &process_origin,
+        Rcp::warnings,
+    );
+    collect_own(
+        &mut issues,
+        "partners",
+        base.partners,
+        &partner_origin,
+        Partner::warnings,
+    );
+    collect_own(
+        &mut issues,
+        "projects",
+        projects,
+        &project_origin,
+        Project::warnings,
+    );
+    collect_own(
+        &mut issues,
+        "events",
+        events,
+        &event_origin,
+        Event::warnings,
+    );
+    Settlement {
+        origins: [
+            state_origin,
+            process_origin,
+            partner_origin,
+            project_origin,
+            event_origin,
+        ],
+        index,
+        issues,
+    }
+}
+
+/// Sorts memberships; gives their part of the index (see
+/// [`Index::of_memberships`]) and their findings.
+fn settle_memberships(
+    processes: &[Rcp],
+    partners: &[Partner],
+    memberships: &mut Vec<Membership>,
+) -> (Index, Vec<Issue>) {
+    let resolver = Resolver::new(processes, partners, &[]);
+    // Memberships out of order are sorted on small integer keys (the
+    // parties' ranks, in the same order as the parties themselves) with
+    // the full key for ties. Files usually list a body's memberships
+    // together: the last body's rank is kept, so that each run of one
+    // body is looked up once.
+    let mut last_body: Option<(crate::Party, (u8, u32))> = None;
+    let (sorted, origin) = sorted_with(
+        std::mem::take(memberships),
+        |a, b| a.key().cmp(&b.key()),
+        |m| {
+            let body = match &last_body {
+                Some((party, rank)) if party == m.body() => *rank,
+                _ => {
+                    let rank = party_rank(&resolver, m.body());
+                    last_body = Some((m.body().clone(), rank));
+                    rank
+                }
+            };
+            (body, party_rank(&resolver, m.member()))
+        },
+        |(body, _)| *body,
+    );
+    *memberships = sorted;
+    let index = Index::of_memberships(processes, partners, memberships, &resolver);
+    let view = rules::View {
+        member_states: &[],
+        processes,
+        partners,
+        projects: &[],
+        events: &[],
+        memberships,
+        index: &index,
+        resolver: &resolver,
+    };
+    let origins = rules::Origins {
+        processes: &[],
+        projects: &[],
+        events: &[],
+        memberships: &origin,
+    };
+    let mut issues = rules::check_memberships(&view, &origins);
+    collect_own(
+        &mut issues,
+        "memberships",
+        memberships,
+        &origin,
+        Membership::warnings,
+    );
+    (index, issues)
 }
 
 /// A party's place in the order of parties: kind, then code or identifier
@@ -584,6 +887,24 @@ fn sorted<T>(items: Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> (Vec<
     sorted_with(items, cmp, |_| (), |_| ())
 }
 
+/// Sorts `items` in place (see [`sorted`]); for each, where it was.
+fn sort_in_place<T>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<u32> {
+    let (sorted, origin) = sorted(std::mem::take(items), cmp);
+    *items = sorted;
+    origin
+}
+
+/// Undoes a sort: puts each item back at `origin` (as [`sorted`] gave it).
+fn unsort<T>(items: &mut [T], origin: &[u32]) {
+    let mut order = vec![0u32; origin.len()];
+    for (i, &at) in origin.iter().enumerate() {
+        if let Some(slot) = order.get_mut(at as usize) {
+            *slot = u32::try_from(i).unwrap_or(u32::MAX);
+        }
+    }
+    permute(items, &order);
+}
+
 fn collect_own<T>(
     out: &mut Vec<Issue>,
     collection: &'static str,
@@ -631,6 +952,182 @@ mod tests {
             );
         }
         assert!(set.insert_new(&records, String::as_bytes, b"IGAD-RCP"));
+    }
+
+    #[test]
+    fn on_two_threads_runs_the_first_on_another_thread() {
+        let here = std::thread::current().id();
+        let (a, b) = super::on_two_threads(
+            || (std::thread::current().id(), 6 * 7),
+            || (std::thread::current().id(), "b"),
+        );
+        let (a_thread, a_value) = a.expect("a thread can be started in tests");
+        assert_ne!(a_thread, here);
+        assert_eq!(a_value, 42);
+        assert_eq!(b, (here, "b"));
+    }
+
+    /// The reference dataset's records, in the order of its file.
+    fn reference_builder() -> super::DatasetBuilder {
+        crate::Dataset::from_json_str(include_str!("../../data/reference.json"))
+            .expect("the reference dataset loads")
+            .to_builder()
+    }
+
+    /// Builds with `min` as the thread threshold.
+    fn build_with(
+        min: usize,
+        b: super::DatasetBuilder,
+    ) -> Result<crate::Dataset, Vec<crate::Issue>> {
+        super::TEST_THREAD_MIN.with(|c| c.set(min));
+        let built = b.build_with_issues();
+        super::TEST_THREAD_MIN.with(|c| c.set(super::THREAD_MIN));
+        built
+    }
+
+    /// The same dataset and findings, whether memberships and the other
+    /// records are settled on two threads or on one.
+    fn assert_same(
+        one: &Result<crate::Dataset, Vec<crate::Issue>>,
+        two: &Result<crate::Dataset, Vec<crate::Issue>>,
+    ) {
+        match (one, two) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a, b);
+                assert_eq!(a.warnings(), b.warnings());
+                assert_eq!(answers(a), answers(b));
+            }
+            (Err(a), Err(b)) => assert_eq!(a, b),
+            _ => panic!("one thread and two disagree: {one:?} / {two:?}"),
+        }
+    }
+
+    /// What the index answers, for every party, project and process.
+    fn answers(d: &crate::Dataset) -> Vec<String> {
+        use crate::Party;
+        let filter = crate::ProjectFilter::default();
+        let mut out = Vec::new();
+        let mut parties: Vec<Party> = d
+            .member_states()
+            .iter()
+            .map(|s| Party::State(s.country()))
+            .collect();
+        parties.extend(d.processes().iter().map(|p| Party::Process(p.id().clone())));
+        parties.extend(d.partners().iter().map(|p| Party::Partner(p.id().clone())));
+        for party in &parties {
+            out.push(format!("{:?}", d.memberships_of(party).collect::<Vec<_>>()));
+            out.push(format!("{:?}", d.memberships_in(party).collect::<Vec<_>>()));
+            out.push(format!(
+                "{:?}",
+                d.events_with(party, None)
+                    .map(|e| e.id())
+                    .collect::<Vec<_>>()
+            ));
+        }
+        for s in d.member_states() {
+            let found = d.projects_benefiting(s.country(), &filter);
+            out.push(format!("{:?}", found.map(|p| p.id()).collect::<Vec<_>>()));
+        }
+        for p in d.partners() {
+            let found = d.projects_with_partner(p.id().as_str(), None);
+            out.push(format!("{:?}", found.map(|p| p.id()).collect::<Vec<_>>()));
+        }
+        for p in d.processes() {
+            let found = d.projects_of_process(p.id().as_str());
+            out.push(format!("{:?}", found.map(|p| p.id()).collect::<Vec<_>>()));
+        }
+        for p in d.projects() {
+            let found = d.events_of_project(p.id().as_str());
+            out.push(format!("{:?}", found.map(|e| e.id()).collect::<Vec<_>>()));
+        }
+        out
+    }
+
+    #[test]
+    fn records_settled_apart_then_added_to_are_settled_again() {
+        let d = build_with(usize::MAX, reference_builder()).expect("valid");
+        // Two projects that refer to a process not in the dataset: their
+        // findings name the place each was added.
+        let dangling = |id: &str| {
+            crate::Project::builder(id.parse().expect("an id"), "A project")
+                .related_process("NOT-HERE".parse().expect("an id"))
+                .build()
+                .expect("a valid project")
+        };
+        // The records in reverse order, with a dangling project first among
+        // projects and another added last.
+        let add_all_but_memberships = |b: &mut super::DatasetBuilder| {
+            for s in d.member_states().iter().rev() {
+                b.add_member_state(s.clone()).expect("unique");
+            }
+            for p in d.processes().iter().rev() {
+                b.add_process(p.clone()).expect("unique");
+            }
+            for p in d.partners().iter().rev() {
+                b.add_partner(p.clone()).expect("unique");
+            }
+            b.add_project(dangling("Z-FIRST")).expect("unique");
+            for p in d.projects().iter().rev() {
+                b.add_project(p.clone()).expect("unique");
+            }
+            for e in d.events().iter().rev() {
+                b.add_event(e.clone()).expect("unique");
+            }
+        };
+        let mut at_once = crate::Dataset::builder();
+        add_all_but_memberships(&mut at_once);
+        at_once.add_project(dangling("A-LAST")).expect("unique");
+        let mut settled_apart = crate::Dataset::builder();
+        add_all_but_memberships(&mut settled_apart);
+        let mut records = settled_apart.take_records();
+        let settlement = records.settle();
+        settled_apart
+            .add_project(dangling("A-LAST"))
+            .expect("unique");
+        for m in d.memberships() {
+            at_once.add_membership(m.clone());
+            settled_apart.add_membership(m.clone());
+        }
+        let expected = build_with(usize::MAX, at_once).expect_err("dangling references");
+        let last = d.projects().len() + 1;
+        let places: Vec<String> = expected
+            .iter()
+            .filter(|i| i.rule() == crate::Rule::DanglingReference)
+            .map(|i| i.path().to_string())
+            .collect();
+        assert_eq!(
+            places,
+            [
+                "projects[0].related_processes[0]".to_owned(),
+                format!("projects[{last}].related_processes[0]"),
+            ]
+        );
+        let found = settled_apart
+            .build_settled(Some((records, settlement)))
+            .expect_err("dangling references");
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn records_put_back_come_before_those_added_since() {
+        let mut b = reference_builder();
+        let before = b.counts();
+        let records = b.take_records();
+        assert_eq!(b.counts()[..5], [0; 5]);
+        b.put_back(records);
+        assert_eq!(b.counts(), before);
+        assert_same(
+            &build_with(usize::MAX, reference_builder()),
+            &build_with(usize::MAX, b),
+        );
+    }
+
+    #[test]
+    fn two_threads_build_what_one_builds() {
+        assert_same(
+            &build_with(usize::MAX, reference_builder()),
+            &build_with(0, reference_builder()),
+        );
     }
 
     use proptest::prelude::*;
@@ -697,6 +1194,46 @@ mod tests {
                     proptest::prop_assert!(w.1[0] < w.1[1]);
                 }
             }
+        }
+
+        /// Any part of the reference dataset, in any order (dangling
+        /// references and broken rules included), gives the same dataset
+        /// or the same findings on one thread and on two.
+        #[test]
+        fn any_part_builds_the_same_on_one_thread_and_two(
+            keep in proptest::collection::vec(0u8..8, 6),
+            reverse in any::<bool>(),
+        ) {
+            let d = build_with(usize::MAX, reference_builder()).expect("valid");
+            // Collection `c` keeps each record whose position modulo 8 is
+            // below `keep[c]`.
+            let kept = |c: usize, i: usize| (i % 8) < usize::from(keep[c]);
+            let order = |n: usize| -> Vec<usize> {
+                if reverse { (0..n).rev().collect() } else { (0..n).collect() }
+            };
+            let make = || {
+                let mut b = crate::Dataset::builder();
+                for i in order(d.member_states().len()).into_iter().filter(|&i| kept(0, i)) {
+                    b.add_member_state(d.member_states()[i].clone()).unwrap();
+                }
+                for i in order(d.processes().len()).into_iter().filter(|&i| kept(1, i)) {
+                    b.add_process(d.processes()[i].clone()).unwrap();
+                }
+                for i in order(d.partners().len()).into_iter().filter(|&i| kept(2, i)) {
+                    b.add_partner(d.partners()[i].clone()).unwrap();
+                }
+                for i in order(d.projects().len()).into_iter().filter(|&i| kept(3, i)) {
+                    b.add_project(d.projects()[i].clone()).unwrap();
+                }
+                for i in order(d.events().len()).into_iter().filter(|&i| kept(4, i)) {
+                    b.add_event(d.events()[i].clone()).unwrap();
+                }
+                for i in order(d.memberships().len()).into_iter().filter(|&i| kept(5, i)) {
+                    b.add_membership(d.memberships()[i].clone());
+                }
+                b
+            };
+            assert_same(&build_with(usize::MAX, make()), &build_with(0, make()));
         }
 
         #[test]

@@ -294,27 +294,28 @@ fn push_distinct(pairs: &mut Vec<(u32, u32)>, keys: &mut Vec<u32>, item: u32) {
 }
 
 impl Index {
-    pub(crate) fn build(
-        member_states: &[MemberState],
+    /// Member-state positions by [`CountryCode::ordinal`] (`u32::MAX`: none).
+    pub(crate) fn states(member_states: &[MemberState]) -> Vec<u32> {
+        let mut states = vec![u32::MAX; CountryCode::ORDINALS];
+        for (i, s) in member_states.iter().enumerate() {
+            if let Some(slot) = states.get_mut(s.country().ordinal()) {
+                *slot = pos(i);
+            }
+        }
+        states
+    }
+
+    /// The memberships' part of the index (the other fields are empty).
+    /// O(memberships + parties).
+    pub(crate) fn of_memberships(
         processes: &[Rcp],
         partners: &[Partner],
-        projects: &[Project],
-        events: &[Event],
         memberships: &[Membership],
         resolver: &Resolver<'_>,
     ) -> Self {
         let countries = CountryCode::ORDINALS;
         let party_sizes = [countries, partners.len(), processes.len()];
-        let mut ix = Index {
-            states: vec![u32::MAX; countries],
-            ..Index::default()
-        };
-        for (i, s) in member_states.iter().enumerate() {
-            if let Some(slot) = ix.states.get_mut(s.country().ordinal()) {
-                *slot = pos(i);
-            }
-        }
-
+        let mut ix = Index::default();
         // Memberships: resolve both ends once, and the effective period.
         let lifetime = |slot: Option<Slot>| match slot {
             Some(Slot::Process(k)) => processes.get(k as usize).map(Rcp::lifetime),
@@ -360,7 +361,25 @@ impl Index {
         ix.memberships_of_member = PartyGroups::build(party_sizes, &of_member);
         ix.memberships_of_body = PartyGroups::build(party_sizes, &of_body);
         ix.process_memberships_of_state = Groups::build(countries, &state_in_process);
+        ix
+    }
 
+    /// Every part of the index but the memberships': states, projects and
+    /// events. O(states + projects + events + references).
+    pub(crate) fn of_records(
+        member_states: &[MemberState],
+        processes: &[Rcp],
+        partners: &[Partner],
+        projects: &[Project],
+        events: &[Event],
+        resolver: &Resolver<'_>,
+    ) -> Self {
+        let countries = CountryCode::ORDINALS;
+        let party_sizes = [countries, partners.len(), processes.len()];
+        let mut ix = Index {
+            states: Self::states(member_states),
+            ..Index::default()
+        };
         let mut of_state = Vec::new();
         let mut of_partner = Vec::new();
         let mut of_process = Vec::new();
@@ -422,6 +441,18 @@ impl Index {
         ix.events_of_project = Groups::build(projects.len(), &of_project);
         ix.events_of_country = Groups::build(countries, &of_country);
         ix
+    }
+
+    /// The index of `records` (from [`Index::of_records`]) with the
+    /// memberships' part (from [`Index::of_memberships`]).
+    pub(crate) fn joined(records: Index, memberships: Index) -> Index {
+        Index {
+            memberships: memberships.memberships,
+            memberships_of_member: memberships.memberships_of_member,
+            memberships_of_body: memberships.memberships_of_body,
+            process_memberships_of_state: memberships.process_memberships_of_state,
+            ..records
+        }
     }
 
     /// The member-state position of `country`.

@@ -1,6 +1,6 @@
 //! The dataset: a validated, indexed collection of every entity and membership.
 
-mod builder;
+pub(crate) mod builder;
 mod index;
 mod query;
 mod rules;

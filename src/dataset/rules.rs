@@ -63,12 +63,21 @@ fn dangling(issues: &mut Vec<Issue>, path: FieldPath, referrer: &str, target: &P
     ));
 }
 
-pub(crate) fn check(v: &View<'_>, o: &Origins<'_>) -> Vec<Issue> {
+/// The rules of every record but memberships (processes, projects and
+/// events): these need only the index of [`Index::of_records`].
+pub(crate) fn check_records(v: &View<'_>, o: &Origins<'_>) -> Vec<Issue> {
     let mut issues = Vec::new();
     check_processes(v, o, &mut issues);
     check_projects(v, o, &mut issues);
     check_events(v, o, &mut issues);
-    check_memberships(v, o, &mut issues);
+    issues
+}
+
+/// The rules of memberships: these need processes, partners and the index
+/// of [`Index::of_memberships`].
+pub(crate) fn check_memberships(v: &View<'_>, o: &Origins<'_>) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    check_membership_list(v, o, &mut issues);
     issues
 }
 
@@ -264,7 +273,7 @@ fn is_chair(role: &MembershipRole) -> bool {
     )
 }
 
-fn check_memberships(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
+fn check_membership_list(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
     let here = |i: usize| at("memberships", o.memberships, i);
     // Memberships are sorted by body: each body's lifetime is found once.
     let mut last_lifetime: Option<(Slot, Option<Period>)> = None;

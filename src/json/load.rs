@@ -18,6 +18,7 @@ use super::strict::Strict;
 use super::wire::{
     EventRecord, MemberStateRecord, MembershipRecord, PartnerRecord, ProcessRecord, ProjectRecord,
 };
+use crate::dataset::builder::{Records, Settlement, on_two_threads};
 use crate::entity::issue::Segment;
 use crate::{Dataset, DatasetBuilder, DuplicateIdError, FieldPath, Issue, Rule, Severity};
 
@@ -434,6 +435,9 @@ struct Loader {
     broken_ids: HashSet<(&'static str, String)>,
     /// For each collection, the file position of each record added.
     origins: [Vec<u32>; 6],
+    /// The records other than memberships, settled on a second thread while
+    /// the memberships were read.
+    settled: Option<(Records, Settlement)>,
 }
 
 impl Loader {
@@ -489,8 +493,9 @@ impl Loader {
             issues: record_issues,
             broken_ids,
             origins,
+            settled,
         } = self;
-        let mut issues = match builder.build_with_issues() {
+        let mut issues = match builder.build_settled(settled) {
             Ok(dataset) if record_issues.is_empty() => return Ok(dataset),
             Ok(dataset) => dataset.warnings().to_vec(),
             Err(issues) => issues,
@@ -572,6 +577,25 @@ impl<'de> Visitor<'de> for OnePass<'_> {
                 TopKey::Partners => map.next_value_seed(Stream::<PartnerRecord>::new(self.0))?,
                 TopKey::Projects => map.next_value_seed(Stream::<ProjectRecord>::new(self.0))?,
                 TopKey::Events => map.next_value_seed(Stream::<EventRecord>::new(self.0))?,
+                // Every other collection is read (a key cannot come twice):
+                // settle those records on a second thread while the
+                // memberships are read.
+                TopKey::Memberships
+                    if seen.get(1..6).is_some_and(|s| s.iter().all(|&s| s))
+                        && self.0.builder.worth_settling_apart() =>
+                {
+                    let mut records = self.0.builder.take_records();
+                    let loader = &mut *self.0;
+                    let (settlement, read) = on_two_threads(
+                        || records.settle(),
+                        || map.next_value_seed(Stream::<MembershipRecord>::new(loader)),
+                    );
+                    match settlement {
+                        Some(settlement) => self.0.settled = Some((records, settlement)),
+                        None => self.0.builder.put_back(records),
+                    }
+                    read?
+                }
                 TopKey::Memberships => {
                     map.next_value_seed(Stream::<MembershipRecord>::new(self.0))?
                 }
@@ -634,6 +658,14 @@ impl Dataset {
     /// syntax error with its line and column, or every wrong type, unknown or
     /// missing field, invalid value, dangling reference and broken rule, each
     /// at its JSON Pointer. No dataset is returned then.
+    ///
+    /// # Threads
+    ///
+    /// In a large file whose memberships come last (as in every file migov
+    /// saves), the other records are sorted, indexed and checked on a scoped
+    /// second thread while the memberships are read; otherwise a large
+    /// dataset is built on two threads as [`DatasetBuilder::build`] says.
+    /// The result does not depend on it.
     ///
     /// # Examples
     ///
@@ -765,5 +797,81 @@ impl Dataset {
             ));
         }
         Self::from_json_slice(&bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Dataset;
+    use crate::dataset::builder::{TEST_THREAD_MIN, THREAD_MIN};
+    use proptest::prelude::*;
+
+    /// Loads `text` with `min` as the thread threshold (`0`: the records
+    /// other than memberships are settled while memberships are read).
+    fn load_with(min: usize, text: &str) -> Result<Dataset, super::LoadErrors> {
+        TEST_THREAD_MIN.with(|c| c.set(min));
+        let loaded = Dataset::from_json_str(text);
+        TEST_THREAD_MIN.with(|c| c.set(THREAD_MIN));
+        loaded
+    }
+
+    fn assert_same(text: &str) {
+        let one = load_with(usize::MAX, text);
+        let two = load_with(0, text);
+        match (&one, &two) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a, b);
+                assert_eq!(a.warnings(), b.warnings());
+            }
+            (Err(a), Err(b)) => assert_eq!(a, b),
+            _ => panic!("one thread and two disagree: {one:?} / {two:?}"),
+        }
+    }
+
+    const REFERENCE: &str = include_str!("../../data/reference.json");
+
+    #[test]
+    fn files_load_the_same_on_one_thread_and_two() {
+        for text in [
+            REFERENCE,
+            include_str!("../../tests/data/valid.json"),
+            include_str!("../../tests/data/record_faults.json"),
+            include_str!("../../tests/data/many_faults.json"),
+        ] {
+            assert_same(text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Any part of the reference file, its records in file order or
+        /// reversed, loads the same on one thread and on two: the same
+        /// dataset, or the same problems at the same places.
+        #[test]
+        fn any_part_of_a_file_loads_the_same_on_one_thread_and_two(
+            keep in proptest::collection::vec(0u8..8, 6),
+            reverse in any::<bool>(),
+        ) {
+            let mut doc: serde_json::Value = serde_json::from_str(REFERENCE).unwrap();
+            // The collections in the order migov saves them, memberships
+            // last (a JSON value would sort the keys).
+            let collections = ["member_states", "processes", "partners", "projects", "events", "memberships"];
+            let mut text = String::from(r#"{"schema_version": "1""#);
+            for (c, name) in collections.iter().enumerate() {
+                let mut list = doc[*name].take().as_array().cloned().unwrap_or_default();
+                let mut i = 0;
+                list.retain(|_| {
+                    i += 1;
+                    ((i - 1) % 8) < usize::from(keep[c])
+                });
+                if reverse {
+                    list.reverse();
+                }
+                text.push_str(&format!(", {name:?}: {}", serde_json::Value::from(list)));
+            }
+            text.push('}');
+            assert_same(&text);
+        }
     }
 }

@@ -12,5 +12,6 @@ mod auto_traits;
 mod entity_serde;
 mod hostile_input;
 mod json_load;
+mod large;
 mod roundtrip;
 mod util;

@@ -1,0 +1,97 @@
+//! A dataset large enough to be settled on two threads (see
+//! `DatasetBuilder::build`): every way of loading or building it agrees.
+
+#[path = "../../benches/support/generate.rs"]
+mod generate;
+
+use migov::{Dataset, LoadErrors};
+
+/// Above the two-thread threshold on both sides (2,048 records).
+const SCALE: generate::Scale = generate::Scale {
+    name: "large",
+    projects: 2_500,
+    memberships: 6_000,
+    events: 300,
+    partners: 150,
+    processes: 30,
+};
+
+/// The same text with its keys in sorted order (a `serde_json::Value`
+/// sorts them): memberships come before partners, processes and projects,
+/// so nothing can be settled while memberships are read.
+fn keys_sorted(text: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(text).unwrap();
+    let out = value.to_string();
+    assert!(out.find("\"memberships\"") < out.find("\"partners\""));
+    out
+}
+
+fn assert_same(a: &Result<Dataset, LoadErrors>, b: &Result<Dataset, LoadErrors>) {
+    match (a, b) {
+        (Ok(x), Ok(y)) => {
+            assert_eq!(x, y);
+            assert_eq!(x.warnings(), y.warnings());
+        }
+        (Err(x), Err(y)) => assert_eq!(x, y),
+        _ => panic!("the two loads disagree"),
+    }
+}
+
+#[test]
+fn every_way_to_a_large_dataset_gives_the_same_dataset() {
+    let generated = generate::generate(&SCALE, 11);
+    let d = Dataset::from_json_str(&generated).unwrap_or_else(|e| panic!("{e}"));
+    assert!(d.warnings().is_empty(), "{:#?}", d.warnings());
+    assert_eq!(d.projects().len(), SCALE.projects);
+    assert_eq!(d.events().len(), SCALE.events);
+    // The generator spreads about `SCALE.memberships` over the bodies.
+    assert!(d.memberships().len() >= 2_048, "{}", d.memberships().len());
+
+    // Saved (records in order, memberships last), keys sorted, rebuilt.
+    let saved = d.to_json_string();
+    assert_same(&Ok(d.clone()), &Dataset::from_json_str(&saved));
+    assert_same(
+        &Ok(d.clone()),
+        &Dataset::from_json_str(&keys_sorted(&saved)),
+    );
+    assert_same(
+        &Ok(d.clone()),
+        &Dataset::from_json_str(&keys_sorted(&generated)),
+    );
+    assert_eq!(d.to_builder().build().unwrap(), d);
+}
+
+#[test]
+fn a_large_dataset_with_faults_reports_them_the_same_either_way() {
+    let d = Dataset::from_json_str(&generate::generate(&SCALE, 12)).unwrap();
+    let saved = d.to_json_string();
+    // A partner and a process vanish: projects, events and memberships
+    // that refer to them now dangle.
+    let partner = d.partners()[0].id().as_str().to_owned();
+    let process = d.processes()[0].id().as_str().to_owned();
+    let faulty = saved
+        .replacen(
+            &format!("\"id\": \"{partner}\""),
+            "\"id\": \"GONE-PARTNER\"",
+            1,
+        )
+        .replacen(
+            &format!("\"id\": \"{process}\""),
+            "\"id\": \"GONE-PROCESS\"",
+            1,
+        );
+    assert_ne!(faulty, saved);
+    let in_order = Dataset::from_json_str(&faulty);
+    let sorted_keys = Dataset::from_json_str(&keys_sorted(&faulty));
+    let errors = in_order.as_ref().expect_err("dangling references");
+    let pointers: Vec<String> = errors.problems().iter().map(|p| p.pointer()).collect();
+    assert!(
+        pointers.iter().any(|p| p.starts_with("/memberships/")),
+        "{pointers:?}"
+    );
+    assert!(
+        pointers.iter().any(|p| p.starts_with("/projects/")),
+        "{pointers:?}"
+    );
+    assert_same(&in_order, &sorted_keys);
+}
