@@ -305,34 +305,24 @@ impl Index {
         states
     }
 
-    /// The memberships' part of the index (the other fields are empty).
-    /// O(memberships + parties).
-    pub(crate) fn of_memberships(
+    /// Each membership's facts, in the order of `memberships` (sorted by
+    /// body, or in runs of one body: each body is resolved once per run).
+    /// O(memberships).
+    pub(crate) fn membership_facts(
         processes: &[Rcp],
         partners: &[Partner],
         memberships: &[Membership],
         resolver: &Resolver<'_>,
-    ) -> Self {
-        let countries = CountryCode::ORDINALS;
-        let party_sizes = [countries, partners.len(), processes.len()];
-        let mut ix = Index::default();
-        // Memberships: resolve both ends once, and the effective period.
+    ) -> Vec<MembershipFacts> {
         let lifetime = |slot: Option<Slot>| match slot {
             Some(Slot::Process(k)) => processes.get(k as usize).map(Rcp::lifetime),
             Some(Slot::Partner(k)) => partners.get(k as usize).map(Partner::lifetime),
             _ => None,
         };
-        let mut of_member = Vec::with_capacity(memberships.len());
-        let mut of_body = Vec::with_capacity(memberships.len());
-        let mut state_in_process = Vec::new();
-        // Memberships are sorted by body: resolve each body, and find its
-        // lifetime, once.
         let mut last_body: Option<(&Party, Option<Slot>, Option<Period>)> = None;
-        ix.memberships = memberships
+        memberships
             .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                let member = resolver.slot(m.member());
+            .map(|m| {
                 let (body, body_lifetime) = match last_body {
                     Some((party, slot, life)) if party == m.body() => (slot, life),
                     _ => {
@@ -342,26 +332,54 @@ impl Index {
                         (slot, life)
                     }
                 };
-                if let Some(s) = member {
-                    of_member.push((s, pos(i)));
-                }
-                if let Some(b) = body {
-                    of_body.push((b, pos(i)));
-                }
-                if let (Some(Slot::State(s)), Some(Slot::Process(_))) = (member, body) {
-                    state_in_process.push((s, pos(i)));
-                }
                 MembershipFacts {
-                    member,
+                    member: resolver.slot(m.member()),
                     body,
                     effective: effective_period(m, body_lifetime),
                 }
             })
+            .collect()
+    }
+
+    /// The sizes of the party tables: countries, partners, processes.
+    pub(crate) fn party_sizes(processes: &[Rcp], partners: &[Partner]) -> [usize; 3] {
+        [CountryCode::ORDINALS, partners.len(), processes.len()]
+    }
+
+    /// Memberships by member (see [`Index::memberships_of_member`]).
+    /// O(memberships + parties).
+    pub(crate) fn member_groups(facts: &[MembershipFacts], party_sizes: [usize; 3]) -> PartyGroups {
+        let of_member: Vec<(Slot, u32)> = facts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| f.member.map(|m| (m, pos(i))))
             .collect();
-        ix.memberships_of_member = PartyGroups::build(party_sizes, &of_member);
-        ix.memberships_of_body = PartyGroups::build(party_sizes, &of_body);
-        ix.process_memberships_of_state = Groups::build(countries, &state_in_process);
-        ix
+        PartyGroups::build(party_sizes, &of_member)
+    }
+
+    /// Memberships of states in processes, by state (see
+    /// [`Index::process_memberships_of_state`]). O(memberships + countries).
+    pub(crate) fn state_in_process_groups(facts: &[MembershipFacts]) -> Groups {
+        let pairs: Vec<(u32, u32)> = facts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| match (f.member, f.body) {
+                (Some(Slot::State(s)), Some(Slot::Process(_))) => Some((s, pos(i))),
+                _ => None,
+            })
+            .collect();
+        Groups::build(CountryCode::ORDINALS, &pairs)
+    }
+
+    /// Memberships by body (see [`Index::memberships_of_body`]).
+    /// O(memberships + parties).
+    pub(crate) fn body_groups(facts: &[MembershipFacts], party_sizes: [usize; 3]) -> PartyGroups {
+        let of_body: Vec<(Slot, u32)> = facts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| f.body.map(|b| (b, pos(i))))
+            .collect();
+        PartyGroups::build(party_sizes, &of_body)
     }
 
     /// Every part of the index but the memberships': states, projects and
@@ -444,13 +462,18 @@ impl Index {
     }
 
     /// The index of `records` (from [`Index::of_records`]) with the
-    /// memberships' part (from [`Index::of_memberships`]).
-    pub(crate) fn joined(records: Index, memberships: Index) -> Index {
+    /// memberships' facts and groups.
+    pub(crate) fn joined(
+        records: Index,
+        facts: Vec<MembershipFacts>,
+        of_member: PartyGroups,
+        (of_body, process_memberships_of_state): (PartyGroups, Groups),
+    ) -> Index {
         Index {
-            memberships: memberships.memberships,
-            memberships_of_member: memberships.memberships_of_member,
-            memberships_of_body: memberships.memberships_of_body,
-            process_memberships_of_state: memberships.process_memberships_of_state,
+            memberships: facts,
+            memberships_of_member: of_member,
+            memberships_of_body: of_body,
+            process_memberships_of_state,
             ..records
         }
     }

@@ -1,7 +1,7 @@
 //! Cross-record rules: references resolve, memberships agree with each other
 //! and with the bodies' lifetimes, projects and events agree in time.
 
-use super::index::{Index, Resolver, Slot};
+use super::index::{Index, PartyGroups, Resolver, Slot};
 use crate::codelist::MembershipRole;
 use crate::{
     Event, FieldPath, Issue, MemberState, Membership, Partner, Party, Period, Project, Rcp, Rule,
@@ -73,11 +73,25 @@ pub(crate) fn check_records(v: &View<'_>, o: &Origins<'_>) -> Vec<Issue> {
     issues
 }
 
-/// The rules of memberships: these need processes, partners and the index
-/// of [`Index::of_memberships`].
-pub(crate) fn check_memberships(v: &View<'_>, o: &Origins<'_>) -> Vec<Issue> {
+/// The rules of each membership on its own and against the one before:
+/// references resolve, exact repeats, the body's lifetime. These need
+/// processes, partners and the memberships' facts ([`Index::memberships`]).
+pub(crate) fn check_membership_records(v: &View<'_>, o: &Origins<'_>) -> Vec<Issue> {
     let mut issues = Vec::new();
     check_membership_list(v, o, &mut issues);
+    issues
+}
+
+/// The rules of each body's memberships together (chairs against members,
+/// members against observers), with the memberships grouped by body
+/// (`of_body`, as in [`Index::memberships_of_body`]).
+pub(crate) fn check_membership_bodies(
+    v: &View<'_>,
+    o: &Origins<'_>,
+    of_body: &PartyGroups,
+) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    check_bodies(v, o, of_body, &mut issues);
     issues
 }
 
@@ -337,6 +351,10 @@ fn check_membership_list(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>)
             ));
         }
     }
+}
+
+fn check_bodies(v: &View<'_>, o: &Origins<'_>, of_body: &PartyGroups, issues: &mut Vec<Issue>) {
+    let here = |i: usize| at("memberships", o.memberships, i);
     // Per body: chairs against members, members against observers. Within a
     // body, memberships are sorted by member, so each member's are adjacent.
     // The same member: the same resolved party (cheap), or for parties that
@@ -353,7 +371,7 @@ fn check_membership_list(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>)
     };
     let role_of = |p: u32| v.memberships.get(p as usize).map(Membership::role);
     let mut members: Vec<usize> = Vec::new();
-    for positions in v.index.memberships_of_body.iter() {
+    for positions in of_body.iter() {
         let has_members = positions
             .iter()
             .any(|&p| role_of(p) == Some(&MembershipRole::Member));
