@@ -379,22 +379,13 @@ impl DatasetBuilder {
         std::mem::take(&mut self.memberships)
     }
 
-    /// Puts back records taken with [`DatasetBuilder::take_records`] and
-    /// not settled, before any added since.
-    pub(crate) fn put_back(&mut self, mut records: Records) {
-        records.append(self.take_records());
-        let Records {
-            member_states,
-            processes,
-            partners,
-            projects,
-            events,
-        } = records;
-        self.member_states = member_states;
-        self.processes = processes;
-        self.partners = partners;
-        self.projects = projects;
-        self.events = events;
+    /// Adds memberships, converted elsewhere, after those added.
+    pub(crate) fn append_memberships(&mut self, mut memberships: Vec<Membership>) {
+        if self.memberships.is_empty() {
+            self.memberships = memberships;
+        } else {
+            self.memberships.append(&mut memberships);
+        }
     }
 
     /// As [`DatasetBuilder::build_with_issues`], with the records taken by
@@ -1201,20 +1192,6 @@ mod tests {
             .build_settled(Some((records, settlement)))
             .expect_err("dangling references");
         assert_eq!(found, expected);
-    }
-
-    #[test]
-    fn records_put_back_come_before_those_added_since() {
-        let mut b = reference_builder();
-        let before = b.counts();
-        let records = b.take_records();
-        assert_eq!(b.counts()[..5], [0; 5]);
-        b.put_back(records);
-        assert_eq!(b.counts(), before);
-        assert_same(
-            &build_with(usize::MAX, reference_builder()),
-            &build_with(usize::MAX, b),
-        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use std::marker::PhantomData;
+use std::sync::mpsc;
 
 use serde::Deserializer;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -585,15 +586,37 @@ impl<'de> Visitor<'de> for OnePass<'_> {
                         && self.0.builder.worth_settling_apart() =>
                 {
                     let mut records = self.0.builder.take_records();
-                    let loader = &mut *self.0;
-                    let (settlement, read) = on_two_threads(
-                        || records.settle(),
-                        || map.next_value_seed(Stream::<MembershipRecord>::new(loader)),
+                    // Memberships go to that thread too, in chunks, once read:
+                    // it converts them and gathers them in their list, while
+                    // this one reads on. A chunk it is done with comes back
+                    // to be filled again.
+                    let (to_convert, mut chunks) = mpsc::channel();
+                    let (recycle, recycled) = mpsc::channel();
+                    let (worked, read) = on_two_threads(
+                        || {
+                            let settlement = records.settle();
+                            (settlement, convert(&mut chunks, &recycle))
+                        },
+                        || {
+                            let to_convert = to_convert;
+                            map.next_value_seed(Chunked {
+                                to_convert: &to_convert,
+                                recycled: &recycled,
+                            })
+                            // Dropping `to_convert` ends the conversion.
+                        },
                     );
-                    match settlement {
-                        Some(settlement) => self.0.settled = Some((records, settlement)),
-                        None => self.0.builder.put_back(records),
+                    let (settlement, converted) = match worked {
+                        Some(worked) => worked,
+                        // No thread: every chunk waits in the channel.
+                        None => (records.settle(), convert(&mut chunks, &recycle)),
+                    };
+                    self.0.settled = Some((records, settlement));
+                    self.0.builder.append_memberships(converted.memberships);
+                    if let Some(origin) = self.0.origins.get_mut(MembershipRecord::SLOT) {
+                        origin.extend(converted.origins);
                     }
+                    self.0.issues.extend(converted.issues);
                     read?
                 }
                 TopKey::Memberships => {
@@ -637,6 +660,97 @@ impl<'de, R: Kind> Visitor<'de> for Stream<'_, R> {
         }
         Ok(())
     }
+}
+
+/// The most memberships sent to the settling thread at a time.
+const CHUNK: usize = 1024;
+
+/// Memberships read as a stream of records and sent, in chunks, to be
+/// converted on another thread (see [`convert`]).
+struct Chunked<'c> {
+    to_convert: &'c mpsc::Sender<Vec<MembershipRecord>>,
+    recycled: &'c mpsc::Receiver<Vec<MembershipRecord>>,
+}
+
+impl Chunked<'_> {
+    /// Sends `chunk` and gives an empty one to fill (a recycled one if any).
+    fn send(&self, chunk: Vec<MembershipRecord>) -> Vec<MembershipRecord> {
+        // The receiver lives as long as its thread's closure, which ends
+        // only after this sender is dropped (or with a panic, which
+        // `on_two_threads` carries on): a send cannot fail otherwise.
+        let _ = self.to_convert.send(chunk);
+        self.recycled
+            .try_recv()
+            .unwrap_or_else(|_| Vec::with_capacity(CHUNK))
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Chunked<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Chunked<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of records")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        while let Some(Strict(record)) = seq.next_element::<Strict<MembershipRecord>>()? {
+            chunk.push(record);
+            if chunk.len() >= CHUNK {
+                chunk = self.send(chunk);
+            }
+        }
+        if !chunk.is_empty() {
+            self.send(chunk);
+        }
+        Ok(())
+    }
+}
+
+/// Memberships converted from their records, as [`Loader::accept`] would.
+#[derive(Default)]
+struct Converted {
+    memberships: Vec<crate::Membership>,
+    /// The file position of each membership.
+    origins: Vec<u32>,
+    issues: Vec<Issue>,
+}
+
+/// Converts every membership record sent, in order, until the sender is
+/// dropped; each emptied chunk goes back through `recycle`.
+fn convert(
+    chunks: &mut mpsc::Receiver<Vec<MembershipRecord>>,
+    recycle: &mpsc::Sender<Vec<MembershipRecord>>,
+) -> Converted {
+    let mut out = Converted::default();
+    let mut i = 0usize;
+    for mut chunk in chunks.iter() {
+        for record in chunk.drain(..) {
+            match record.into_entity() {
+                Ok(m) => {
+                    out.memberships.push(m);
+                    out.origins.push(u32::try_from(i).unwrap_or(u32::MAX));
+                }
+                Err(issues) => {
+                    let at = FieldPath::key(MembershipRecord::NAME).join(i);
+                    out.issues
+                        .extend(issues.into_iter().map(|x| x.prefixed(&at)));
+                }
+            }
+            i += 1;
+        }
+        // The reader may be done and gone: the chunk is then dropped.
+        let _ = recycle.send(chunk);
+    }
+    out
 }
 
 /// Loads a valid document in one pass; `None` when anything in it does not
@@ -842,6 +956,42 @@ mod tests {
         }
     }
 
+    /// The reference file with its collections in the order migov saves
+    /// them, each passed through `edit` (a JSON value would sort the keys).
+    fn reference_with(mut edit: impl FnMut(&str, &mut Vec<serde_json::Value>)) -> String {
+        let mut doc: serde_json::Value = serde_json::from_str(REFERENCE).unwrap();
+        let mut text = String::from(r#"{"schema_version": "1""#);
+        for name in [
+            "member_states",
+            "processes",
+            "partners",
+            "projects",
+            "events",
+            "memberships",
+        ] {
+            let mut list = doc[name].take().as_array().cloned().unwrap_or_default();
+            edit(name, &mut list);
+            text.push_str(&format!(", {name:?}: {}", serde_json::Value::from(list)));
+        }
+        text.push('}');
+        text
+    }
+
+    #[test]
+    fn a_membership_that_does_not_convert_is_reported_at_its_place_either_way() {
+        // Ends before it starts: it reads, but is not a valid membership.
+        let text = reference_with(|name, list| {
+            if name == "memberships" {
+                list[3]["start"] = "2020".into();
+                list[3]["end"] = "2010".into();
+            }
+        });
+        assert_same(&text);
+        let errors = load_with(0, &text).unwrap_err();
+        let pointers: Vec<String> = errors.problems().iter().map(|p| p.pointer()).collect();
+        assert_eq!(pointers, ["/memberships/3/end"]);
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(24))]
 
@@ -853,13 +1003,9 @@ mod tests {
             keep in proptest::collection::vec(0u8..8, 6),
             reverse in any::<bool>(),
         ) {
-            let mut doc: serde_json::Value = serde_json::from_str(REFERENCE).unwrap();
-            // The collections in the order migov saves them, memberships
-            // last (a JSON value would sort the keys).
             let collections = ["member_states", "processes", "partners", "projects", "events", "memberships"];
-            let mut text = String::from(r#"{"schema_version": "1""#);
-            for (c, name) in collections.iter().enumerate() {
-                let mut list = doc[*name].take().as_array().cloned().unwrap_or_default();
+            let text = reference_with(|name, list| {
+                let c = collections.iter().position(|n| *n == name).unwrap_or(0);
                 let mut i = 0;
                 list.retain(|_| {
                     i += 1;
@@ -868,9 +1014,7 @@ mod tests {
                 if reverse {
                     list.reverse();
                 }
-                text.push_str(&format!(", {name:?}: {}", serde_json::Value::from(list)));
-            }
-            text.push('}');
+            });
             assert_same(&text);
         }
     }
