@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use std::marker::PhantomData;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use serde::Deserializer;
@@ -586,20 +587,26 @@ impl<'de> Visitor<'de> for OnePass<'_> {
                         && self.0.builder.worth_settling_apart() =>
                 {
                     let mut records = self.0.builder.take_records();
-                    // Memberships go to that thread too, in chunks, once read:
-                    // it converts them and gathers them in their list, while
-                    // this one reads on. A chunk it is done with comes back
-                    // to be filled again.
+                    // Memberships are converted here until that thread is
+                    // done settling; from then on they go to it in chunks,
+                    // once read: it converts them and gathers them in their
+                    // list while this one reads on. A chunk it is done with
+                    // comes back to be filled again.
+                    let ready = AtomicBool::new(false);
                     let (to_convert, mut chunks) = mpsc::channel();
                     let (recycle, recycled) = mpsc::channel();
+                    let loader = &mut *self.0;
                     let (worked, read) = on_two_threads(
                         || {
                             let settlement = records.settle();
+                            ready.store(true, Ordering::Release);
                             (settlement, convert(&mut chunks, &recycle))
                         },
                         || {
                             let to_convert = to_convert;
                             map.next_value_seed(Chunked {
+                                loader,
+                                ready: &ready,
                                 to_convert: &to_convert,
                                 recycled: &recycled,
                             })
@@ -608,7 +615,8 @@ impl<'de> Visitor<'de> for OnePass<'_> {
                     );
                     let (settlement, converted) = match worked {
                         Some(worked) => worked,
-                        // No thread: every chunk waits in the channel.
+                        // No thread: `ready` was never set, every membership
+                        // was converted here and no chunk was sent.
                         None => (records.settle(), convert(&mut chunks, &recycle)),
                     };
                     self.0.settled = Some((records, settlement));
@@ -665,20 +673,41 @@ impl<'de, R: Kind> Visitor<'de> for Stream<'_, R> {
 /// The most memberships sent to the settling thread at a time.
 const CHUNK: usize = 1024;
 
-/// Memberships read as a stream of records and sent, in chunks, to be
+/// Memberships read as a stream of records: converted here until `ready`,
+/// then sent in chunks, with the file position of their first, to be
 /// converted on another thread (see [`convert`]).
 struct Chunked<'c> {
-    to_convert: &'c mpsc::Sender<Vec<MembershipRecord>>,
+    loader: &'c mut Loader,
+    ready: &'c AtomicBool,
+    to_convert: &'c mpsc::Sender<(usize, Vec<MembershipRecord>)>,
     recycled: &'c mpsc::Receiver<Vec<MembershipRecord>>,
 }
 
+#[cfg(test)]
+thread_local! {
+    /// In unit tests, the position from which memberships are sent in
+    /// chunks, whether or not the other thread is ready.
+    static TEST_CHUNK_FROM: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
 impl Chunked<'_> {
-    /// Sends `chunk` and gives an empty one to fill (a recycled one if any).
-    fn send(&self, chunk: Vec<MembershipRecord>) -> Vec<MembershipRecord> {
+    /// Whether membership `i` goes to the other thread: once it is ready.
+    fn chunking(&self, i: usize) -> bool {
+        #[cfg(test)]
+        if let Some(from) = TEST_CHUNK_FROM.with(std::cell::Cell::get) {
+            return i >= from;
+        }
+        let _ = i;
+        self.ready.load(Ordering::Acquire)
+    }
+
+    /// Sends `chunk`, whose first record is at `first`, and gives an empty
+    /// one to fill (a recycled one if any).
+    fn send(&self, first: usize, chunk: Vec<MembershipRecord>) -> Vec<MembershipRecord> {
         // The receiver lives as long as its thread's closure, which ends
         // only after this sender is dropped (or with a panic, which
         // `on_two_threads` carries on): a send cannot fail otherwise.
-        let _ = self.to_convert.send(chunk);
+        let _ = self.to_convert.send((first, chunk));
         self.recycled
             .try_recv()
             .unwrap_or_else(|_| Vec::with_capacity(CHUNK))
@@ -701,15 +730,26 @@ impl<'de> Visitor<'de> for Chunked<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut chunk = Vec::with_capacity(CHUNK);
+        let mut chunk = Vec::new();
+        let mut first = 0;
+        let mut i = 0;
         while let Some(Strict(record)) = seq.next_element::<Strict<MembershipRecord>>()? {
-            chunk.push(record);
-            if chunk.len() >= CHUNK {
-                chunk = self.send(chunk);
+            if chunk.is_empty() && !self.chunking(i) {
+                self.loader.accept::<MembershipRecord>(i, Ok(record));
+            } else {
+                if chunk.is_empty() {
+                    first = i;
+                    chunk.reserve(CHUNK);
+                }
+                chunk.push(record);
+                if chunk.len() >= CHUNK {
+                    chunk = self.send(first, chunk);
+                }
             }
+            i += 1;
         }
         if !chunk.is_empty() {
-            self.send(chunk);
+            self.send(first, chunk);
         }
         Ok(())
     }
@@ -725,15 +765,15 @@ struct Converted {
 }
 
 /// Converts every membership record sent, in order, until the sender is
-/// dropped; each emptied chunk goes back through `recycle`.
+/// dropped; each emptied chunk goes back through `recycle`. The chunks come
+/// in file order, after every membership converted by the reader.
 fn convert(
-    chunks: &mut mpsc::Receiver<Vec<MembershipRecord>>,
+    chunks: &mut mpsc::Receiver<(usize, Vec<MembershipRecord>)>,
     recycle: &mpsc::Sender<Vec<MembershipRecord>>,
 ) -> Converted {
     let mut out = Converted::default();
-    let mut i = 0usize;
-    for mut chunk in chunks.iter() {
-        for record in chunk.drain(..) {
+    for (first, mut chunk) in chunks.iter() {
+        for (i, record) in (first..).zip(chunk.drain(..)) {
             match record.into_entity() {
                 Ok(m) => {
                     out.memberships.push(m);
@@ -745,7 +785,6 @@ fn convert(
                         .extend(issues.into_iter().map(|x| x.prefixed(&at)));
                 }
             }
-            i += 1;
         }
         // The reader may be done and gone: the chunk is then dropped.
         let _ = recycle.send(chunk);
@@ -978,18 +1017,46 @@ mod tests {
     }
 
     #[test]
-    fn a_membership_that_does_not_convert_is_reported_at_its_place_either_way() {
-        // Ends before it starts: it reads, but is not a valid membership.
+    fn memberships_converted_on_either_thread_keep_their_places() {
+        // Two memberships end before they start: they read, but are not
+        // valid memberships.
         let text = reference_with(|name, list| {
             if name == "memberships" {
-                list[3]["start"] = "2020".into();
-                list[3]["end"] = "2010".into();
+                for at in [3, 300] {
+                    list[at]["start"] = "2020".into();
+                    list[at]["end"] = "2010".into();
+                }
             }
         });
-        assert_same(&text);
-        let errors = load_with(0, &text).unwrap_err();
-        let pointers: Vec<String> = errors.problems().iter().map(|p| p.pointer()).collect();
-        assert_eq!(pointers, ["/memberships/3/end"]);
+        // (Other findings follow from their loss: a chair no longer a member.)
+        let expected = ["/memberships/3/end", "/memberships/300/end"];
+        // From which membership on the other thread converts them: all,
+        // from the middle, between the two, none.
+        for from in [Some(0), Some(150), Some(301), Some(usize::MAX), None] {
+            super::TEST_CHUNK_FROM.with(|c| c.set(from));
+            assert_same(&text);
+            let errors = load_with(0, &text).unwrap_err();
+            super::TEST_CHUNK_FROM.with(|c| c.set(None));
+            let pointers: Vec<String> = errors.problems().iter().map(|p| p.pointer()).collect();
+            for place in expected {
+                assert!(
+                    pointers.iter().any(|p| p == place),
+                    "from {from:?}: {pointers:?}"
+                );
+            }
+        }
+        // Valid memberships split between the threads: the same dataset.
+        for from in [0, 1, 150, 442, 443] {
+            super::TEST_CHUNK_FROM.with(|c| c.set(Some(from)));
+            assert_same(REFERENCE);
+            let two = load_with(0, &reference_with(|_, _| {})).unwrap();
+            super::TEST_CHUNK_FROM.with(|c| c.set(None));
+            assert_eq!(
+                two,
+                load_with(usize::MAX, REFERENCE).unwrap(),
+                "from {from}"
+            );
+        }
     }
 
     proptest! {
