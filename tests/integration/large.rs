@@ -1,6 +1,10 @@
 //! A dataset large enough to be settled on two threads (see
 //! `DatasetBuilder::build`): every way of loading or building it agrees.
 
+// Slices of the saved text are taken at positions found by searching for
+// ASCII text in it: they fall on character boundaries.
+#![allow(clippy::string_slice)]
+
 #[path = "../../benches/support/generate.rs"]
 mod generate;
 
@@ -94,4 +98,27 @@ fn a_large_dataset_with_faults_reports_them_the_same_either_way() {
         "{pointers:?}"
     );
     assert_same(&in_order, &sorted_keys);
+}
+
+#[test]
+fn a_large_file_that_breaks_while_memberships_are_read_is_reported_whole() {
+    let d = Dataset::from_json_str(&generate::generate(&SCALE, 13)).unwrap();
+    let saved = d.to_json_string();
+    // A membership near the end gets a number for its role: reading stops
+    // there, while the other records are being settled on another thread.
+    let memberships = saved.find("\"memberships\"").unwrap();
+    let last_role = memberships + saved[memberships..].rfind("\"role\": \"").unwrap();
+    let end = last_role + saved[last_role..].find(",").unwrap();
+    let wrong_type = format!("{}\"role\": 7{}", &saved[..last_role], &saved[end..]);
+    let errors = Dataset::from_json_str(&wrong_type).unwrap_err();
+    let last = d.memberships().len() - 1;
+    let pointers: Vec<String> = errors.problems().iter().map(|p| p.pointer()).collect();
+    assert_eq!(pointers, [format!("/memberships/{last}/role")]);
+
+    // Cut in the middle of the memberships: a syntax error, at its line.
+    let cut = &saved[..memberships + (saved.len() - memberships) / 2];
+    let errors = Dataset::from_json_str(cut).unwrap_err();
+    assert_eq!(errors.problems().len(), 1, "{errors}");
+    assert_eq!(errors.problems()[0].rule(), migov::Rule::Syntax);
+    assert!(errors.problems()[0].line_column().is_some());
 }
