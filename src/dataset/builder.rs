@@ -341,9 +341,10 @@ impl DatasetBuilder {
     /// A large dataset (some thousands of memberships, and of projects and
     /// events) is sorted, indexed and checked on two threads: memberships on
     /// a scoped thread started here, every other record on the calling
-    /// thread. The result does not depend on it. Where no thread can be
-    /// started (a platform without threads), all the work is done on the
-    /// calling thread.
+    /// thread; thousands of memberships then share their own work between
+    /// two threads the same way. The result does not depend on it. Where no
+    /// thread can be started (a platform without threads), all the work is
+    /// done on the calling thread.
     pub fn build(self) -> Result<Dataset, DatasetError> {
         self.build_with_issues().map_err(DatasetError::new)
     }
@@ -440,18 +441,8 @@ impl DatasetBuilder {
             }
             None => {
                 let base_origins = records.sort_base();
-                let Records {
-                    member_states,
-                    processes,
-                    partners,
-                    projects,
-                    events,
-                } = &mut records;
-                let base = Base {
-                    member_states,
-                    processes,
-                    partners,
-                };
+                let (base, projects, events) = records.split();
+                let (processes, partners) = (base.processes, base.partners);
                 if memberships.len().min(projects.len() + events.len()) >= thread_min() {
                     let (members, settlement) = on_two_threads(
                         || settle_memberships(processes, partners, &mut memberships, split),
@@ -613,6 +604,13 @@ impl Records {
     /// rules and their own warnings.
     pub(crate) fn settle(&mut self) -> Settlement {
         let base_origins = self.sort_base();
+        let (base, projects, events) = self.split();
+        settle_links(&base, base_origins, projects, events)
+    }
+
+    /// The records memberships refer to, to read, and projects and events,
+    /// to sort.
+    fn split(&mut self) -> (Base<'_>, &mut Vec<Project>, &mut Vec<Event>) {
         let Records {
             member_states,
             processes,
@@ -625,7 +623,7 @@ impl Records {
             processes,
             partners,
         };
-        settle_links(&base, base_origins, projects, events)
+        (base, projects, events)
     }
 
     /// Puts settled records back in the order they were added.

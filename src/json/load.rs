@@ -816,7 +816,8 @@ impl Dataset {
     ///
     /// In a large file whose memberships come last (as in every file migov
     /// saves), the other records are sorted, indexed and checked on a scoped
-    /// second thread while the memberships are read; otherwise a large
+    /// second thread while the memberships are read, and that thread then
+    /// converts the memberships read from then on; otherwise a large
     /// dataset is built on two threads as [`DatasetBuilder::build`] says.
     /// The result does not depend on it.
     ///
@@ -1000,14 +1001,7 @@ mod tests {
     fn reference_with(mut edit: impl FnMut(&str, &mut Vec<serde_json::Value>)) -> String {
         let mut doc: serde_json::Value = serde_json::from_str(REFERENCE).unwrap();
         let mut text = String::from(r#"{"schema_version": "1""#);
-        for name in [
-            "member_states",
-            "processes",
-            "partners",
-            "projects",
-            "events",
-            "memberships",
-        ] {
+        for name in super::COLLECTIONS {
             let mut list = doc[name].take().as_array().cloned().unwrap_or_default();
             edit(name, &mut list);
             text.push_str(&format!(", {name:?}: {}", serde_json::Value::from(list)));
@@ -1070,9 +1064,8 @@ mod tests {
             keep in proptest::collection::vec(0u8..8, 6),
             reverse in any::<bool>(),
         ) {
-            let collections = ["member_states", "processes", "partners", "projects", "events", "memberships"];
             let text = reference_with(|name, list| {
-                let c = collections.iter().position(|n| *n == name).unwrap_or(0);
+                let c = super::COLLECTIONS.iter().position(|n| *n == name).unwrap_or(0);
                 let mut i = 0;
                 list.retain(|_| {
                     i += 1;
