@@ -355,10 +355,10 @@ impl DatasetBuilder {
         self.build_settled(None)
     }
 
-    /// Whether the records other than memberships are enough work to settle
-    /// on a second thread while memberships are read.
-    pub(crate) fn worth_settling_apart(&self) -> bool {
-        self.partners.len() + self.projects.len() + self.events.len() >= thread_min()
+    /// Whether `records` partners, projects and events are enough work to
+    /// settle on a second thread while memberships are read.
+    pub(crate) fn worth_settling_apart(records: usize) -> bool {
+        records >= thread_min()
     }
 
     /// Takes out every record but the memberships, to be settled with
@@ -372,6 +372,27 @@ impl DatasetBuilder {
             projects: std::mem::take(&mut self.projects),
             events: std::mem::take(&mut self.events),
         }
+    }
+
+    /// Puts back records taken by [`DatasetBuilder::take_records`] from a
+    /// builder of their own, after those added here. Their identifiers were
+    /// checked there, not here: this builder must hold none of their
+    /// collections' records, and is then only built.
+    pub(crate) fn put_records(&mut self, more: Records) {
+        let mut records = self.take_records();
+        records.append(more);
+        let Records {
+            member_states,
+            processes,
+            partners,
+            projects,
+            events,
+        } = records;
+        self.member_states = member_states;
+        self.processes = processes;
+        self.partners = partners;
+        self.projects = projects;
+        self.events = events;
     }
 
     /// Takes out the memberships (for tests that add them again).
@@ -510,7 +531,7 @@ thread_local! {
 }
 
 /// [`THREAD_MIN`] (in unit tests, [`TEST_THREAD_MIN`]).
-fn thread_min() -> usize {
+pub(crate) fn thread_min() -> usize {
     #[cfg(test)]
     return TEST_THREAD_MIN.with(std::cell::Cell::get);
     #[cfg(not(test))]
@@ -526,11 +547,20 @@ pub(crate) fn on_two_threads<RA: Send, RB>(
     a: impl FnOnce() -> RA + Send,
     b: impl FnOnce() -> RB,
 ) -> (Option<RA>, RB) {
+    on_two_threads_told(a, |_| b())
+}
+
+/// As [`on_two_threads`], telling `b` whether `a` runs on the second thread
+/// (`false`: `a` will not run at all, and `b` must not wait for it).
+pub(crate) fn on_two_threads_told<RA: Send, RB>(
+    a: impl FnOnce() -> RA + Send,
+    b: impl FnOnce(bool) -> RB,
+) -> (Option<RA>, RB) {
     std::thread::scope(|scope| {
         let spawned = std::thread::Builder::new()
             .name("migov-settle".to_owned())
             .spawn_scoped(scope, a);
-        let rb = b();
+        let rb = b(spawned.is_ok());
         let ra = match spawned {
             Ok(handle) => match handle.join() {
                 Ok(ra) => Some(ra),
@@ -581,7 +611,7 @@ impl Records {
     }
 
     /// Adds `more` after these records.
-    fn append(&mut self, mut more: Records) {
+    pub(crate) fn append(&mut self, mut more: Records) {
         self.member_states.append(&mut more.member_states);
         self.processes.append(&mut more.processes);
         self.partners.append(&mut more.partners);

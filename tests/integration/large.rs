@@ -1,5 +1,6 @@
-//! A dataset large enough to be settled on two threads (see
-//! `DatasetBuilder::build`): every way of loading or building it agrees.
+//! A dataset large enough to be loaded and settled on two threads (see
+//! `Dataset::from_json_str` and `DatasetBuilder::build`): every way of
+//! loading or building it agrees.
 
 // Slices of the saved text are taken at positions found by searching for
 // ASCII text in it: they fall on character boundaries.
@@ -44,6 +45,9 @@ fn assert_same(a: &Result<Dataset, LoadErrors>, b: &Result<Dataset, LoadErrors>)
 #[test]
 fn every_way_to_a_large_dataset_gives_the_same_dataset() {
     let generated = generate::generate(&SCALE, 11);
+    // Above 1 MiB: projects and events are converted on a second thread
+    // while the file is read.
+    assert!(generated.len() >= 1 << 20, "{}", generated.len());
     let d = Dataset::from_json_str(&generated).unwrap_or_else(|e| panic!("{e}"));
     assert!(d.warnings().is_empty(), "{:#?}", d.warnings());
     assert_eq!(d.projects().len(), SCALE.projects);
