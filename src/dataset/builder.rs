@@ -379,20 +379,11 @@ impl DatasetBuilder {
     /// checked there, not here: this builder must hold none of their
     /// collections' records, and is then only built.
     pub(crate) fn put_records(&mut self, more: Records) {
-        let mut records = self.take_records();
-        records.append(more);
-        let Records {
-            member_states,
-            processes,
-            partners,
-            projects,
-            events,
-        } = records;
-        self.member_states = member_states;
-        self.processes = processes;
-        self.partners = partners;
-        self.projects = projects;
-        self.events = events;
+        join(&mut self.member_states, more.member_states);
+        join(&mut self.processes, more.processes);
+        join(&mut self.partners, more.partners);
+        join(&mut self.projects, more.projects);
+        join(&mut self.events, more.events);
     }
 
     /// Takes out the memberships (for tests that add them again).
@@ -402,12 +393,8 @@ impl DatasetBuilder {
     }
 
     /// Adds memberships, converted elsewhere, after those added.
-    pub(crate) fn append_memberships(&mut self, mut memberships: Vec<Membership>) {
-        if self.memberships.is_empty() {
-            self.memberships = memberships;
-        } else {
-            self.memberships.append(&mut memberships);
-        }
+    pub(crate) fn append_memberships(&mut self, memberships: Vec<Membership>) {
+        join(&mut self.memberships, memberships);
     }
 
     /// As [`DatasetBuilder::build_with_issues`], with the records taken by
@@ -611,12 +598,12 @@ impl Records {
     }
 
     /// Adds `more` after these records.
-    pub(crate) fn append(&mut self, mut more: Records) {
-        self.member_states.append(&mut more.member_states);
-        self.processes.append(&mut more.processes);
-        self.partners.append(&mut more.partners);
-        self.projects.append(&mut more.projects);
-        self.events.append(&mut more.events);
+    pub(crate) fn append(&mut self, more: Records) {
+        join(&mut self.member_states, more.member_states);
+        join(&mut self.processes, more.processes);
+        join(&mut self.partners, more.partners);
+        join(&mut self.projects, more.projects);
+        join(&mut self.events, more.events);
     }
 
     /// Sorts member states, processes and partners; where each was added.
@@ -1006,6 +993,15 @@ fn sort_in_place<T>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Orderi
     let (sorted, origin) = sorted(std::mem::take(items), cmp);
     *items = sorted;
     origin
+}
+
+/// Adds `more` after `list`, taking `more`'s allocation when `list` is empty.
+fn join<T>(list: &mut Vec<T>, mut more: Vec<T>) {
+    if list.is_empty() {
+        *list = more;
+    } else {
+        list.append(&mut more);
+    }
 }
 
 /// Undoes a sort: puts each item back at `origin` (as [`sorted`] gave it).

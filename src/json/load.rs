@@ -1237,6 +1237,60 @@ mod tests {
     }
 
     #[test]
+    fn external_identifiers_are_checked_where_they_are_read() {
+        let ids = serde_json::json!([
+            {"scheme": "idf", "value": "E40 800"},
+            {"scheme": " ", "value": "x"},
+            {"scheme": "iati", "value": "XM-DAC-47066-E40-800"},
+            {"scheme": "idf", "value": "E40-800"},
+        ]);
+        let text = reference_with(|name, list| {
+            if name == "projects" {
+                list[1]["external_ids"] = ids.clone();
+            }
+        });
+        assert_same(&text);
+        let errors = load_with(usize::MAX, &text).unwrap_err();
+        let found: Vec<(String, crate::Rule)> = errors
+            .problems()
+            .iter()
+            .map(|p| (p.pointer(), p.rule()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "/projects/1/external_ids/0/value".to_owned(),
+                    crate::Rule::InvalidValue
+                ),
+                (
+                    "/projects/1/external_ids/1".to_owned(),
+                    crate::Rule::BlankText
+                ),
+            ]
+        );
+        // The valid ones are kept, in order, and written back as read.
+        let text = reference_with(|name, list| {
+            if name == "projects" {
+                list[1]["external_ids"] = serde_json::json!([ids[3], ids[2]]);
+            }
+        });
+        let d = load_with(usize::MAX, &text).unwrap();
+        let project = &d.projects()[1];
+        let read: Vec<(&str, &str)> = project
+            .external_ids()
+            .iter()
+            .map(|e| (e.scheme(), e.value()))
+            .collect();
+        assert_eq!(read, [("idf", "E40-800"), ("iati", "XM-DAC-47066-E40-800")]);
+        let saved: serde_json::Value = serde_json::from_str(&d.to_json_string()).unwrap();
+        assert_eq!(
+            saved["projects"][1]["external_ids"],
+            serde_json::json!([ids[3], ids[2]])
+        );
+    }
+
+    #[test]
     fn records_added_on_the_second_thread_keep_their_places() {
         // Thirty more projects (over several chunks), two with their period
         // reversed and one repeating an identifier; an event repeating one.

@@ -601,6 +601,87 @@ pub(crate) struct ProjectPartyRecord {
     note: Option<String>,
 }
 
+impl ExternalIdRecord {
+    fn from_id(e: &ExternalId) -> Self {
+        Self {
+            scheme: e.scheme().to_owned(),
+            value: e.value().to_owned(),
+        }
+    }
+
+    /// The finding of a record that makes no external identifier, at its
+    /// place `at` in the project.
+    fn issue(&self, at: FieldPath) -> Issue {
+        match self.value.parse::<IdfCode>() {
+            Err(err) if self.scheme == "idf" => {
+                Issue::new(Rule::InvalidValue, at.join("value"), err.to_string())
+            }
+            _ => Issue::new(
+                Rule::BlankText,
+                at,
+                "an external identifier needs a non-blank scheme and value",
+            ),
+        }
+    }
+}
+
+/// A project's external identifiers as read: each record becomes its
+/// identifier as soon as it is read; a record that makes none is kept, at
+/// its position, for its finding. Made from an entity, it holds the
+/// identifiers to write.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ExternalIds {
+    ids: Vec<ExternalId>,
+    faults: Vec<(usize, ExternalIdRecord)>,
+}
+
+impl ExternalIds {
+    fn is_empty(&self) -> bool {
+        self.ids.is_empty() && self.faults.is_empty()
+    }
+
+    /// The identifiers, and the finding of each record that makes none.
+    fn into_parts(self) -> (Vec<ExternalId>, Vec<Issue>) {
+        let issues = self
+            .faults
+            .iter()
+            .map(|(i, record)| record.issue(FieldPath::key("external_ids").join(*i)))
+            .collect();
+        (self.ids, issues)
+    }
+}
+
+impl Serialize for ExternalIds {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.ids.iter().map(ExternalIdRecord::from_id))
+    }
+}
+
+impl<'de> Deserialize<'de> for ExternalIds {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut out = ExternalIds::default();
+        for (i, record) in super::strict::vec::<_, ExternalIdRecord>(d)?
+            .into_iter()
+            .enumerate()
+        {
+            if record.scheme == "idf" {
+                match record.value.parse::<IdfCode>() {
+                    Ok(code) => out.ids.push(ExternalId::Idf(code)),
+                    Err(_) => out.faults.push((i, record)),
+                }
+            } else if record.scheme.trim().is_empty() || record.value.trim().is_empty() {
+                out.faults.push((i, record));
+            } else {
+                out.ids.push(ExternalId::Other {
+                    scheme: record.scheme,
+                    value: record.value,
+                });
+            }
+        }
+        Ok(out)
+    }
+}
+
 impl Nest for AmountRecord {
     type Value = Amount;
 
@@ -650,9 +731,9 @@ pub(crate) struct ProjectRecord {
     title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     description: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "super::strict::vec")]
-    external_ids: Vec<ExternalIdRecord>,
+    #[serde(default, skip_serializing_if = "ExternalIds::is_empty")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<ExternalIdRecord>"))]
+    external_ids: ExternalIds,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     status: Option<ProjectStatus>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -707,14 +788,10 @@ impl ProjectRecord {
             id: p.id().clone(),
             title: p.title().to_owned(),
             description: p.description().map(str::to_owned),
-            external_ids: p
-                .external_ids()
-                .iter()
-                .map(|e| ExternalIdRecord {
-                    scheme: e.scheme().to_owned(),
-                    value: e.value().to_owned(),
-                })
-                .collect(),
+            external_ids: ExternalIds {
+                ids: p.external_ids().to_vec(),
+                faults: Vec::new(),
+            },
             status: p.status().cloned(),
             project_type: p.project_type().cloned(),
             start: p.period().start(),
@@ -739,30 +816,8 @@ impl ProjectRecord {
         if let Some(d) = self.description {
             b = b.description(d);
         }
-        let mut external_ids = Vec::with_capacity(self.external_ids.len());
-        for (i, e) in self.external_ids.into_iter().enumerate() {
-            if e.scheme == "idf" {
-                match e.value.parse::<IdfCode>() {
-                    Ok(code) => external_ids.push(ExternalId::Idf(code)),
-                    Err(err) => issues.push(Issue::new(
-                        Rule::InvalidValue,
-                        FieldPath::key("external_ids").join(i).join("value"),
-                        err.to_string(),
-                    )),
-                }
-            } else if e.scheme.trim().is_empty() || e.value.trim().is_empty() {
-                issues.push(Issue::new(
-                    Rule::BlankText,
-                    FieldPath::key("external_ids").join(i),
-                    "an external identifier needs a non-blank scheme and value",
-                ));
-            } else {
-                external_ids.push(ExternalId::Other {
-                    scheme: e.scheme,
-                    value: e.value,
-                });
-            }
-        }
+        let (external_ids, faults) = self.external_ids.into_parts();
+        issues.extend(faults);
         b = b.extend_external_ids(external_ids);
         if let Some(s) = self.status {
             b = b.status(s);
