@@ -602,13 +602,6 @@ pub(crate) struct ProjectPartyRecord {
 }
 
 impl ExternalIdRecord {
-    fn from_id(e: &ExternalId) -> Self {
-        Self {
-            scheme: e.scheme().to_owned(),
-            value: e.value().to_owned(),
-        }
-    }
-
     /// The finding of a record that makes no external identifier, at its
     /// place `at` in the project.
     fn issue(&self, at: FieldPath) -> Issue {
@@ -653,7 +646,16 @@ impl ExternalIds {
 
 impl Serialize for ExternalIds {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.ids.iter().map(ExternalIdRecord::from_id))
+        /// An identifier written as an [`ExternalIdRecord`], borrowed.
+        #[derive(Serialize)]
+        struct Out<'a> {
+            scheme: &'a str,
+            value: &'a str,
+        }
+        s.collect_seq(self.ids.iter().map(|e| Out {
+            scheme: e.scheme(),
+            value: e.value(),
+        }))
     }
 }
 
