@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
 
-use super::index::{Groups, Index, MembershipFacts, PartyGroups, Resolver};
+use super::index::{Groups, Index, MembershipFacts, PartyGroups, Resolver, pos};
 use super::{Dataset, Inner, rules};
 use crate::{CountryCode, Event, FieldPath, Issue, MemberState, Membership, Partner, Project, Rcp};
 
@@ -352,7 +352,7 @@ impl DatasetBuilder {
     /// Builds the dataset if no finding is an error (its warnings are then
     /// on the dataset); otherwise returns every finding.
     pub(crate) fn build_with_issues(self) -> Result<Dataset, Vec<Issue>> {
-        self.build_settled(None)
+        self.build_settled(None, None)
     }
 
     /// Whether `records` partners, projects and events are enough work to
@@ -386,9 +386,8 @@ impl DatasetBuilder {
         join(&mut self.events, more.events);
     }
 
-    /// Takes out the memberships (for tests that add them again).
-    #[cfg(test)]
-    fn take_memberships(&mut self) -> Vec<Membership> {
+    /// Takes out the memberships added, in their order.
+    pub(crate) fn take_memberships(&mut self) -> Vec<Membership> {
         std::mem::take(&mut self.memberships)
     }
 
@@ -404,9 +403,14 @@ impl DatasetBuilder {
     /// are sorted first (memberships refer to them); then memberships on one
     /// side, and every other record on the other, are sorted, indexed and
     /// checked, on two threads for a large dataset.
+    ///
+    /// `prepared`, the memberships' keys and facts worked out against the
+    /// settled records, is used when it covers every membership and no
+    /// record came after the settlement.
     pub(crate) fn build_settled(
         self,
         settled: Option<(Records, Settlement)>,
+        prepared: Option<Prepared>,
     ) -> Result<Dataset, Vec<Issue>> {
         let Self {
             member_states,
@@ -439,11 +443,13 @@ impl DatasetBuilder {
         let split = memberships.len() >= thread_min();
         let (settlement, members) = match settlement {
             Some(settlement) => {
+                let prepared = prepared.filter(|p| p.covers(&memberships));
                 let members = settle_memberships(
                     &records.processes,
                     &records.partners,
                     &mut memberships,
                     split,
+                    prepared,
                 );
                 (settlement, members)
             }
@@ -453,16 +459,17 @@ impl DatasetBuilder {
                 let (processes, partners) = (base.processes, base.partners);
                 if memberships.len().min(projects.len() + events.len()) >= thread_min() {
                     let (members, settlement) = on_two_threads(
-                        || settle_memberships(processes, partners, &mut memberships, split),
+                        || settle_memberships(processes, partners, &mut memberships, split, None),
                         || settle_links(&base, base_origins, projects, events),
                     );
                     let members = members.unwrap_or_else(|| {
-                        settle_memberships(processes, partners, &mut memberships, split)
+                        settle_memberships(processes, partners, &mut memberships, split, None)
                     });
                     (settlement, members)
                 } else {
                     let settlement = settle_links(&base, base_origins, projects, events);
-                    let members = settle_memberships(processes, partners, &mut memberships, split);
+                    let members =
+                        settle_memberships(processes, partners, &mut memberships, split, None);
                     (settlement, members)
                 }
             }
@@ -757,32 +764,53 @@ struct Members {
 /// checking the order and finding the facts by halves, then the groups by
 /// member with the rules of each membership on one side, the groups by body
 /// with the rules of each body and the memberships' own warnings on the
-/// other.
+/// other. With `prepared` (for these memberships, in their order) the keys
+/// and facts are not worked out again.
 fn settle_memberships(
     processes: &[Rcp],
     partners: &[Partner],
     memberships: &mut Vec<Membership>,
     two_threads: bool,
+    prepared: Option<Prepared>,
 ) -> Members {
     let resolver = Resolver::new(processes, partners, &[]);
-    let origin = if two_threads && in_order_on_two_threads(memberships) {
-        (0..memberships.len())
-            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
-            .collect()
+    let in_order = if two_threads {
+        in_order_on_two_threads(memberships)
     } else {
-        sort_memberships(&resolver, memberships)
+        memberships.is_sorted_by(|a, b| a.key() <= b.key())
     };
-    let memberships: &[Membership] = memberships;
+    let identity = |n: usize| (0..n).map(pos).collect::<Vec<u32>>();
     let facts_of =
         |part: &[Membership]| Index::membership_facts(processes, partners, part, &resolver);
-    let facts = if two_threads {
-        let (first, second) = memberships.split_at(memberships.len() / 2);
-        let (second_facts, mut facts) = on_two_threads(|| facts_of(second), || facts_of(first));
-        facts.extend(second_facts.unwrap_or_else(|| facts_of(second)));
-        facts
-    } else {
-        facts_of(memberships)
+    let (origin, facts) = match prepared {
+        Some(Prepared { facts, .. }) if in_order => (identity(memberships.len()), facts),
+        Some(Prepared { keys, facts }) => {
+            let origin = sort_memberships_by(memberships, keys);
+            let facts = origin
+                .iter()
+                .filter_map(|&i| facts.get(i as usize).copied())
+                .collect();
+            (origin, facts)
+        }
+        None => {
+            let origin = if in_order {
+                identity(memberships.len())
+            } else {
+                sort_memberships(&resolver, memberships)
+            };
+            let facts = if two_threads {
+                let (first, second) = memberships.split_at(memberships.len() / 2);
+                let (second_facts, mut facts) =
+                    on_two_threads(|| facts_of(second), || facts_of(first));
+                facts.extend(second_facts.unwrap_or_else(|| facts_of(second)));
+                facts
+            } else {
+                facts_of(memberships)
+            };
+            (origin, facts)
+        }
     };
+    let memberships: &[Membership] = memberships;
     let index = Index {
         memberships: facts,
         ..Index::default()
@@ -849,32 +877,138 @@ fn in_order_on_two_threads(memberships: &[Membership]) -> bool {
     first_in_order && second_in_order.unwrap_or_else(|| in_order(second))
 }
 
+/// A membership's sort key: its body's rank, then its member's (see
+/// [`party_rank`]); it agrees with [`Membership::key`].
+type MembershipKey = ((u8, u32), (u8, u32));
+
+/// Works out [`MembershipKey`]s in turn. Files usually list a body's
+/// memberships together: the last body's rank is kept, so that each run of
+/// one body is looked up once.
+#[derive(Default)]
+struct Keys {
+    last_body: Option<(crate::Party, (u8, u32))>,
+}
+
+impl Keys {
+    fn of(&mut self, resolver: &Resolver<'_>, m: &Membership) -> MembershipKey {
+        let body = match &self.last_body {
+            Some((party, rank)) if party == m.body() => *rank,
+            _ => {
+                let rank = party_rank(resolver, m.body());
+                self.last_body = Some((m.body().clone(), rank));
+                rank
+            }
+        };
+        (body, party_rank(resolver, m.member()))
+    }
+}
+
 /// Sorts memberships by [`Membership::key`]; where each was.
 fn sort_memberships(resolver: &Resolver<'_>, memberships: &mut Vec<Membership>) -> Vec<u32> {
     // Memberships out of order are sorted on small integer keys (the
     // parties' ranks, in the same order as the parties themselves) with
-    // the full key for ties. Files usually list a body's memberships
-    // together: the last body's rank is kept, so that each run of one
-    // body is looked up once.
-    let mut last_body: Option<(crate::Party, (u8, u32))> = None;
+    // the full key for ties.
+    let mut keys = Keys::default();
     let (sorted, origin) = sorted_with(
         std::mem::take(memberships),
         |a, b| a.key().cmp(&b.key()),
-        |m| {
-            let body = match &last_body {
-                Some((party, rank)) if party == m.body() => *rank,
-                _ => {
-                    let rank = party_rank(resolver, m.body());
-                    last_body = Some((m.body().clone(), rank));
-                    rank
-                }
-            };
-            (body, party_rank(resolver, m.member()))
-        },
+        |m| keys.of(resolver, m),
         |(body, _)| *body,
     );
     *memberships = sorted;
     origin
+}
+
+/// As [`sort_memberships`], with each membership's key worked out already
+/// (`keys`, in the order of `memberships`).
+fn sort_memberships_by(memberships: &mut Vec<Membership>, keys: Vec<MembershipKey>) -> Vec<u32> {
+    let keyed = keys
+        .into_iter()
+        .enumerate()
+        .map(|(i, k)| (k, pos(i)))
+        .collect();
+    let (sorted, origin) = sorted_keyed(
+        std::mem::take(memberships),
+        keyed,
+        |a, b| a.key().cmp(&b.key()),
+        |(body, _)| *body,
+    );
+    *memberships = sorted;
+    origin
+}
+
+/// Memberships' keys and facts, worked out while the memberships are still
+/// being read (on the second thread of a pipelined load) against settled
+/// records: for each membership, in the order added, its
+/// [`MembershipKey`] and its [`MembershipFacts`].
+#[derive(Debug, Default)]
+pub(crate) struct Prepared {
+    keys: Vec<MembershipKey>,
+    facts: Vec<MembershipFacts>,
+}
+
+impl Prepared {
+    /// Whether these are the keys and facts of `memberships`, one each.
+    fn covers(&self, memberships: &[Membership]) -> bool {
+        self.keys.len() == memberships.len() && self.facts.len() == memberships.len()
+    }
+
+    /// How many memberships were prepared.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.keys.len().min(self.facts.len())
+    }
+}
+
+/// Prepares memberships as they come (see [`Prepared`]), against records
+/// settled by [`Records::settle`].
+pub(crate) struct Preparer<'a> {
+    processes: &'a [Rcp],
+    partners: &'a [Partner],
+    resolver: Resolver<'a>,
+    keys: Keys,
+    prepared: Prepared,
+}
+
+impl<'a> Preparer<'a> {
+    /// A preparer for memberships of the settled `records`.
+    pub(crate) fn new(records: &'a Records) -> Self {
+        Self {
+            processes: &records.processes,
+            partners: &records.partners,
+            resolver: Resolver::new(&records.processes, &records.partners, &[]),
+            keys: Keys::default(),
+            prepared: Prepared::default(),
+        }
+    }
+
+    /// How many memberships were prepared.
+    pub(crate) fn len(&self) -> usize {
+        self.prepared.keys.len()
+    }
+
+    /// Prepares `memberships`, which come after those prepared before.
+    pub(crate) fn add(&mut self, memberships: &[Membership]) {
+        let Prepared { keys, facts } = &mut self.prepared;
+        keys.extend(memberships.iter().map(|m| self.keys.of(&self.resolver, m)));
+        facts.extend(Index::membership_facts(
+            self.processes,
+            self.partners,
+            memberships,
+            &self.resolver,
+        ));
+    }
+
+    /// Forgets every membership prepared.
+    pub(crate) fn clear(&mut self) {
+        self.keys = Keys::default();
+        self.prepared = Prepared::default();
+    }
+
+    /// What was prepared.
+    pub(crate) fn finish(self) -> Prepared {
+        self.prepared
+    }
 }
 
 /// A party's place in the order of parties: kind, then code or identifier
@@ -905,16 +1039,25 @@ fn sorted_with<T, K: Ord + Clone, G: Ord>(
     group: impl Fn(&K) -> G,
 ) -> (Vec<T>, Vec<u32>) {
     if items.is_sorted_by(|a, b| cmp(a, b).is_le()) {
-        let origin = (0..items.len())
-            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
-            .collect();
+        let origin = (0..items.len()).map(pos).collect();
         return (items, origin);
     }
-    let mut keyed: Vec<(K, u32)> = items
+    let keyed: Vec<(K, u32)> = items
         .iter()
         .enumerate()
-        .map(|(i, t)| (key(t), u32::try_from(i).unwrap_or(u32::MAX)))
+        .map(|(i, t)| (key(t), pos(i)))
         .collect();
+    sorted_keyed(items, keyed, cmp, group)
+}
+
+/// As [`sorted_with`], with each item's key (and position) given in
+/// `keyed`, in the order of `items`.
+fn sorted_keyed<T, K: Ord + Clone, G: Ord>(
+    items: Vec<T>,
+    mut keyed: Vec<(K, u32)>,
+    cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
+    group: impl Fn(&K) -> G,
+) -> (Vec<T>, Vec<u32>) {
     let order_of = |(ka, a): &(K, u32), (kb, b): &(K, u32)| {
         ka.cmp(kb)
             .then_with(|| match (items.get(*a as usize), items.get(*b as usize)) {
@@ -1212,8 +1355,13 @@ mod tests {
                 format!("projects[{last}].related_processes[0]"),
             ]
         );
+        // Keys and facts prepared against the settled records no longer fit
+        // them once a record came after: they are not used.
+        let mut preparer = super::Preparer::new(&records);
+        preparer.add(d.memberships());
+        let prepared = preparer.finish();
         let found = settled_apart
-            .build_settled(Some((records, settlement)))
+            .build_settled(Some((records, settlement)), Some(prepared))
             .expect_err("dangling references");
         assert_eq!(found, expected);
     }

@@ -222,7 +222,8 @@ pub(crate) fn names(
     names
 }
 
-fn pos(i: usize) -> u32 {
+/// A position as the index keeps it (`u32::MAX` past what a `u32` holds).
+pub(crate) fn pos(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 

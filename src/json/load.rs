@@ -20,7 +20,9 @@ use super::strict::Strict;
 use super::wire::{
     EventRecord, MemberStateRecord, MembershipRecord, PartnerRecord, ProcessRecord, ProjectRecord,
 };
-use crate::dataset::builder::{Records, Settlement, on_two_threads_told, thread_min};
+use crate::dataset::builder::{
+    Prepared, Preparer, Records, Settlement, on_two_threads_told, thread_min,
+};
 use crate::entity::issue::Segment;
 use crate::{Dataset, DatasetBuilder, DuplicateIdError, FieldPath, Issue, Rule, Severity};
 
@@ -440,6 +442,8 @@ struct Loader {
     /// The records other than memberships, settled on a second thread while
     /// the memberships were read.
     settled: Option<(Records, Settlement)>,
+    /// The memberships' keys and facts, worked out against `settled`.
+    prepared: Option<Prepared>,
 }
 
 impl Loader {
@@ -498,23 +502,26 @@ impl Loader {
             loader,
             settled,
             converted,
+            prepared,
         } = worked;
         let Loader {
             mut builder,
             issues,
             broken_ids,
             origins,
-            settled: _,
+            ..
         } = loader;
         self.issues.extend(issues);
         self.broken_ids.extend(broken_ids);
         for (here, there) in self.origins.iter_mut().zip(origins) {
             here.extend(there);
         }
-        match settled {
-            Some(settled) => self.settled = Some(settled),
-            None => self.builder.put_records(builder.take_records()),
-        }
+        // Records the second thread added and did not settle (none when it
+        // settled: every other record was read before the memberships).
+        self.builder.put_records(builder.take_records());
+        self.settled = settled;
+        self.prepared = prepared;
+        // After those added here (none once they were handed over).
         self.builder.append_memberships(converted.memberships);
         if let Some(origin) = self.origins.get_mut(MembershipRecord::SLOT) {
             origin.extend(converted.origins);
@@ -537,8 +544,9 @@ impl Loader {
             broken_ids,
             origins,
             settled,
+            prepared,
         } = self;
-        let mut issues = match builder.build_settled(settled) {
+        let mut issues = match builder.build_settled(settled, prepared) {
             Ok(dataset) if record_issues.is_empty() => return Ok(dataset),
             Ok(dataset) => dataset.warnings().to_vec(),
             Err(issues) => issues,
@@ -728,6 +736,9 @@ enum Work {
     /// Every record but the projects, events and memberships: to be settled
     /// with the projects and events sent before.
     Settle(Records),
+    /// Memberships the reader converted and added before the second thread
+    /// was ready: they come before every membership sent.
+    HandedOver(Vec<crate::Membership>),
     /// Memberships read, with the file position of the first.
     Memberships(usize, Vec<MembershipRecord>),
 }
@@ -763,6 +774,12 @@ impl Pipe<'_> {
         self.ready.load(Ordering::Acquire)
     }
 
+    /// Sends work that gives nothing back.
+    fn hand_over(&mut self, work: Work) {
+        // As in `send`, this cannot fail while the second thread works.
+        let _ = self.work.send(work);
+    }
+
     /// Sends `chunk`, whose first record is at `first`, and gives an empty
     /// one to fill (an emptied one if any).
     fn send<R: Piped>(&mut self, first: usize, chunk: Vec<R>) -> Vec<R> {
@@ -792,6 +809,11 @@ trait Piped: Kind + Send {
     fn work(first: usize, chunk: Vec<Self>) -> Work;
     /// Where emptied chunks come back.
     fn emptied<'a>(pipe: &'a Pipe<'_>) -> &'a mpsc::Receiver<Vec<Self>>;
+    /// What the reader added of this collection before its first chunk is
+    /// sent, to go ahead of it (see [`Sent`]'s `gated`).
+    fn handed_over(_loader: &mut Loader) -> Option<Work> {
+        None
+    }
 }
 
 impl Piped for ProjectRecord {
@@ -819,6 +841,9 @@ impl Piped for MembershipRecord {
     fn emptied<'a>(pipe: &'a Pipe<'_>) -> &'a mpsc::Receiver<Vec<Self>> {
         &pipe.memberships
     }
+    fn handed_over(loader: &mut Loader) -> Option<Work> {
+        Some(Work::HandedOver(loader.builder.take_memberships()))
+    }
 }
 
 /// What the second thread of a pipelined load did.
@@ -827,44 +852,74 @@ struct Worked {
     loader: Loader,
     /// Every record but the memberships, settled.
     settled: Option<(Records, Settlement)>,
-    /// The memberships sent, converted.
+    /// The memberships handed over and sent, converted.
     converted: Converted,
+    /// The keys and facts of `converted`'s memberships, against `settled`.
+    prepared: Option<Prepared>,
 }
 
 /// The second thread of a pipelined load: does the work sent, in order,
 /// until the reader drops its sender; each emptied chunk goes back.
+///
+/// Once the records are settled, each membership that comes is also
+/// prepared ([`Preparer`]): its sort key and its facts are worked out here,
+/// while the reader still reads, rather than after the last one.
 fn work(queue: mpsc::Receiver<Work>, empties: &Empties, ready: &AtomicBool) -> Worked {
     let mut loader = Loader::default();
-    let mut settled = None;
     let mut converted = Converted::default();
-    for work in queue {
-        // A send fails only when the reader is done and gone: the chunk is
-        // then dropped.
-        match work {
-            Work::Projects(first, mut chunk) => {
-                loader.accept_all(first, &mut chunk);
-                let _ = empties.projects.send(chunk);
-            }
-            Work::Events(first, mut chunk) => {
-                loader.accept_all(first, &mut chunk);
-                let _ = empties.events.send(chunk);
-            }
-            Work::Settle(mut records) => {
-                records.append(loader.builder.take_records());
-                let settlement = records.settle();
-                settled = Some((records, settlement));
-                ready.store(true, Ordering::Release);
-            }
-            Work::Memberships(first, mut chunk) => {
-                converted.convert(first, &mut chunk);
-                let _ = empties.memberships.send(chunk);
-            }
+    let mut queue = queue.into_iter();
+    let mut settled = None;
+    for work in queue.by_ref() {
+        if let Work::Settle(mut records) = work {
+            records.append(loader.builder.take_records());
+            let settlement = records.settle();
+            settled = Some((records, settlement));
+            ready.store(true, Ordering::Release);
+            break;
         }
+        do_work(work, &mut loader, &mut converted, empties);
     }
+    let prepared = settled.as_ref().map(|(records, _)| {
+        let mut preparer = Preparer::new(records);
+        for work in queue.by_ref() {
+            do_work(work, &mut loader, &mut converted, empties);
+            let memberships = &converted.memberships;
+            if preparer.len() > memberships.len() {
+                // Not the memberships prepared before: start again.
+                preparer.clear();
+            }
+            preparer.add(memberships.get(preparer.len()..).unwrap_or_default());
+        }
+        preparer.finish()
+    });
     Worked {
         loader,
         settled,
         converted,
+        prepared,
+    }
+}
+
+/// Does one piece of a pipelined load's work but settling.
+fn do_work(work: Work, loader: &mut Loader, converted: &mut Converted, empties: &Empties) {
+    // A send fails only when the reader is done and gone: the chunk is
+    // then dropped.
+    match work {
+        Work::Projects(first, mut chunk) => {
+            loader.accept_all(first, &mut chunk);
+            let _ = empties.projects.send(chunk);
+        }
+        Work::Events(first, mut chunk) => {
+            loader.accept_all(first, &mut chunk);
+            let _ = empties.events.send(chunk);
+        }
+        // Settled at most once, by `work`: records sent again are added.
+        Work::Settle(records) => loader.builder.put_records(records),
+        Work::HandedOver(memberships) => converted.hand_over(memberships),
+        Work::Memberships(first, mut chunk) => {
+            converted.convert(first, &mut chunk);
+            let _ = empties.memberships.send(chunk);
+        }
     }
 }
 
@@ -949,10 +1004,19 @@ impl<'de, R: Piped> Visitor<'de> for Sent<'_, '_, R> {
         let mut chunk = Vec::new();
         let mut first = 0;
         let mut i = 0;
+        // Whether records still go to the loader here.
+        let mut gated = self.gated;
         while let Some(Strict(record)) = seq.next_element::<Strict<R>>()? {
-            if chunk.is_empty() && self.gated && !self.pipe.ready_for(i) {
+            if gated && !self.pipe.ready_for(i) {
                 self.loader.accept::<R>(i, Ok(record));
             } else {
+                if gated {
+                    // The records added here go first.
+                    gated = false;
+                    if let Some(work) = R::handed_over(self.loader) {
+                        self.pipe.hand_over(work);
+                    }
+                }
                 if chunk.is_empty() {
                     first = i;
                     chunk.reserve(R::CHUNK);
@@ -981,6 +1045,12 @@ struct Converted {
 }
 
 impl Converted {
+    /// Puts `memberships`, added by the reader, before those converted.
+    fn hand_over(&mut self, mut memberships: Vec<crate::Membership>) {
+        memberships.append(&mut self.memberships);
+        self.memberships = memberships;
+    }
+
     /// Converts `chunk`, whose first record is at `first`, leaving it empty.
     /// Chunks come in file order, after every membership the reader added.
     fn convert(&mut self, first: usize, chunk: &mut Vec<MembershipRecord>) {
@@ -1343,6 +1413,42 @@ mod tests {
         let two = load_with(0, &text).unwrap();
         assert_eq!(two, load_with(usize::MAX, &text).unwrap());
         assert_eq!(two.projects().len(), 34);
+    }
+
+    #[test]
+    fn memberships_are_prepared_on_the_second_thread_once_it_is_ready() {
+        // From which membership on the other thread converts them: then
+        // those the reader added are handed over, and every membership is
+        // prepared there; if none is sent, none is prepared.
+        for (from, all_prepared) in [
+            (Some(0), true),
+            (Some(150), true),
+            (Some(usize::MAX), false),
+        ] {
+            TEST_THREAD_MIN.with(|c| c.set(0));
+            super::TEST_CHUNK_FROM.with(|c| c.set(from));
+            let mut loader = super::Loader::default();
+            let mut de = serde_json::Deserializer::from_str(REFERENCE);
+            let read = serde::Deserializer::deserialize_map(
+                &mut de,
+                super::OnePass {
+                    loader: &mut loader,
+                    pipelined: true,
+                },
+            );
+            super::TEST_CHUNK_FROM.with(|c| c.set(None));
+            TEST_THREAD_MIN.with(|c| c.set(THREAD_MIN));
+            assert_eq!(read.expect("reads").as_deref(), Some("1"));
+            let memberships = loader.builder.counts()[5];
+            assert!(memberships > 150);
+            let prepared = loader.prepared.as_ref().map_or(0, |p| p.len());
+            assert_eq!(prepared == memberships, all_prepared, "from {from:?}");
+            // The prepared memberships build what the others build.
+            assert_eq!(
+                loader.finish().expect("valid"),
+                load_with(usize::MAX, REFERENCE).expect("valid")
+            );
+        }
     }
 
     #[test]
