@@ -761,11 +761,13 @@ struct Members {
 /// Sorts memberships; gives their part of the index and their findings.
 ///
 /// With `two_threads` (above [`THREAD_MIN`] memberships) the work is shared:
-/// checking the order and finding the facts by halves, then the groups by
-/// member with the rules of each membership on one side, the groups by body
-/// with the rules of each body and the memberships' own warnings on the
-/// other. With `prepared` (for these memberships, in their order) the keys
-/// and facts are not worked out again.
+/// checking the order and finding the facts by halves; the groups by member
+/// on one side, by body on the other; then the rules of each membership on
+/// one side, the rules of each body and the memberships' own warnings on
+/// the other. With `prepared` (for these memberships, in their order) the
+/// keys and facts are not worked out again, and memberships out of order
+/// are sorted run by run on both threads, then moved into place on one
+/// while their facts are moved and grouped on the other.
 fn settle_memberships(
     processes: &[Rcp],
     partners: &[Partner],
@@ -782,15 +784,32 @@ fn settle_memberships(
     let identity = |n: usize| (0..n).map(pos).collect::<Vec<u32>>();
     let facts_of =
         |part: &[Membership]| Index::membership_facts(processes, partners, part, &resolver);
-    let (origin, facts) = match prepared {
-        Some(Prepared { facts, .. }) if in_order => (identity(memberships.len()), facts),
+    let sizes = Index::party_sizes(processes, partners);
+    let (origin, facts, groups) = match prepared {
+        Some(Prepared { facts, .. }) if in_order => (identity(memberships.len()), facts, None),
         Some(Prepared { keys, facts }) => {
-            let origin = sort_memberships_by(memberships, keys);
-            let facts = origin
-                .iter()
-                .filter_map(|&i| facts.get(i as usize).copied())
-                .collect();
-            (origin, facts)
+            let order = membership_order(memberships, keys, two_threads);
+            // The records are moved into place while the facts are, and
+            // grouped: the groups need only the facts.
+            let move_facts = || {
+                let facts: Vec<MembershipFacts> = order
+                    .iter()
+                    .filter_map(|&i| facts.get(i as usize).copied())
+                    .collect();
+                let groups = MembershipGroups::of(&facts, sizes);
+                (facts, groups)
+            };
+            let (facts, groups) = if two_threads {
+                let (moved, facts) = on_two_threads(|| permute(memberships, &order), move_facts);
+                if moved.is_none() {
+                    permute(memberships, &order);
+                }
+                facts
+            } else {
+                permute(memberships, &order);
+                move_facts()
+            };
+            (order, facts, Some(groups))
         }
         None => {
             let origin = if in_order {
@@ -807,7 +826,7 @@ fn settle_memberships(
             } else {
                 facts_of(memberships)
             };
-            (origin, facts)
+            (origin, facts, None)
         }
     };
     let memberships: &[Membership] = memberships;
@@ -831,16 +850,33 @@ fn settle_memberships(
         events: &[],
         memberships: &origin,
     };
-    let sizes = Index::party_sizes(processes, partners);
-    // Two sides of about equal work.
-    let by_member = || {
-        let of_member = Index::member_groups(&index.memberships, sizes);
-        let issues = rules::check_membership_records(&view, &origins);
-        (of_member, issues)
+    let MembershipGroups {
+        of_member,
+        of_body,
+        of_state,
+    } = match groups {
+        Some(groups) => groups,
+        None if two_threads => {
+            let by_body = || {
+                (
+                    Index::body_groups(&index.memberships, sizes),
+                    Index::state_in_process_groups(&index.memberships),
+                )
+            };
+            let (by_body_done, of_member) =
+                on_two_threads(by_body, || Index::member_groups(&index.memberships, sizes));
+            let (of_body, of_state) = by_body_done.unwrap_or_else(by_body);
+            MembershipGroups {
+                of_member,
+                of_body,
+                of_state,
+            }
+        }
+        None => MembershipGroups::of(&index.memberships, sizes),
     };
+    // Two sides of about equal work.
+    let by_member = || rules::check_membership_records(&view, &origins);
     let by_body = || {
-        let of_body = Index::body_groups(&index.memberships, sizes);
-        let of_state = Index::state_in_process_groups(&index.memberships);
         let mut issues = rules::check_membership_bodies(&view, &origins, &of_body);
         collect_own(
             &mut issues,
@@ -849,9 +885,9 @@ fn settle_memberships(
             &origin,
             Membership::warnings,
         );
-        ((of_body, of_state), issues)
+        issues
     };
-    let ((member_groups, mut issues), (body_groups, body_issues)) = if two_threads {
+    let (mut issues, body_issues) = if two_threads {
         let (by_body_done, by_member_done) = on_two_threads(by_body, by_member);
         (by_member_done, by_body_done.unwrap_or_else(by_body))
     } else {
@@ -860,9 +896,27 @@ fn settle_memberships(
     issues.extend(body_issues);
     Members {
         facts: index.memberships,
-        member_groups,
-        body_groups,
+        member_groups: of_member,
+        body_groups: (of_body, of_state),
         issues,
+    }
+}
+
+/// The memberships' groups (see [`Members`]).
+struct MembershipGroups {
+    of_member: PartyGroups,
+    of_body: PartyGroups,
+    of_state: Groups,
+}
+
+impl MembershipGroups {
+    /// The groups of memberships whose facts, in order, are `facts`.
+    fn of(facts: &[MembershipFacts], sizes: [usize; 3]) -> Self {
+        Self {
+            of_member: Index::member_groups(facts, sizes),
+            of_body: Index::body_groups(facts, sizes),
+            of_state: Index::state_in_process_groups(facts),
+        }
     }
 }
 
@@ -919,22 +973,27 @@ fn sort_memberships(resolver: &Resolver<'_>, memberships: &mut Vec<Membership>) 
     origin
 }
 
-/// As [`sort_memberships`], with each membership's key worked out already
-/// (`keys`, in the order of `memberships`).
-fn sort_memberships_by(memberships: &mut Vec<Membership>, keys: Vec<MembershipKey>) -> Vec<u32> {
+/// The order of memberships by [`Membership::key`], each membership's key
+/// worked out already (`keys`, in the order of `memberships`): for each
+/// place, the position of the membership that goes there. With
+/// `two_threads`, the runs of each body are sorted on two threads.
+fn membership_order(
+    memberships: &[Membership],
+    keys: Vec<MembershipKey>,
+    two_threads: bool,
+) -> Vec<u32> {
     let keyed = keys
         .into_iter()
         .enumerate()
         .map(|(i, k)| (k, pos(i)))
         .collect();
-    let (sorted, origin) = sorted_keyed(
-        std::mem::take(memberships),
+    sort_order(
+        memberships,
         keyed,
         |a, b| a.key().cmp(&b.key()),
         |(body, _)| *body,
-    );
-    *memberships = sorted;
-    origin
+        two_threads,
+    )
 }
 
 /// Memberships' keys and facts, worked out while the memberships are still
@@ -1032,9 +1091,9 @@ fn party_rank(resolver: &Resolver<'_>, party: &crate::Party) -> (u8, u32) {
 /// file listing each body's memberships together) is sorted by putting the
 /// runs in order, then each run on its own: many small sorts instead of one
 /// large one.
-fn sorted_with<T, K: Ord + Clone, G: Ord>(
+fn sorted_with<T: Sync, K: Ord + Clone + Send + Sync, G: Ord>(
     items: Vec<T>,
-    cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
+    cmp: impl Fn(&T, &T) -> std::cmp::Ordering + Sync,
     mut key: impl FnMut(&T) -> K,
     group: impl Fn(&K) -> G,
 ) -> (Vec<T>, Vec<u32>) {
@@ -1047,17 +1106,23 @@ fn sorted_with<T, K: Ord + Clone, G: Ord>(
         .enumerate()
         .map(|(i, t)| (key(t), pos(i)))
         .collect();
-    sorted_keyed(items, keyed, cmp, group)
+    let order = sort_order(&items, keyed, cmp, group, false);
+    let mut items = items;
+    permute(&mut items, &order);
+    (items, order)
 }
 
-/// As [`sorted_with`], with each item's key (and position) given in
-/// `keyed`, in the order of `items`.
-fn sorted_keyed<T, K: Ord + Clone, G: Ord>(
-    items: Vec<T>,
+/// The order of `items` (see [`sorted_with`]) from their keys and
+/// positions (`keyed`, in the order of `items`): for each place, the
+/// position of the item that goes there. With `two_threads`, the runs of
+/// each group are sorted on two threads, half of the items on each.
+fn sort_order<T: Sync, K: Ord + Clone + Send + Sync, G: Ord>(
+    items: &[T],
     mut keyed: Vec<(K, u32)>,
-    cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
+    cmp: impl Fn(&T, &T) -> std::cmp::Ordering + Sync,
     group: impl Fn(&K) -> G,
-) -> (Vec<T>, Vec<u32>) {
+    two_threads: bool,
+) -> Vec<u32> {
     let order_of = |(ka, a): &(K, u32), (kb, b): &(K, u32)| {
         ka.cmp(kb)
             .then_with(|| match (items.get(*a as usize), items.get(*b as usize)) {
@@ -1083,20 +1148,41 @@ fn sorted_keyed<T, K: Ord + Clone, G: Ord>(
         }
         drop(runs);
         keyed = in_runs;
-        let mut rest = keyed.as_mut_slice();
-        for len in lengths {
-            let (run, tail) = rest.split_at_mut(len.min(rest.len()));
-            run.sort_by(order_of);
-            rest = tail;
+        let sort_runs = |mut rest: &mut [(K, u32)], lengths: &[usize]| {
+            for &len in lengths {
+                let (run, tail) = rest.split_at_mut(len.min(rest.len()));
+                run.sort_by(order_of);
+                rest = tail;
+            }
+        };
+        // The first runs that hold half of the items, and the others.
+        let mut half = 0;
+        let split = lengths
+            .iter()
+            .take_while(|&&len| {
+                let under = half < keyed.len() / 2;
+                half += if under { len } else { 0 };
+                under
+            })
+            .count();
+        let (first_lengths, second_lengths) = lengths.split_at(split);
+        if two_threads && half <= keyed.len() {
+            let (first, second) = keyed.split_at_mut(half);
+            let (done, ()) = on_two_threads(
+                || sort_runs(second, second_lengths),
+                || sort_runs(first, first_lengths),
+            );
+            if done.is_none() {
+                sort_runs(second, second_lengths);
+            }
+        } else {
+            sort_runs(&mut keyed, &lengths);
         }
     } else {
         drop(runs);
         keyed.sort_by(order_of);
     }
-    let order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
-    let mut items = items;
-    permute(&mut items, &order);
-    (items, order)
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 /// Reorders `items` in place so that `items[i]` becomes the old
@@ -1127,12 +1213,18 @@ fn permute<T>(items: &mut [T], order: &[u32]) {
 /// Input that is already in order (as every file migov saves) is returned
 /// as it is, without moving a record; otherwise positions are sorted and
 /// the records swapped into place in the vector they came in (see [`permute`]).
-fn sorted<T>(items: Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> (Vec<T>, Vec<u32>) {
+fn sorted<T: Sync>(
+    items: Vec<T>,
+    cmp: impl Fn(&T, &T) -> std::cmp::Ordering + Sync,
+) -> (Vec<T>, Vec<u32>) {
     sorted_with(items, cmp, |_| (), |_| ())
 }
 
 /// Sorts `items` in place (see [`sorted`]); for each, where it was.
-fn sort_in_place<T>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<u32> {
+fn sort_in_place<T: Sync>(
+    items: &mut Vec<T>,
+    cmp: impl Fn(&T, &T) -> std::cmp::Ordering + Sync,
+) -> Vec<u32> {
     let (sorted, origin) = sorted(std::mem::take(items), cmp);
     *items = sorted;
     origin
@@ -1448,6 +1540,10 @@ mod tests {
             // Stable: equal records keep the order in which they were given.
             proptest::prop_assert_eq!(&plain_origin, &keyed_origin);
             proptest::prop_assert_eq!(&plain_origin, &grouped_origin);
+            // The runs of each group sorted on two threads: the same order.
+            let positions = items.iter().enumerate().map(|(i, t)| (t.0, super::pos(i))).collect();
+            let shared = super::sort_order(&items, positions, cmp, |k| *k / 2, true);
+            proptest::prop_assert_eq!(&plain_origin, &shared);
             for w in plain.windows(2).zip(plain_origin.windows(2)) {
                 if w.0[0] == w.0[1] {
                     proptest::prop_assert!(w.1[0] < w.1[1]);
