@@ -439,11 +439,20 @@ impl DatasetBuilder {
             }
             None => (added, None),
         };
+        // Prepared memberships have their runs sorted in place: put them
+        // back in the order they were added unless the preparation is used.
+        let prepared = match prepared {
+            Some(p) if settlement.is_some() && p.covers(&memberships) => Some(p),
+            Some(p) => {
+                p.undo(&mut memberships);
+                None
+            }
+            None => None,
+        };
         // Decided here: a thread started below has its own thread-locals.
         let split = memberships.len() >= thread_min();
         let (settlement, members) = match settlement {
             Some(settlement) => {
-                let prepared = prepared.filter(|p| p.covers(&memberships));
                 let members = settle_memberships(
                     &records.processes,
                     &records.partners,
@@ -776,42 +785,66 @@ fn settle_memberships(
     prepared: Option<Prepared>,
 ) -> Members {
     let resolver = Resolver::new(processes, partners, &[]);
-    let in_order = if two_threads {
-        in_order_on_two_threads(memberships)
-    } else {
-        memberships.is_sorted_by(|a, b| a.key() <= b.key())
-    };
     let identity = |n: usize| (0..n).map(pos).collect::<Vec<u32>>();
     let facts_of =
         |part: &[Membership]| Index::membership_facts(processes, partners, part, &resolver);
     let sizes = Index::party_sizes(processes, partners);
     let (origin, facts, groups) = match prepared {
-        Some(Prepared { facts, .. }) if in_order => (identity(memberships.len()), facts, None),
-        Some(Prepared { keys, facts }) => {
-            let order = membership_order(memberships, keys, two_threads);
-            // The records are moved into place while the facts are, and
-            // grouped: the groups need only the facts.
-            let move_facts = || {
-                let facts: Vec<MembershipFacts> = order
-                    .iter()
-                    .filter_map(|&i| facts.get(i as usize).copied())
-                    .collect();
-                let groups = MembershipGroups::of(&facts, sizes);
-                (facts, groups)
-            };
-            let (facts, groups) = if two_threads {
-                let (moved, facts) = on_two_threads(|| permute(memberships, &order), move_facts);
-                if moved.is_none() {
-                    permute(memberships, &order);
-                }
-                facts
+        Some(prepared) => {
+            let Prepared {
+                keys,
+                facts,
+                origin: added,
+                runs,
+            } = prepared;
+            let order = runs_order(&runs).unwrap_or_else(|| {
+                // A body in several runs: sort them all.
+                let keyed = keys.into_iter().enumerate().map(|(i, k)| (k, pos(i)));
+                sort_order(
+                    memberships,
+                    keyed.collect(),
+                    |a, b| a.key().cmp(&b.key()),
+                    |(body, _)| *body,
+                    two_threads,
+                )
+            });
+            let origin = order
+                .iter()
+                .filter_map(|&i| added.get(i as usize).copied())
+                .collect();
+            if order.iter().enumerate().all(|(i, &at)| at == pos(i)) {
+                (origin, facts, None)
             } else {
-                permute(memberships, &order);
-                move_facts()
-            };
-            (order, facts, Some(groups))
+                // The records are moved into place while the facts are,
+                // and grouped: the groups need only the facts.
+                let move_facts = || {
+                    let facts: Vec<MembershipFacts> = order
+                        .iter()
+                        .filter_map(|&i| facts.get(i as usize).copied())
+                        .collect();
+                    let groups = MembershipGroups::of(&facts, sizes);
+                    (facts, groups)
+                };
+                let (facts, groups) = if two_threads {
+                    let (moved, facts) =
+                        on_two_threads(|| permute(memberships, &order), move_facts);
+                    if moved.is_none() {
+                        permute(memberships, &order);
+                    }
+                    facts
+                } else {
+                    permute(memberships, &order);
+                    move_facts()
+                };
+                (origin, facts, Some(groups))
+            }
         }
         None => {
+            let in_order = if two_threads {
+                in_order_on_two_threads(memberships)
+            } else {
+                memberships.is_sorted_by(|a, b| a.key() <= b.key())
+            };
             let origin = if in_order {
                 identity(memberships.len())
             } else {
@@ -973,50 +1006,68 @@ fn sort_memberships(resolver: &Resolver<'_>, memberships: &mut Vec<Membership>) 
     origin
 }
 
-/// The order of memberships by [`Membership::key`], each membership's key
-/// worked out already (`keys`, in the order of `memberships`): for each
-/// place, the position of the membership that goes there. With
-/// `two_threads`, the runs of each body are sorted on two threads.
-fn membership_order(
-    memberships: &[Membership],
-    keys: Vec<MembershipKey>,
-    two_threads: bool,
-) -> Vec<u32> {
-    let keyed = keys
-        .into_iter()
-        .enumerate()
-        .map(|(i, k)| (k, pos(i)))
-        .collect();
-    sort_order(
-        memberships,
-        keyed,
-        |a, b| a.key().cmp(&b.key()),
-        |(body, _)| *body,
-        two_threads,
-    )
-}
-
-/// Memberships' keys and facts, worked out while the memberships are still
-/// being read (on the second thread of a pipelined load) against settled
-/// records: for each membership, in the order added, its
-/// [`MembershipKey`] and its [`MembershipFacts`].
+/// Memberships prepared while they are still being read (on the second
+/// thread of a pipelined load), against settled records: each one's
+/// [`MembershipKey`] and [`MembershipFacts`], and each run of one body
+/// sorted in place as soon as the next body begins (files list a body's
+/// memberships together), so that little is left to sort once the last
+/// membership is read.
 #[derive(Debug, Default)]
 pub(crate) struct Prepared {
+    /// In the memberships' present order, as the next three.
     keys: Vec<MembershipKey>,
     facts: Vec<MembershipFacts>,
+    /// Where each membership was added.
+    origin: Vec<u32>,
+    /// The runs of one body, in order: the body's rank and the run's length.
+    runs: Vec<((u8, u32), usize)>,
 }
 
 impl Prepared {
-    /// Whether these are the keys and facts of `memberships`, one each.
+    /// Whether this is the preparation of every one of `memberships`.
     fn covers(&self, memberships: &[Membership]) -> bool {
-        self.keys.len() == memberships.len() && self.facts.len() == memberships.len()
+        let n = memberships.len();
+        self.keys.len() == n
+            && self.facts.len() == n
+            && self.origin.len() == n
+            && self.runs.iter().map(|&(_, len)| len).sum::<usize>() == n
     }
 
     /// How many memberships were prepared.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.keys.len().min(self.facts.len())
+        self.origin.len()
     }
+
+    /// Puts the memberships prepared (the first of `memberships`) back in
+    /// the order they were added.
+    fn undo(self, memberships: &mut [Membership]) {
+        if let Some(prepared) = memberships.get_mut(..self.origin.len()) {
+            unsort(prepared, &self.origin);
+        }
+    }
+}
+
+/// The order of memberships whose runs (see [`Prepared`]) are each sorted
+/// and each of a different body: the runs by body. `None` if a body has
+/// several runs.
+fn runs_order(runs: &[((u8, u32), usize)]) -> Option<Vec<u32>> {
+    let mut starts: Vec<((u8, u32), usize, usize)> = Vec::with_capacity(runs.len());
+    let mut start = 0;
+    for &(body, len) in runs {
+        starts.push((body, start, len));
+        start += len;
+    }
+    starts.sort_unstable_by_key(|&(body, _, _)| body);
+    if starts.windows(2).any(|w| matches!(w, [a, b] if a.0 == b.0)) {
+        return None;
+    }
+    Some(
+        starts
+            .iter()
+            .flat_map(|&(_, start, len)| (start..start + len).map(pos))
+            .collect(),
+    )
 }
 
 /// Prepares memberships as they come (see [`Prepared`]), against records
@@ -1027,6 +1078,9 @@ pub(crate) struct Preparer<'a> {
     resolver: Resolver<'a>,
     keys: Keys,
     prepared: Prepared,
+    /// How many of the first runs are sorted, and their memberships.
+    sorted_runs: usize,
+    sorted: usize,
 }
 
 impl<'a> Preparer<'a> {
@@ -1038,36 +1092,109 @@ impl<'a> Preparer<'a> {
             resolver: Resolver::new(&records.processes, &records.partners, &[]),
             keys: Keys::default(),
             prepared: Prepared::default(),
+            sorted_runs: 0,
+            sorted: 0,
         }
     }
 
-    /// How many memberships were prepared.
-    pub(crate) fn len(&self) -> usize {
-        self.prepared.keys.len()
-    }
-
-    /// Prepares `memberships`, which come after those prepared before.
-    pub(crate) fn add(&mut self, memberships: &[Membership]) {
-        let Prepared { keys, facts } = &mut self.prepared;
-        keys.extend(memberships.iter().map(|m| self.keys.of(&self.resolver, m)));
+    /// Prepares the memberships of `memberships` not yet prepared (those
+    /// before them are the ones prepared before, as this preparer left
+    /// them), and sorts each run that is complete.
+    pub(crate) fn add(&mut self, memberships: &mut [Membership]) {
+        let from = self.prepared.origin.len();
+        let new = memberships.get(from..).unwrap_or_default();
+        let Prepared {
+            keys,
+            facts,
+            origin,
+            runs,
+        } = &mut self.prepared;
+        for (i, m) in (from..).zip(new) {
+            let key = self.keys.of(&self.resolver, m);
+            match runs.last_mut() {
+                Some((body, len)) if *body == key.0 => *len += 1,
+                _ => runs.push((key.0, 1)),
+            }
+            keys.push(key);
+            origin.push(pos(i));
+        }
         facts.extend(Index::membership_facts(
             self.processes,
             self.partners,
-            memberships,
+            new,
             &self.resolver,
         ));
+        // The last run may go on.
+        self.sort_runs(memberships, self.prepared.runs.len().saturating_sub(1));
     }
 
-    /// Forgets every membership prepared.
-    pub(crate) fn clear(&mut self) {
+    /// Puts the memberships prepared (the first of `memberships`) back in
+    /// the order they were added, and forgets them, to prepare them again.
+    pub(crate) fn restart(&mut self, memberships: &mut [Membership]) {
+        std::mem::take(&mut self.prepared).undo(memberships);
         self.keys = Keys::default();
-        self.prepared = Prepared::default();
+        self.sorted_runs = 0;
+        self.sorted = 0;
     }
 
-    /// What was prepared.
-    pub(crate) fn finish(self) -> Prepared {
+    /// Sorts the first `complete` runs of `memberships` not sorted yet.
+    fn sort_runs(&mut self, memberships: &mut [Membership], complete: usize) {
+        let Prepared {
+            keys,
+            facts,
+            origin,
+            runs,
+        } = &mut self.prepared;
+        while self.sorted_runs < complete {
+            let Some(&(_, len)) = runs.get(self.sorted_runs) else {
+                break;
+            };
+            let range = self.sorted..self.sorted + len;
+            self.sorted_runs += 1;
+            self.sorted += len;
+            if let (Some(run), Some(keys), Some(facts), Some(origin)) = (
+                memberships.get_mut(range.clone()),
+                keys.get_mut(range.clone()),
+                facts.get_mut(range.clone()),
+                origin.get_mut(range),
+            ) {
+                sort_run(run, keys, facts, origin);
+            }
+        }
+    }
+
+    /// What was prepared, every run sorted (`memberships` as given to
+    /// [`Preparer::add`] last).
+    pub(crate) fn finish(mut self, memberships: &mut [Membership]) -> Prepared {
+        self.sort_runs(memberships, self.prepared.runs.len());
         self.prepared
     }
+}
+
+/// Sorts the memberships of a run, with their keys, facts and origins.
+fn sort_run(
+    run: &mut [Membership],
+    keys: &mut [MembershipKey],
+    facts: &mut [MembershipFacts],
+    origin: &mut [u32],
+) {
+    if run.is_sorted_by(|a, b| a.key() <= b.key()) {
+        return;
+    }
+    let mut keyed: Vec<(MembershipKey, u32)> =
+        keys.iter().enumerate().map(|(i, &k)| (k, pos(i))).collect();
+    keyed.sort_by(|(ka, a), (kb, b)| {
+        ka.cmp(kb)
+            .then_with(|| match (run.get(*a as usize), run.get(*b as usize)) {
+                (Some(x), Some(y)) => x.key().cmp(&y.key()),
+                _ => std::cmp::Ordering::Equal,
+            })
+    });
+    let order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
+    permute(run, &order);
+    permute(keys, &order);
+    permute(facts, &order);
+    permute(origin, &order);
 }
 
 /// A party's place in the order of parties: kind, then code or identifier
@@ -1429,11 +1556,19 @@ mod tests {
         settled_apart
             .add_project(dangling("A-LAST"))
             .expect("unique");
-        for m in d.memberships() {
+        // Memberships out of order, one of them twice: a finding at the
+        // place of the repeat.
+        let repeat = d.memberships().first().cloned();
+        for m in d.memberships().iter().rev().chain(&repeat) {
             at_once.add_membership(m.clone());
             settled_apart.add_membership(m.clone());
         }
         let expected = build_with(usize::MAX, at_once).expect_err("dangling references");
+        let repeat_at = format!("memberships[{}]", d.memberships().len());
+        assert!(
+            expected.iter().any(|i| i.path().to_string() == repeat_at),
+            "{expected:?}"
+        );
         let last = d.projects().len() + 1;
         let places: Vec<String> = expected
             .iter()
@@ -1447,11 +1582,14 @@ mod tests {
                 format!("projects[{last}].related_processes[0]"),
             ]
         );
-        // Keys and facts prepared against the settled records no longer fit
-        // them once a record came after: they are not used.
+        // Memberships prepared (their runs sorted in place) against the
+        // settled records no longer fit them once a record came after: they
+        // are put back and prepared again.
+        let mut memberships = settled_apart.take_memberships();
         let mut preparer = super::Preparer::new(&records);
-        preparer.add(d.memberships());
-        let prepared = preparer.finish();
+        preparer.add(&mut memberships);
+        let prepared = preparer.finish(&mut memberships);
+        settled_apart.append_memberships(memberships);
         let found = settled_apart
             .build_settled(Some((records, settlement)), Some(prepared))
             .expect_err("dangling references");

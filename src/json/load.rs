@@ -862,8 +862,9 @@ struct Worked {
 /// until the reader drops its sender; each emptied chunk goes back.
 ///
 /// Once the records are settled, each membership that comes is also
-/// prepared ([`Preparer`]): its sort key and its facts are worked out here,
-/// while the reader still reads, rather than after the last one.
+/// prepared ([`Preparer`]): its sort key and its facts are worked out, and
+/// each run of one body is sorted as soon as it is complete, here, while
+/// the reader still reads, rather than after the last membership.
 fn work(queue: mpsc::Receiver<Work>, empties: &Empties, ready: &AtomicBool) -> Worked {
     let mut loader = Loader::default();
     let mut converted = Converted::default();
@@ -882,15 +883,15 @@ fn work(queue: mpsc::Receiver<Work>, empties: &Empties, ready: &AtomicBool) -> W
     let prepared = settled.as_ref().map(|(records, _)| {
         let mut preparer = Preparer::new(records);
         for work in queue.by_ref() {
-            do_work(work, &mut loader, &mut converted, empties);
-            let memberships = &converted.memberships;
-            if preparer.len() > memberships.len() {
-                // Not the memberships prepared before: start again.
-                preparer.clear();
+            if matches!(work, Work::HandedOver(_)) {
+                // The memberships handed over go first (they come before
+                // any other by the reader's order): prepare all again.
+                preparer.restart(&mut converted.memberships);
             }
-            preparer.add(memberships.get(preparer.len()..).unwrap_or_default());
+            do_work(work, &mut loader, &mut converted, empties);
+            preparer.add(&mut converted.memberships);
         }
-        preparer.finish()
+        preparer.finish(&mut converted.memberships)
     });
     Worked {
         loader,
@@ -1420,15 +1421,26 @@ mod tests {
         // From which membership on the other thread converts them: then
         // those the reader added are handed over, and every membership is
         // prepared there; if none is sent, none is prepared.
-        for (from, all_prepared) in [
+        // Memberships in their order and reversed (every run of a body to
+        // be sorted, the runs to be put in order).
+        let reversed = reference_with(|name, list| {
+            if name == "memberships" {
+                list.reverse();
+            }
+        });
+        let cases = [
             (Some(0), true),
             (Some(150), true),
             (Some(usize::MAX), false),
-        ] {
+        ];
+        for ((from, all_prepared), text) in cases
+            .into_iter()
+            .flat_map(|case| [(case, REFERENCE), (case, reversed.as_str())])
+        {
             TEST_THREAD_MIN.with(|c| c.set(0));
             super::TEST_CHUNK_FROM.with(|c| c.set(from));
             let mut loader = super::Loader::default();
-            let mut de = serde_json::Deserializer::from_str(REFERENCE);
+            let mut de = serde_json::Deserializer::from_str(text);
             let read = serde::Deserializer::deserialize_map(
                 &mut de,
                 super::OnePass {
@@ -1444,10 +1456,10 @@ mod tests {
             let prepared = loader.prepared.as_ref().map_or(0, |p| p.len());
             assert_eq!(prepared == memberships, all_prepared, "from {from:?}");
             // The prepared memberships build what the others build.
-            assert_eq!(
-                loader.finish().expect("valid"),
-                load_with(usize::MAX, REFERENCE).expect("valid")
-            );
+            let two = loader.finish().expect("valid");
+            let one = load_with(usize::MAX, text).expect("valid");
+            assert!(two.memberships().is_sorted_by_key(|m| m.key()));
+            assert_eq!(two, one);
         }
     }
 
