@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use std::marker::PhantomData;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use serde::Deserializer;
@@ -503,6 +503,7 @@ impl Loader {
             settled,
             converted,
             prepared,
+            unread: _,
         } = worked;
         let Loader {
             mut builder,
@@ -608,6 +609,9 @@ enum TopKey {
 /// chunks as they are read, to be converted and added there; once every
 /// other collection is read, it settles all those records while the reader
 /// reads the memberships, then converts the memberships read from then on.
+/// Whenever the second thread is short of work, the reader sends it a chunk
+/// of records unparsed, only scanned for where each ends, to be parsed there
+/// (see [`Sent`]).
 struct OnePass<'l> {
     loader: &'l mut Loader,
     pipelined: bool,
@@ -618,6 +622,14 @@ const BYTES_PER_RECORD: usize = 512;
 
 /// The most chunks on their way to the second thread at once.
 const QUEUE: usize = 32;
+
+/// How many chunks of raw records the second thread may have to parse
+/// before the reader parses the next chunk itself.
+const RAW_IN_FLIGHT: usize = 4;
+
+/// About how many bytes of text a chunk of raw records holds (a few records
+/// in unit tests, so that small files make many chunks).
+const RAW_CHUNK_BYTES: usize = if cfg!(test) { 600 } else { 128 * 1024 };
 
 /// Whether a text of `len` bytes is read with a second thread: when it can
 /// hold [`THREAD_MIN`](crate::dataset::builder::THREAD_MIN) records (1 MiB).
@@ -638,6 +650,7 @@ impl<'de> Visitor<'de> for OnePass<'_> {
             return read_keys(loader, map, None);
         }
         let ready = &AtomicBool::new(false);
+        let raw_in_flight = &AtomicUsize::new(0);
         let (to_work, queue) = mpsc::sync_channel(QUEUE);
         let (projects, projects_back) = mpsc::channel();
         let (events, events_back) = mpsc::channel();
@@ -648,11 +661,12 @@ impl<'de> Visitor<'de> for OnePass<'_> {
             memberships,
         };
         let (worked, read) = on_two_threads_told(
-            move || work(queue, &empties, ready),
+            move || work(queue, &empties, ready, raw_in_flight),
             |spawned| {
                 let pipe = spawned.then(|| Pipe {
                     work: to_work,
                     ready,
+                    raw_in_flight,
                     projects: projects_back,
                     events: events_back,
                     memberships: memberships_back,
@@ -663,6 +677,10 @@ impl<'de> Visitor<'de> for OnePass<'_> {
             },
         );
         if let Some(worked) = worked {
+            if worked.unread {
+                // The slow path reports it.
+                return Err(de::Error::custom("a record sent raw did not read"));
+            }
             loader.absorb(worked);
         }
         read
@@ -674,7 +692,7 @@ impl<'de> Visitor<'de> for OnePass<'_> {
 fn read_keys<'de, A: MapAccess<'de>>(
     loader: &mut Loader,
     mut map: A,
-    mut pipe: Option<Pipe<'_>>,
+    mut pipe: Option<Pipe<'_, 'de>>,
 ) -> Result<Option<String>, A::Error> {
     let mut version = None;
     let mut seen = [false; 7];
@@ -727,8 +745,15 @@ fn read_keys<'de, A: MapAccess<'de>>(
     Ok(version)
 }
 
-/// Work for the second thread of a pipelined load (see [`OnePass`]).
-enum Work {
+/// Work for the second thread of a pipelined load (see [`OnePass`]), on a
+/// text that lives for `'t`.
+enum Work<'t> {
+    /// Projects still to be parsed, with the file position of the first.
+    RawProjects(usize, Vec<&'t RawValue>),
+    /// Events still to be parsed, with the file position of the first.
+    RawEvents(usize, Vec<&'t RawValue>),
+    /// Memberships still to be parsed, with the file position of the first.
+    RawMemberships(usize, Vec<&'t RawValue>),
     /// Projects read, with the file position of the first.
     Projects(usize, Vec<ProjectRecord>),
     /// Events read, with the file position of the first.
@@ -743,11 +768,13 @@ enum Work {
     Memberships(usize, Vec<MembershipRecord>),
 }
 
-/// The reader's end of a pipelined load.
-struct Pipe<'p> {
-    work: mpsc::SyncSender<Work>,
+/// The reader's end of a pipelined load of a text that lives for `'t`.
+struct Pipe<'p, 't> {
+    work: mpsc::SyncSender<Work<'t>>,
     /// Set by the second thread once it has settled the records.
     ready: &'p AtomicBool,
+    /// How many chunks of raw records are sent and not yet parsed.
+    raw_in_flight: &'p AtomicUsize,
     /// Chunks the second thread is done with, to be filled again.
     projects: mpsc::Receiver<Vec<ProjectRecord>>,
     events: mpsc::Receiver<Vec<EventRecord>>,
@@ -763,7 +790,7 @@ struct Empties {
     memberships: mpsc::Sender<Vec<MembershipRecord>>,
 }
 
-impl Pipe<'_> {
+impl<'t> Pipe<'_, 't> {
     /// Whether membership `i` goes to the second thread: once it is ready.
     fn ready_for(&self, i: usize) -> bool {
         #[cfg(test)]
@@ -775,7 +802,7 @@ impl Pipe<'_> {
     }
 
     /// Sends work that gives nothing back.
-    fn hand_over(&mut self, work: Work) {
+    fn hand_over(&mut self, work: Work<'t>) {
         // As in `send`, this cannot fail while the second thread works.
         let _ = self.work.send(work);
     }
@@ -794,6 +821,29 @@ impl Pipe<'_> {
             .try_recv()
             .unwrap_or_else(|_| Vec::with_capacity(R::CHUNK))
     }
+
+    /// Whether chunk `n` of a collection goes raw, for the second thread to
+    /// parse: while that thread has few raw chunks left to parse, so that
+    /// it parses whenever it would otherwise wait, and the reader parses
+    /// the rest.
+    fn raw_wanted(&self, n: usize) -> bool {
+        #[cfg(test)]
+        if let Some(every) = TEST_RAW_EVERY.with(std::cell::Cell::get) {
+            return every > 0 && n.is_multiple_of(every);
+        }
+        let _ = n;
+        self.raw_in_flight.load(Ordering::Acquire) < RAW_IN_FLIGHT
+    }
+
+    /// Sends raw records, the first at position `first`.
+    fn send_raw<R: Piped>(&mut self, first: usize, chunk: Vec<&'t RawValue>) {
+        if let Some(sent) = self.sent.get_mut(R::SLOT) {
+            *sent += chunk.len();
+        }
+        self.raw_in_flight.fetch_add(1, Ordering::AcqRel);
+        // As in `send`, this cannot fail while the second thread works.
+        let _ = self.work.send(R::raw_work(first, chunk));
+    }
 }
 
 /// A collection whose records can be sent to the second thread.
@@ -806,42 +856,53 @@ trait Piped: Kind + Send {
         64 * 1024 / (std::mem::size_of::<Self>() + 1) + 1
     };
     /// `chunk` as work, its first record at `first`.
-    fn work(first: usize, chunk: Vec<Self>) -> Work;
+    fn work<'t>(first: usize, chunk: Vec<Self>) -> Work<'t>;
+    /// Raw records as work, the first at `first`.
+    fn raw_work(first: usize, chunk: Vec<&RawValue>) -> Work<'_>;
     /// Where emptied chunks come back.
-    fn emptied<'a>(pipe: &'a Pipe<'_>) -> &'a mpsc::Receiver<Vec<Self>>;
+    fn emptied<'a>(pipe: &'a Pipe<'_, '_>) -> &'a mpsc::Receiver<Vec<Self>>;
     /// What the reader added of this collection before its first chunk is
     /// sent, to go ahead of it (see [`Sent`]'s `gated`).
-    fn handed_over(_loader: &mut Loader) -> Option<Work> {
+    fn handed_over<'t>(_loader: &mut Loader) -> Option<Work<'t>> {
         None
     }
 }
 
 impl Piped for ProjectRecord {
-    fn work(first: usize, chunk: Vec<Self>) -> Work {
+    fn work<'t>(first: usize, chunk: Vec<Self>) -> Work<'t> {
         Work::Projects(first, chunk)
     }
-    fn emptied<'a>(pipe: &'a Pipe<'_>) -> &'a mpsc::Receiver<Vec<Self>> {
+    fn raw_work(first: usize, chunk: Vec<&RawValue>) -> Work<'_> {
+        Work::RawProjects(first, chunk)
+    }
+    fn emptied<'a>(pipe: &'a Pipe<'_, '_>) -> &'a mpsc::Receiver<Vec<Self>> {
         &pipe.projects
     }
 }
 
 impl Piped for EventRecord {
-    fn work(first: usize, chunk: Vec<Self>) -> Work {
+    fn work<'t>(first: usize, chunk: Vec<Self>) -> Work<'t> {
         Work::Events(first, chunk)
     }
-    fn emptied<'a>(pipe: &'a Pipe<'_>) -> &'a mpsc::Receiver<Vec<Self>> {
+    fn raw_work(first: usize, chunk: Vec<&RawValue>) -> Work<'_> {
+        Work::RawEvents(first, chunk)
+    }
+    fn emptied<'a>(pipe: &'a Pipe<'_, '_>) -> &'a mpsc::Receiver<Vec<Self>> {
         &pipe.events
     }
 }
 
 impl Piped for MembershipRecord {
-    fn work(first: usize, chunk: Vec<Self>) -> Work {
+    fn work<'t>(first: usize, chunk: Vec<Self>) -> Work<'t> {
         Work::Memberships(first, chunk)
     }
-    fn emptied<'a>(pipe: &'a Pipe<'_>) -> &'a mpsc::Receiver<Vec<Self>> {
+    fn raw_work(first: usize, chunk: Vec<&RawValue>) -> Work<'_> {
+        Work::RawMemberships(first, chunk)
+    }
+    fn emptied<'a>(pipe: &'a Pipe<'_, '_>) -> &'a mpsc::Receiver<Vec<Self>> {
         &pipe.memberships
     }
-    fn handed_over(loader: &mut Loader) -> Option<Work> {
+    fn handed_over<'t>(loader: &mut Loader) -> Option<Work<'t>> {
         Some(Work::HandedOver(loader.builder.take_memberships()))
     }
 }
@@ -856,18 +917,28 @@ struct Worked {
     converted: Converted,
     /// The keys and facts of `converted`'s memberships, against `settled`.
     prepared: Option<Prepared>,
+    /// Whether a raw record did not read (the slow path then reports it).
+    unread: bool,
 }
 
 /// The second thread of a pipelined load: does the work sent, in order,
-/// until the reader drops its sender; each emptied chunk goes back.
+/// until the reader drops its sender; each emptied chunk goes back. Raw
+/// records are parsed here first; once one does not read, the others are
+/// dropped unread.
 ///
 /// Once the records are settled, each membership that comes is also
 /// prepared ([`Preparer`]): its sort key and its facts are worked out, and
 /// each run of one body is sorted as soon as it is complete, here, while
 /// the reader still reads, rather than after the last membership.
-fn work(queue: mpsc::Receiver<Work>, empties: &Empties, ready: &AtomicBool) -> Worked {
+fn work(
+    queue: mpsc::Receiver<Work<'_>>,
+    empties: &Empties,
+    ready: &AtomicBool,
+    raw_in_flight: &AtomicUsize,
+) -> Worked {
     let mut loader = Loader::default();
     let mut converted = Converted::default();
+    let mut raw = RawParser::new(raw_in_flight);
     let mut queue = queue.into_iter();
     let mut settled = None;
     for work in queue.by_ref() {
@@ -878,7 +949,7 @@ fn work(queue: mpsc::Receiver<Work>, empties: &Empties, ready: &AtomicBool) -> W
             ready.store(true, Ordering::Release);
             break;
         }
-        do_work(work, &mut loader, &mut converted, empties);
+        do_work(work, &mut loader, &mut converted, empties, &mut raw);
     }
     let prepared = settled.as_ref().map(|(records, _)| {
         let mut preparer = Preparer::new(records);
@@ -888,7 +959,7 @@ fn work(queue: mpsc::Receiver<Work>, empties: &Empties, ready: &AtomicBool) -> W
                 // any other by the reader's order): prepare all again.
                 preparer.restart(&mut converted.memberships);
             }
-            do_work(work, &mut loader, &mut converted, empties);
+            do_work(work, &mut loader, &mut converted, empties, &mut raw);
             preparer.add(&mut converted.memberships);
         }
         preparer.finish(&mut converted.memberships)
@@ -898,14 +969,83 @@ fn work(queue: mpsc::Receiver<Work>, empties: &Empties, ready: &AtomicBool) -> W
         settled,
         converted,
         prepared,
+        unread: raw.unread,
+    }
+}
+
+/// Parses raw records on the second thread of a pipelined load, into
+/// buffers kept from chunk to chunk.
+struct RawParser<'a> {
+    /// The reader's count of raw chunks not yet parsed.
+    in_flight: &'a AtomicUsize,
+    /// Whether a record did not read.
+    unread: bool,
+    projects: Vec<ProjectRecord>,
+    events: Vec<EventRecord>,
+    memberships: Vec<MembershipRecord>,
+}
+
+impl<'a> RawParser<'a> {
+    fn new(in_flight: &'a AtomicUsize) -> Self {
+        Self {
+            in_flight,
+            unread: false,
+            projects: Vec::new(),
+            events: Vec::new(),
+            memberships: Vec::new(),
+        }
+    }
+
+    /// Parses `raws` into `records` (empty), as the reader would have
+    /// parsed them in place; none once a record did not read.
+    fn parse<R: Kind>(unread: &mut bool, raws: &[&RawValue], records: &mut Vec<R>) {
+        if *unread {
+            return;
+        }
+        for raw in raws {
+            match serde_json::from_str::<Strict<R>>(raw.get()) {
+                Ok(Strict(record)) => records.push(record),
+                Err(_) => {
+                    *unread = true;
+                    records.clear();
+                    return;
+                }
+            }
+        }
+    }
+
+    /// One raw chunk parsed.
+    fn done(&self) {
+        self.in_flight.fetch_sub(1, Ordering::AcqRel);
     }
 }
 
 /// Does one piece of a pipelined load's work but settling.
-fn do_work(work: Work, loader: &mut Loader, converted: &mut Converted, empties: &Empties) {
+fn do_work(
+    work: Work<'_>,
+    loader: &mut Loader,
+    converted: &mut Converted,
+    empties: &Empties,
+    raw: &mut RawParser<'_>,
+) {
     // A send fails only when the reader is done and gone: the chunk is
     // then dropped.
     match work {
+        Work::RawProjects(first, raws) => {
+            RawParser::parse(&mut raw.unread, &raws, &mut raw.projects);
+            raw.done();
+            loader.accept_all(first, &mut raw.projects);
+        }
+        Work::RawEvents(first, raws) => {
+            RawParser::parse(&mut raw.unread, &raws, &mut raw.events);
+            raw.done();
+            loader.accept_all(first, &mut raw.events);
+        }
+        Work::RawMemberships(first, raws) => {
+            RawParser::parse(&mut raw.unread, &raws, &mut raw.memberships);
+            raw.done();
+            converted.convert(first, &mut raw.memberships);
+        }
         Work::Projects(first, mut chunk) => {
             loader.accept_all(first, &mut chunk);
             let _ = empties.projects.send(chunk);
@@ -961,15 +1101,21 @@ impl<'de, R: Kind> Visitor<'de> for Stream<'_, R> {
 /// One collection read as a stream of records sent in chunks to the second
 /// thread of a pipelined load. `gated`: records are added here until the
 /// second thread is ready for them (memberships, while it settles).
-struct Sent<'s, 'p, R> {
+///
+/// A chunk goes either parsed, to be converted there, or raw (each record's
+/// text, found by a quick scan), to be parsed and converted there: raw
+/// whenever the second thread would otherwise soon wait (see
+/// [`Pipe::raw_wanted`]). Parsing is most of the reader's work, so the two
+/// threads share it, while the records still come in file order.
+struct Sent<'s, 'p, 't, R> {
     loader: &'s mut Loader,
-    pipe: &'s mut Pipe<'p>,
+    pipe: &'s mut Pipe<'p, 't>,
     gated: bool,
     kind: PhantomData<R>,
 }
 
-impl<'s, 'p, R> Sent<'s, 'p, R> {
-    fn new(loader: &'s mut Loader, pipe: &'s mut Pipe<'p>, gated: bool) -> Self {
+impl<'s, 'p, 't, R> Sent<'s, 'p, 't, R> {
+    fn new(loader: &'s mut Loader, pipe: &'s mut Pipe<'p, 't>, gated: bool) -> Self {
         Self {
             loader,
             pipe,
@@ -984,9 +1130,12 @@ thread_local! {
     /// A unit test's own switch point: memberships from this position on go
     /// to the second thread, ready or not.
     static TEST_CHUNK_FROM: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+    /// A unit test's own choice of raw chunks: with `Some(k)`, chunk `n` of
+    /// a collection goes raw when `n % k == 0` (never with `k == 0`).
+    static TEST_RAW_EVERY: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
 }
 
-impl<'de, R: Piped> DeserializeSeed<'de> for Sent<'_, '_, R> {
+impl<'de, R: Piped> DeserializeSeed<'de> for Sent<'_, '_, 'de, R> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -994,7 +1143,7 @@ impl<'de, R: Piped> DeserializeSeed<'de> for Sent<'_, '_, R> {
     }
 }
 
-impl<'de, R: Piped> Visitor<'de> for Sent<'_, '_, R> {
+impl<'de, R: Piped> Visitor<'de> for Sent<'_, '_, 'de, R> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1007,17 +1156,39 @@ impl<'de, R: Piped> Visitor<'de> for Sent<'_, '_, R> {
         let mut i = 0;
         // Whether records still go to the loader here.
         let mut gated = self.gated;
-        while let Some(Strict(record)) = seq.next_element::<Strict<R>>()? {
-            if gated && !self.pipe.ready_for(i) {
+        // How many chunks were begun.
+        let mut chunks = 0;
+        loop {
+            // Whether record `i` goes to the second thread.
+            let sent = !gated || self.pipe.ready_for(i);
+            if sent && gated {
+                // The records added here go first.
+                gated = false;
+                if let Some(work) = R::handed_over(self.loader) {
+                    self.pipe.hand_over(work);
+                }
+            }
+            if sent && chunk.is_empty() {
+                chunks += 1;
+                if self.pipe.raw_wanted(chunks - 1) {
+                    let (raws, more) = raw_chunk(&mut seq)?;
+                    let first = i;
+                    i += raws.len();
+                    if !raws.is_empty() {
+                        self.pipe.send_raw::<R>(first, raws);
+                    }
+                    if more {
+                        continue;
+                    }
+                    break;
+                }
+            }
+            let Some(Strict(record)) = seq.next_element::<Strict<R>>()? else {
+                break;
+            };
+            if !sent {
                 self.loader.accept::<R>(i, Ok(record));
             } else {
-                if gated {
-                    // The records added here go first.
-                    gated = false;
-                    if let Some(work) = R::handed_over(self.loader) {
-                        self.pipe.hand_over(work);
-                    }
-                }
                 if chunk.is_empty() {
                     first = i;
                     chunk.reserve(R::CHUNK);
@@ -1034,6 +1205,21 @@ impl<'de, R: Piped> Visitor<'de> for Sent<'_, '_, R> {
         }
         Ok(())
     }
+}
+
+/// The text of the next records of `seq`, about [`RAW_CHUNK_BYTES`] of it,
+/// and whether more may follow.
+fn raw_chunk<'de, A: SeqAccess<'de>>(seq: &mut A) -> Result<(Vec<&'de RawValue>, bool), A::Error> {
+    let mut raws = Vec::new();
+    let mut bytes = 0;
+    while bytes < RAW_CHUNK_BYTES {
+        let Some(raw) = seq.next_element::<&'de RawValue>()? else {
+            return Ok((raws, false));
+        };
+        bytes += raw.get().len();
+        raws.push(raw);
+    }
+    Ok((raws, true))
 }
 
 /// Memberships converted from their records, as [`Loader::accept`] would.
@@ -1099,7 +1285,9 @@ impl Dataset {
     ///
     /// A text of 1 MiB or more is read with a scoped second thread beside
     /// the reader. Projects and events go to it as they are read, to be
-    /// converted and checked there. In a file whose memberships come last
+    /// converted and checked there; whenever it is short of work, a chunk of
+    /// projects, events or memberships goes to it unparsed, to be parsed
+    /// there too. In a file whose memberships come last
     /// (as in every file migov saves), that thread then sorts, indexes and
     /// checks every other record while the memberships are read, and
     /// converts the memberships read from then on; otherwise the dataset is
@@ -1255,9 +1443,32 @@ mod tests {
         loaded
     }
 
+    /// As [`load_with`] on two threads, with chunk `n` of each collection
+    /// sent raw when `n % every == 0` (never with `0`; `None`: as it comes),
+    /// and memberships sent from position `from` on (`None`: once the
+    /// second thread is ready).
+    fn load_raw_every(
+        every: Option<usize>,
+        from: Option<usize>,
+        text: &str,
+    ) -> Result<Dataset, super::LoadErrors> {
+        super::TEST_RAW_EVERY.with(|c| c.set(every));
+        super::TEST_CHUNK_FROM.with(|c| c.set(from));
+        let loaded = load_with(0, text);
+        super::TEST_CHUNK_FROM.with(|c| c.set(None));
+        super::TEST_RAW_EVERY.with(|c| c.set(None));
+        loaded
+    }
+
     fn assert_same(text: &str) {
+        assert_same_with(text, None, None);
+    }
+
+    /// `text` loads the same on one thread and on two, with chunks sent as
+    /// [`load_raw_every`] says.
+    fn assert_same_with(text: &str, raw_every: Option<usize>, from: Option<usize>) {
         let one = load_with(usize::MAX, text);
-        let two = load_with(0, text);
+        let two = load_raw_every(raw_every, from, text);
         match (&one, &two) {
             (Ok(a), Ok(b)) => {
                 assert_eq!(a, b);
@@ -1464,6 +1675,134 @@ mod tests {
     }
 
     #[test]
+    fn records_sent_raw_load_as_records_read_by_the_reader() {
+        let reversed = reference_with(|name, list| {
+            if name == "memberships" || name == "projects" {
+                list.reverse();
+            }
+        });
+        // Records that do not read, in each collection sent in chunks: an
+        // agenda day's date of the wrong type, a project given as an array,
+        // the last membership with a wrong field.
+        let unread_event = reference_with(|name, list| {
+            if name == "events" {
+                list[1]["agenda"] = serde_json::json!([{"date": 5}]);
+            }
+        });
+        let unread_project = reference_with(|name, list| {
+            if name == "projects" {
+                let first = list[0].clone();
+                list.push(serde_json::json!([first["id"], first["title"]]));
+            }
+        });
+        let unread_membership = reference_with(|name, list| {
+            if name == "memberships"
+                && let Some(last) = list.last_mut()
+            {
+                last["since"] = serde_json::json!("2001");
+            }
+        });
+        for text in [
+            REFERENCE,
+            reversed.as_str(),
+            unread_event.as_str(),
+            unread_project.as_str(),
+            unread_membership.as_str(),
+            include_str!("../../tests/data/valid.json"),
+            include_str!("../../tests/data/record_faults.json"),
+            include_str!("../../tests/data/many_faults.json"),
+        ] {
+            for every in [0, 1, 2, 3] {
+                for from in [None, Some(0), Some(100)] {
+                    assert_same_with(text, Some(every), from);
+                }
+            }
+        }
+        // Each broken file is refused, at the broken record.
+        for (text, at) in [
+            (&unread_event, "/events/1/agenda/0/date"),
+            (&unread_project, "/projects/"),
+            (&unread_membership, "/memberships/"),
+        ] {
+            let errors =
+                load_raw_every(Some(1), Some(0), text).expect_err("a record does not read");
+            assert!(
+                errors
+                    .problems()
+                    .iter()
+                    .any(|p| p.pointer().starts_with(at)),
+                "{at}: {errors}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_record_sent_raw_that_does_not_read_sends_the_load_to_the_slow_path() {
+        // A project given as an array: the one pass fails either way, but
+        // only a record parsed on the second thread fails with this message.
+        let text = reference_with(|name, list| {
+            if name == "projects" {
+                list.insert(0, serde_json::json!(["E40-800", "A title"]));
+            }
+        });
+        let read = |every: usize| {
+            TEST_THREAD_MIN.with(|c| c.set(0));
+            super::TEST_RAW_EVERY.with(|c| c.set(Some(every)));
+            let mut loader = super::Loader::default();
+            let mut de = serde_json::Deserializer::from_str(&text);
+            let read = serde::Deserializer::deserialize_map(
+                &mut de,
+                super::OnePass {
+                    loader: &mut loader,
+                    pipelined: true,
+                },
+            );
+            super::TEST_RAW_EVERY.with(|c| c.set(None));
+            TEST_THREAD_MIN.with(|c| c.set(THREAD_MIN));
+            read.expect_err("a project does not read").to_string()
+        };
+        assert!(read(1).contains("sent raw did not read"), "{}", read(1));
+        assert!(!read(0).contains("sent raw"), "{}", read(0));
+    }
+
+    #[test]
+    fn raw_chunks_hold_about_their_size_of_text() {
+        let long = format!(r#"{{"b": "{}"}}"#, "x".repeat(super::RAW_CHUNK_BYTES));
+        let text = format!(r#"[{{"a": 1}}, {long}, {{"c": [1, 2]}}, {{"d": null}}]"#);
+        struct Chunks;
+        impl<'de> serde::de::Visitor<'de> for Chunks {
+            type Value = Vec<Vec<&'de str>>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut chunks = Vec::new();
+                loop {
+                    let (raws, more) = super::raw_chunk(&mut seq)?;
+                    chunks.push(raws.iter().map(|r| r.get()).collect());
+                    if !more {
+                        return Ok(chunks);
+                    }
+                }
+            }
+        }
+        let mut de = serde_json::Deserializer::from_str(&text);
+        let chunks = serde::Deserializer::deserialize_seq(&mut de, Chunks).expect("an array");
+        // A chunk ends once it holds its size of text: the long record
+        // ends the first one.
+        assert_eq!(
+            chunks,
+            [
+                vec![r#"{"a": 1}"#, long.as_str()],
+                vec![r#"{"c": [1, 2]}"#, r#"{"d": null}"#]
+            ]
+        );
+    }
+
+    #[test]
     fn memberships_converted_on_either_thread_keep_their_places() {
         // Two memberships end before they start: they read, but are not
         // valid memberships.
@@ -1518,6 +1857,8 @@ mod tests {
             keep in proptest::collection::vec(0u8..8, 6),
             reverse in any::<bool>(),
             rotate in 0usize..6,
+            raw_every in proptest::option::of(0usize..4),
+            from in proptest::option::of(0usize..200),
         ) {
             let text = reference_in(rotate, |name, list| {
                 let c = super::COLLECTIONS.iter().position(|n| *n == name).unwrap_or(0);
@@ -1530,7 +1871,7 @@ mod tests {
                     list.reverse();
                 }
             });
-            assert_same(&text);
+            assert_same_with(&text, raw_every, from);
         }
     }
 }
