@@ -126,3 +126,50 @@ fn a_large_file_that_breaks_while_memberships_are_read_is_reported_whole() {
     assert_eq!(errors.problems()[0].rule(), migov::Rule::Syntax);
     assert!(errors.problems()[0].line_column().is_some());
 }
+
+#[test]
+fn a_large_file_with_records_that_do_not_read_reports_each_at_its_place() {
+    let d = Dataset::from_json_str(&generate::generate(&SCALE, 14)).unwrap();
+    let saved: serde_json::Value = serde_json::from_str(&d.to_json_string()).unwrap();
+    // Records in the middle of each collection the reader may send to the
+    // second thread unparsed: a title, an agenda and a start of the wrong
+    // type. The membership is an observer's, so that no other rule then
+    // fails for want of it (as a chair would without its membership).
+    let observer = migov::codelist::MembershipRole::Observer;
+    let (project, event) = (1_234, 150);
+    let membership = (0..d.memberships().len() - 100)
+        .rev()
+        .find(|&i| *d.memberships()[i].role() == observer)
+        .unwrap();
+    let mut broken = saved.clone();
+    broken["projects"][project]["title"] = serde_json::json!(5);
+    broken["events"][event]["agenda"] = serde_json::json!("every day");
+    broken["memberships"][membership]["start"] = serde_json::json!(true);
+    // Written in the order migov saves the collections, memberships last.
+    let mut text = String::from("{\"schema_version\": \"1\"");
+    for name in [
+        "member_states",
+        "processes",
+        "partners",
+        "projects",
+        "events",
+        "memberships",
+    ] {
+        text.push_str(&format!(", {name:?}: {}", broken[name]));
+    }
+    text.push('}');
+    assert!(text.len() >= 1 << 20, "{}", text.len());
+    let in_order = Dataset::from_json_str(&text);
+    let errors = in_order.as_ref().expect_err("records that do not read");
+    let pointers: Vec<String> = errors.problems().iter().map(|p| p.pointer()).collect();
+    assert_eq!(
+        pointers,
+        [
+            format!("/events/{event}/agenda"),
+            format!("/memberships/{membership}/start"),
+            format!("/projects/{project}/title"),
+        ],
+        "{errors}"
+    );
+    assert_same(&in_order, &Dataset::from_json_str(&keys_sorted(&text)));
+}
