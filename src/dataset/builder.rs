@@ -543,9 +543,10 @@ pub(crate) fn thread_min() -> usize {
 
 /// Runs `a` on a second thread while `b` runs on this one.
 ///
-/// `a`'s result is `None` when no thread could be started (a platform
-/// without threads, a process at its limit): `a` did not run, what it
-/// borrows is untouched, and the caller runs it here.
+/// `a`'s result is `None` when no thread was started (a process allowed a
+/// single core, where a second thread would only take turns with this one;
+/// a platform without threads; a process at its limit): `a` did not run,
+/// what it borrows is untouched, and the caller runs it here.
 pub(crate) fn on_two_threads<RA: Send, RB>(
     a: impl FnOnce() -> RA + Send,
     b: impl FnOnce() -> RB,
@@ -559,6 +560,9 @@ pub(crate) fn on_two_threads_told<RA: Send, RB>(
     a: impl FnOnce() -> RA + Send,
     b: impl FnOnce(bool) -> RB,
 ) -> (Option<RA>, RB) {
+    if !several_cores() {
+        return (None, b(false));
+    }
     std::thread::scope(|scope| {
         let spawned = std::thread::Builder::new()
             .name("migov-settle".to_owned())
@@ -574,6 +578,18 @@ pub(crate) fn on_two_threads_told<RA: Send, RB>(
         };
         (ra, rb)
     })
+}
+
+/// Whether this process may run on more than one core (asked once, on the
+/// first large dataset). Unit tests always take two threads, to test them.
+fn several_cores() -> bool {
+    #[cfg(test)]
+    return true;
+    #[cfg(not(test))]
+    {
+        static SEVERAL: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        *SEVERAL.get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
+    }
 }
 
 /// The records memberships refer to, and that never refer to memberships:
