@@ -395,6 +395,7 @@ impl PartialDate {
     /// assert_eq!(d.first_day().to_string(), "2001-10-01");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn first_day(&self) -> NaiveDate {
         self.first
     }
@@ -410,18 +411,21 @@ impl PartialDate {
     /// assert_eq!(d.last_day().to_string(), "2004-02-29");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn last_day(&self) -> NaiveDate {
-        let year = self.first.year();
-        let last = match self.precision {
-            Precision::Year => NaiveDate::from_ymd_opt(year, 12, 31),
-            Precision::Month => {
-                let month = self.first.month();
-                NaiveDate::from_ymd_opt(year, month, days_in_month(year, month))
-            }
-            Precision::Day => Some(self.first),
+        // Counted in days of the year from `first` (cheap: no calendar
+        // lookup), as queries ask this of every membership they look at.
+        let length = match self.precision {
+            Precision::Year if is_leap_year(self.first.year()) => 366,
+            Precision::Year => 365,
+            Precision::Month => days_in_month(self.first.year(), self.first.month()),
+            Precision::Day => 1,
         };
-        // Always `Some` for years 1..=9999; `first` keeps this total without a panic.
-        last.unwrap_or(self.first)
+        // Always `Some`: `first` begins its year or month; `first` keeps
+        // this total without a panic.
+        self.first
+            .with_ordinal(self.first.ordinal() + length - 1)
+            .unwrap_or(self.first)
     }
 
     /// The exact day, if the date is known to the day.
@@ -980,6 +984,19 @@ mod tests {
             prop_assert_eq!(&json, &format!("\"{d}\""));
             let back: PartialDate = serde_json::from_str(&json).unwrap();
             prop_assert_eq!(back, d);
+        }
+
+        #[test]
+        fn last_day_is_the_day_before_the_next_year_or_month(d in partial_date()) {
+            let (y, m) = (d.first_day().year(), d.first_day().month());
+            let next = match d.precision() {
+                Precision::Year => NaiveDate::from_ymd_opt(y + 1, 1, 1),
+                Precision::Month if m == 12 => NaiveDate::from_ymd_opt(y + 1, 1, 1),
+                Precision::Month => NaiveDate::from_ymd_opt(y, m + 1, 1),
+                Precision::Day => d.first_day().succ_opt(),
+            };
+            prop_assert!(next.is_some());
+            prop_assert_eq!(d.last_day().succ_opt(), next);
         }
 
         #[test]

@@ -485,6 +485,7 @@ impl Period {
     /// assert_eq!(p.earliest_start().map(|d| d.to_string()), Some("2001-01-01".to_owned()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn earliest_start(&self) -> Option<NaiveDate> {
         self.start.map(|s| s.first_day())
     }
@@ -502,6 +503,7 @@ impl Period {
     /// assert_eq!(p.latest_start().map(|d| d.to_string()), Some("2001-03-31".to_owned()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn latest_start(&self) -> Option<NaiveDate> {
         let start = self.start?.last_day();
         Some(self.end.map_or(start, |e| start.min(e.last_day())))
@@ -519,6 +521,7 @@ impl Period {
     /// assert_eq!(p.earliest_end().map(|d| d.to_string()), Some("2001-06-01".to_owned()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn earliest_end(&self) -> Option<NaiveDate> {
         let end = self.end?.first_day();
         Some(self.start.map_or(end, |s| end.max(s.first_day())))
@@ -536,6 +539,7 @@ impl Period {
     /// assert_eq!(p.latest_end().map(|d| d.to_string()), Some("2003-12-31".to_owned()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn latest_end(&self) -> Option<NaiveDate> {
         self.end.map(|e| e.last_day())
     }
@@ -580,6 +584,7 @@ impl Period {
     /// assert_eq!(q.contains("2002".parse()?), Truth::Maybe);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn contains(&self, date: PartialDate) -> Truth {
         let (first, last) = (date.first_day(), date.last_day());
         if !at_or_before(self.earliest_start(), Some(last))
