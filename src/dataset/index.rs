@@ -174,6 +174,58 @@ pub(crate) struct Index {
     pub(crate) projects_with_dangling: Vec<u32>,
     /// Events with a party that does not resolve, in increasing order.
     pub(crate) events_with_dangling: Vec<u32>,
+    /// The identifiers of the processes, partners, projects and events, as
+    /// keys for lookups.
+    pub(crate) process_ids: IdKeys,
+    pub(crate) partner_ids: IdKeys,
+    pub(crate) project_ids: IdKeys,
+    pub(crate) event_ids: IdKeys,
+}
+
+/// The identifiers of a collection sorted by identifier, each as an integer
+/// key: its first 16 bytes, big-endian, padded with zeros. Keys are in the
+/// identifiers' order, so a lookup searches this compact array (a few cache
+/// lines) instead of the records, then compares whole identifiers only
+/// where keys are equal: on one record, unless identifiers share their
+/// first 16 bytes.
+#[derive(Debug, Default)]
+pub(crate) struct IdKeys(Vec<u128>);
+
+impl IdKeys {
+    /// The keys of `items`, sorted by the identifier `id` gives.
+    pub(crate) fn of<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a [u8]) -> Self {
+        Self(items.iter().map(|t| id_key(id(t))).collect())
+    }
+
+    /// Where `id` is among `items` (the items these keys were made of, in
+    /// their order). O(log n): a binary search over the keys, then one over
+    /// the records whose key is `id`'s.
+    pub(crate) fn find<T>(
+        &self,
+        items: &[T],
+        id: &[u8],
+        id_of: impl Fn(&T) -> &[u8],
+    ) -> Option<usize> {
+        let whole = |items: &[T]| items.binary_search_by(|t| id_of(t).cmp(id)).ok();
+        if self.0.len() != items.len() {
+            // Not made of these items: search them all.
+            return whole(items);
+        }
+        let key = id_key(id);
+        let start = self.0.partition_point(|&k| k < key);
+        let len = self.0.get(start..)?.partition_point(|&k| k == key);
+        Some(start + whole(items.get(start..start + len)?)?)
+    }
+}
+
+/// An identifier's key (see [`IdKeys`]). Identifiers hold no zero byte, so
+/// the padding sorts before any byte an identifier can have.
+fn id_key(id: &[u8]) -> u128 {
+    let mut bytes = [0; 16];
+    for (b, &i) in bytes.iter_mut().zip(id) {
+        *b = i;
+    }
+    u128::from_be_bytes(bytes)
 }
 
 /// The records each normalised name or alias stands for: member states by
@@ -397,6 +449,10 @@ impl Index {
         let party_sizes = [countries, partners.len(), processes.len()];
         let mut ix = Index {
             states: Self::states(member_states),
+            process_ids: IdKeys::of(processes, |p| p.id().as_bytes()),
+            partner_ids: IdKeys::of(partners, |p| p.id().as_bytes()),
+            project_ids: IdKeys::of(projects, |p| p.id().as_bytes()),
+            event_ids: IdKeys::of(events, |e| e.id().as_bytes()),
             ..Index::default()
         };
         let mut of_state = Vec::new();
@@ -508,5 +564,76 @@ mod tests {
         let g = Groups::default();
         assert!(g.get(0).is_empty());
         assert_eq!(g.iter().count(), 0);
+    }
+
+    /// Identifiers that share long prefixes, are prefixes of each other,
+    /// or are longer than a key.
+    fn ids() -> Vec<&'static str> {
+        let mut ids = vec![
+            "A",
+            "AB",
+            "AB-1",
+            "INTERNATIONAL-ORG",
+            "INTERNATIONAL-ORGANIZATION",
+            "INTERNATIONAL-ORGANIZATION-2",
+            "INTERNATIONAL-ORGANIZATIO",
+            "INTERNATIONAL-ORGANIZATION-FOR-MIGRATION",
+            "IOM",
+            "UNHCR",
+            "Z",
+        ];
+        ids.sort_unstable();
+        ids
+    }
+
+    #[test]
+    fn id_keys_find_each_identifier_and_nothing_else() {
+        let ids = ids();
+        let keys = super::IdKeys::of(&ids, |s| s.as_bytes());
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(
+                keys.find(&ids, id.as_bytes(), |s| s.as_bytes()),
+                Some(i),
+                "{id}"
+            );
+        }
+        for absent in [
+            "",
+            "AA",
+            "AB-",
+            "INTERNATIONAL-OR",
+            "INTERNATIONAL-ORGANIZATION-1",
+            "ZZ",
+            "A\0",
+            "É",
+        ] {
+            assert_eq!(
+                keys.find(&ids, absent.as_bytes(), |s| s.as_bytes()),
+                None,
+                "{absent:?}"
+            );
+        }
+        // Keys made of other items: every record is searched instead.
+        let fewer = super::IdKeys::of(ids.get(1..).unwrap_or_default(), |s| s.as_bytes());
+        assert_eq!(fewer.find(&ids, b"A", |s| s.as_bytes()), Some(0));
+    }
+
+    proptest::proptest! {
+        /// A lookup through the keys finds what a binary search over the
+        /// identifiers finds, for identifiers that often share more than a
+        /// key's 16 bytes.
+        #[test]
+        fn id_keys_agree_with_a_binary_search(
+            mut ids in proptest::collection::vec("(INTERNATIONAL-ORG)?[A-C]{0,3}", 0..40),
+            queries in proptest::collection::vec("(INTERNATIONAL-ORG)?[A-C]{0,3}", 0..20),
+        ) {
+            ids.sort_unstable();
+            ids.dedup();
+            let keys = super::IdKeys::of(&ids, |s| s.as_bytes());
+            for q in queries.iter().chain(&ids) {
+                let expected = ids.binary_search_by(|s| s.as_bytes().cmp(q.as_bytes())).ok();
+                proptest::prop_assert_eq!(keys.find(&ids, q.as_bytes(), |s| s.as_bytes()), expected);
+            }
+        }
     }
 }

@@ -221,20 +221,24 @@ fn claims<'a, T: std::fmt::Display>(
 impl Dataset {
     /// Position of the record with identifier `id` in a collection sorted by identifier.
     /// (Identifiers are compared as bytes, which order as their text.)
-    fn find<T>(items: &[T], id: &str, id_of: impl Fn(&T) -> &[u8]) -> Option<usize> {
-        items.binary_search_by(|t| id_of(t).cmp(id.as_bytes())).ok()
-    }
-
     fn process_pos(&self, id: &str) -> Option<usize> {
-        Self::find(&self.inner.processes, id, |p| p.id().as_bytes())
+        let inner = &*self.inner;
+        (inner.index.process_ids).find(&inner.processes, id.as_bytes(), |p| p.id().as_bytes())
     }
 
     fn partner_pos(&self, id: &str) -> Option<usize> {
-        Self::find(&self.inner.partners, id, |p| p.id().as_bytes())
+        let inner = &*self.inner;
+        (inner.index.partner_ids).find(&inner.partners, id.as_bytes(), |p| p.id().as_bytes())
     }
 
     fn project_pos(&self, id: &str) -> Option<usize> {
-        Self::find(&self.inner.projects, id, |p| p.id().as_bytes())
+        let inner = &*self.inner;
+        (inner.index.project_ids).find(&inner.projects, id.as_bytes(), |p| p.id().as_bytes())
+    }
+
+    fn event_pos(&self, id: &str) -> Option<usize> {
+        let inner = &*self.inner;
+        (inner.index.event_ids).find(&inner.events, id.as_bytes(), |e| e.id().as_bytes())
     }
 
     /// The party's key in the index, if it is in the dataset.
@@ -277,8 +281,7 @@ impl Dataset {
 
     /// The event with identifier `id`. O(log n).
     pub fn event(&self, id: &str) -> Option<&Event> {
-        let i = Self::find(&self.inner.events, id, |e| e.id().as_bytes())?;
-        self.inner.events.get(i)
+        self.inner.events.get(self.event_pos(id)?)
     }
 
     fn memberships_at<'a>(
