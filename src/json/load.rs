@@ -1627,6 +1627,25 @@ mod tests {
         assert_eq!(two.projects().len(), 34);
     }
 
+    /// Reads `text` in one pass with a second thread, whatever its size:
+    /// the loader, and what the pass gave.
+    fn one_pass_on_two_threads(
+        text: &str,
+    ) -> (super::Loader, Result<Option<String>, serde_json::Error>) {
+        TEST_THREAD_MIN.with(|c| c.set(0));
+        let mut loader = super::Loader::default();
+        let mut de = serde_json::Deserializer::from_str(text);
+        let read = serde::Deserializer::deserialize_map(
+            &mut de,
+            super::OnePass {
+                loader: &mut loader,
+                pipelined: true,
+            },
+        );
+        TEST_THREAD_MIN.with(|c| c.set(THREAD_MIN));
+        (loader, read)
+    }
+
     #[test]
     fn memberships_are_prepared_on_the_second_thread_once_it_is_ready() {
         // From which membership on the other thread converts them: then
@@ -1648,19 +1667,9 @@ mod tests {
             .into_iter()
             .flat_map(|case| [(case, REFERENCE), (case, reversed.as_str())])
         {
-            TEST_THREAD_MIN.with(|c| c.set(0));
             super::TEST_CHUNK_FROM.with(|c| c.set(from));
-            let mut loader = super::Loader::default();
-            let mut de = serde_json::Deserializer::from_str(text);
-            let read = serde::Deserializer::deserialize_map(
-                &mut de,
-                super::OnePass {
-                    loader: &mut loader,
-                    pipelined: true,
-                },
-            );
+            let (loader, read) = one_pass_on_two_threads(text);
             super::TEST_CHUNK_FROM.with(|c| c.set(None));
-            TEST_THREAD_MIN.with(|c| c.set(THREAD_MIN));
             assert_eq!(read.expect("reads").as_deref(), Some("1"));
             let memberships = loader.builder.counts()[5];
             assert!(memberships > 150);
@@ -1746,19 +1755,9 @@ mod tests {
             }
         });
         let read = |every: usize| {
-            TEST_THREAD_MIN.with(|c| c.set(0));
             super::TEST_RAW_EVERY.with(|c| c.set(Some(every)));
-            let mut loader = super::Loader::default();
-            let mut de = serde_json::Deserializer::from_str(&text);
-            let read = serde::Deserializer::deserialize_map(
-                &mut de,
-                super::OnePass {
-                    loader: &mut loader,
-                    pipelined: true,
-                },
-            );
+            let (_, read) = one_pass_on_two_threads(&text);
             super::TEST_RAW_EVERY.with(|c| c.set(None));
-            TEST_THREAD_MIN.with(|c| c.set(THREAD_MIN));
             read.expect_err("a project does not read").to_string()
         };
         assert!(read(1).contains("sent raw did not read"), "{}", read(1));
