@@ -2,6 +2,7 @@
 
 use std::borrow::Borrow;
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::fmt;
 use std::str::FromStr;
 
@@ -197,8 +198,9 @@ impl Money {
     /// # Errors
     ///
     /// [`MoneyError::CurrencyMismatch`] when the currencies differ (`USD` +
-    /// `EUR`), [`MoneyError::Overflow`] when the sum leaves [`Decimal`]'s range.
-    /// Neither operand changes either way.
+    /// `EUR`), [`MoneyError::Overflow`] when the exact sum does not fit in a
+    /// [`Decimal`] at that scale (nothing is rounded). Neither operand changes
+    /// either way.
     ///
     /// # Examples
     ///
@@ -220,18 +222,25 @@ impl Money {
                 right: other.currency,
             });
         }
-        let Some(mut sum) = self.amount.checked_add(other.amount) else {
-            return Err(MoneyError::Overflow {
-                currency: self.currency,
-            });
-        };
-        // `Decimal` returns the other operand unchanged when one is zero, so
-        // `0 + 0.0` and `0.0 + 0` would differ in scale. Widening never rounds.
+        // Exact, in the integers: both amounts in units of the larger scale,
+        // added in an `i128` (`Decimal`'s own addition rounds when the sum
+        // does not fit at that scale, and is slower).
         let scale = self.amount.scale().max(other.amount.scale());
-        if sum.scale() < scale {
-            sum.rescale(scale);
-        }
-        Ok(Money::new(sum, self.currency))
+        let units = |d: Decimal| match scale - d.scale() {
+            // The usual case, and no (slow) checked `i128` multiplication.
+            0 => Some(d.mantissa()),
+            widen => 10i128
+                .checked_pow(widen)
+                .and_then(|p| d.mantissa().checked_mul(p)),
+        };
+        units(self.amount)
+            .zip(units(other.amount))
+            .and_then(|(a, b)| a.checked_add(b))
+            .and_then(|sum| Decimal::try_from_i128_with_scale(sum, scale).ok())
+            .map(|sum| Money::new(sum, self.currency))
+            .ok_or(MoneyError::Overflow {
+                currency: self.currency,
+            })
     }
 }
 
@@ -412,7 +421,8 @@ pub enum MoneyError {
         /// The currency of the right operand.
         right: Currency,
     },
-    /// A sum left [`Decimal`]'s range.
+    /// An exact sum does not fit in a [`Decimal`] at the larger scale of
+    /// its amounts.
     #[error("sum of {currency} amounts is out of range")]
     Overflow {
         /// The currency being summed.
@@ -475,11 +485,15 @@ impl Totals {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add(&mut self, money: &Money) -> Result<(), MoneyError> {
-        let sum = match self.sums.get(&money.currency) {
-            Some(total) => total.checked_add(money)?,
-            None => *money,
-        };
-        self.sums.insert(money.currency, sum);
+        match self.sums.entry(money.currency) {
+            Entry::Occupied(mut total) => {
+                let sum = total.get().checked_add(money)?;
+                total.insert(sum);
+            }
+            Entry::Vacant(total) => {
+                total.insert(*money);
+            }
+        }
         Ok(())
     }
 
@@ -916,6 +930,34 @@ mod tests {
     }
 
     #[test]
+    fn add_never_rounds() {
+        // 7922816251426433759354395033.75 needs 30 digits: it does not fit,
+        // and is not rounded to 7922816251426433759354395034 either.
+        let err = money("7922816251426433759354395033.5 USD")
+            .checked_add(&money("0.25 USD"))
+            .unwrap_err();
+        assert_eq!(
+            err,
+            MoneyError::Overflow {
+                currency: Currency::USD
+            }
+        );
+        // 10^28 does not fit at one decimal place, but the sum does.
+        let big = Money::new(
+            Decimal::from_i128_with_scale(10i128.pow(28), 0),
+            Currency::USD,
+        );
+        let half = Money::new(
+            Decimal::from_i128_with_scale(-5 * 10i128.pow(28), 1),
+            Currency::USD,
+        );
+        assert_eq!(
+            big.checked_add(&half).unwrap().to_string(),
+            "5000000000000000000000000000.0 USD"
+        );
+    }
+
+    #[test]
     fn add_keeps_larger_scale_even_with_zero() {
         assert_eq!(
             money("0 USD")
@@ -1067,6 +1109,33 @@ mod tests {
             prop_assert_eq!(back, m);
             prop_assert_eq!(back.to_string(), m.to_string());
             prop_assert_eq!(serde_json::to_string(&back).unwrap(), json);
+        }
+
+        /// Over the whole range of amounts: a sum is exact, at the larger
+        /// scale, or refused either way round.
+        #[test]
+        fn addition_is_exact_or_refused(
+            (ma, sa, mb, sb) in (any::<i128>(), 0..=28u32, any::<i128>(), 0..=28u32),
+            bits_a in 1..=96u32,
+            bits_b in 1..=96u32,
+        ) {
+            let amount = |m: i128, bits: u32, scale: u32| {
+                let m = m % (1i128 << bits);
+                Money::new(Decimal::from_i128_with_scale(m, scale), Currency::USD)
+            };
+            let (a, b) = (amount(ma, bits_a, sa), amount(mb, bits_b, sb));
+            match a.checked_add(&b) {
+                Ok(sum) => {
+                    prop_assert_eq!(sum.amount().scale(), sa.max(sb));
+                    let minus_b = Money::new(-b.amount(), Currency::USD);
+                    prop_assert_eq!(sum.checked_add(&minus_b).map(|d| d.amount()), Ok(a.amount()));
+                    prop_assert_eq!(b.checked_add(&a).map(|s| s.to_string()), Ok(sum.to_string()));
+                }
+                Err(e) => {
+                    prop_assert_eq!(e, MoneyError::Overflow { currency: Currency::USD });
+                    prop_assert!(b.checked_add(&a).is_err());
+                }
+            }
         }
 
         #[test]
