@@ -532,11 +532,12 @@ impl Dataset {
             .totals
             .by_region
             .get_or_init(|| {
-                let by_region =
-                    self.budget_totals_one(|p| p.idf_region().map(IdfRegion::as_str))?;
+                // Keyed by the region itself while summing (cheaper to compare
+                // than its text); its text is one-to-one with it.
+                let by_region = self.budget_totals_one(Project::idf_region)?;
                 Ok(by_region
                     .into_iter()
-                    .map(|(r, t)| (r.map(str::to_owned), t))
+                    .map(|(r, t)| (r.map(|r| r.as_str().to_owned()), t))
                     .collect())
             })
             .clone()

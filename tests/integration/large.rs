@@ -6,8 +6,7 @@
 // ASCII text in it: they fall on character boundaries.
 #![allow(clippy::string_slice)]
 
-#[path = "../../benches/support/generate.rs"]
-mod generate;
+use crate::generate;
 
 use migov::{Dataset, LoadErrors};
 

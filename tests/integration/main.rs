@@ -9,7 +9,11 @@
 )]
 
 mod auto_traits;
+mod budget_totals;
 mod entity_serde;
+// The benches' seeded generator of datasets at any scale.
+#[path = "../../benches/support/generate.rs"]
+mod generate;
 mod hostile_input;
 mod json_load;
 mod large;
