@@ -219,26 +219,40 @@ fn claims<'a, T: std::fmt::Display>(
 }
 
 impl Dataset {
-    /// Position of the record with identifier `id` in a collection sorted by identifier.
-    /// (Identifiers are compared as bytes, which order as their text.)
+    // Positions of records by identifier, in collections sorted by
+    // identifier (compared as bytes, which order as their text), through
+    // the index's keys (see `IdKeys`).
+
     fn process_pos(&self, id: &str) -> Option<usize> {
         let inner = &*self.inner;
-        (inner.index.process_ids).find(&inner.processes, id.as_bytes(), |p| p.id().as_bytes())
+        inner
+            .index
+            .process_ids
+            .find(&inner.processes, id.as_bytes(), |p| p.id().as_bytes())
     }
 
     fn partner_pos(&self, id: &str) -> Option<usize> {
         let inner = &*self.inner;
-        (inner.index.partner_ids).find(&inner.partners, id.as_bytes(), |p| p.id().as_bytes())
+        inner
+            .index
+            .partner_ids
+            .find(&inner.partners, id.as_bytes(), |p| p.id().as_bytes())
     }
 
     fn project_pos(&self, id: &str) -> Option<usize> {
         let inner = &*self.inner;
-        (inner.index.project_ids).find(&inner.projects, id.as_bytes(), |p| p.id().as_bytes())
+        inner
+            .index
+            .project_ids
+            .find(&inner.projects, id.as_bytes(), |p| p.id().as_bytes())
     }
 
     fn event_pos(&self, id: &str) -> Option<usize> {
         let inner = &*self.inner;
-        (inner.index.event_ids).find(&inner.events, id.as_bytes(), |e| e.id().as_bytes())
+        inner
+            .index
+            .event_ids
+            .find(&inner.events, id.as_bytes(), |e| e.id().as_bytes())
     }
 
     /// The party's key in the index, if it is in the dataset.
