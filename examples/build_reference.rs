@@ -1,5 +1,5 @@
 //! Builds `data/reference.json` from the shared reference files and the seed facts
-//! (`data/seed_facts.json`, `data/seed_facts_imp_workshop.json`), validating the
+//! (`data/seed_facts.json`, `data/seed_facts_imp_workshop.json`, then every `data/facts/*.json`), validating the
 //! result with migov's own loader and writing its canonical form.
 //!
 //! Usage: `cargo run --example build_reference [REFERENCE_DIR]`

@@ -1439,11 +1439,37 @@ fn sort_collections(doc: &mut Value) {
 /// The seed-fact files merged into the converted reference files, in order.
 pub const SEED_FACT_FILES: &[&str] = &["data/seed_facts.json", "data/seed_facts_imp_workshop.json"];
 
-/// Converts the reference files in `reference_dir`, merges the seed facts found
-/// under the crate root `root`, validates the document with migov's loader and
-/// returns its canonical text (what `data/reference.json` holds).
+/// The folder of curated fact files: every `*.json` file in it is merged, in file
+/// name order, after [`SEED_FACT_FILES`]. Each is a partial dataset document of the
+/// same shape (one file per area of gathering, each fact with its own sources).
+pub const FACT_DIR: &str = "data/facts";
+
+/// Lists the fact files merged into the document: [`SEED_FACT_FILES`], then every
+/// `*.json` file of [`FACT_DIR`] in file name order.
+pub fn fact_files(root: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let mut files: Vec<_> = SEED_FACT_FILES.iter().map(|f| root.join(f)).collect();
+    let dir = root.join(FACT_DIR);
+    if dir.is_dir() {
+        let mut extra = Vec::new();
+        for entry in fs::read_dir(&dir).map_err(|e| format!("cannot read {dir:?}: {e}"))? {
+            let path = entry
+                .map_err(|e| format!("cannot read {dir:?}: {e}"))?
+                .path();
+            if path.extension().is_some_and(|x| x == "json") {
+                extra.push(path);
+            }
+        }
+        extra.sort();
+        files.extend(extra);
+    }
+    Ok(files)
+}
+
+/// Converts the reference files in `reference_dir`, merges the fact files found
+/// under the crate root `root` ([`fact_files`]), validates the document with migov's
+/// loader and returns its canonical text (what `data/reference.json` holds).
 pub fn build(root: &Path, reference_dir: &Path) -> Result<String, Box<dyn std::error::Error>> {
-    let mut files = SEED_FACT_FILES.iter().map(|f| root.join(f));
+    let mut files = fact_files(root)?.into_iter();
     let first = files.next().ok_or("no seed fact file")?;
     let mut document = convert(reference_dir, &first)?;
     for file in files {
