@@ -45,6 +45,8 @@
 //!   reference and cross-record [`Rule`], and queried through its index.
 //! - **JSON**: [`Dataset::from_json_str`], [`Dataset::to_json_string`] and
 //!   friends; the [`json`] module documents the format.
+//! - **Printed forms**: [`printed`], readers for values as pages print them
+//!   (`USD 1.2 million`), returning the value and what they normalised.
 //! - **Reference data**: [`reference::dataset`] (feature `reference-data`, on by default).
 //!
 //! # Out of scope
@@ -61,6 +63,7 @@ mod dataset;
 mod entity;
 mod error;
 pub mod json;
+pub mod printed;
 #[cfg(feature = "reference-data")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reference-data")))]
 pub mod reference;

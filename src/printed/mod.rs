@@ -1,0 +1,155 @@
+//! Readers for values as public pages print them.
+//!
+//! The strict parsers of the value types (`"120000 USD".parse::<Money>()`, and the JSON format) accept one
+//! written form per value: `120000 USD`, `2024-11-26`. Real pages print
+//! `USD 120,000`, `US$ 1.2 million` or `120 000 USD`. The readers of this
+//! module are a separate, explicit layer beside the strict parsers: they
+//! accept the printed forms, and return the typed value together with every
+//! step they took to get there ([`Reading::notes`]), so a caller can show
+//! what was normalised or assumed. Where a printed form has more than one
+//! reading (`$` alone, a bare `50,000`), the reader refuses it unless the
+//! caller says how to read it; it never guesses.
+//!
+//! # Example
+//!
+//! ```
+//! use migov::printed::{AmountOptions, read_amount};
+//!
+//! let reading = read_amount("USD 1.2 million", &AmountOptions::default())?;
+//! assert_eq!(reading.value().to_string(), "1200000 USD");
+//! for note in reading.notes() {
+//!     println!("{note}"); // "read \"million\" as × 1000000"
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod amount;
+
+pub use amount::{AmountOptions, DecimalMark, ReadAmountError, ReadAmountErrorKind, read_amount};
+
+use std::fmt;
+
+/// A value read from printed text, with what the reader normalised or assumed.
+///
+/// # Examples
+///
+/// ```
+/// use migov::printed::{AmountOptions, Normalisation, read_amount};
+///
+/// let reading = read_amount("EUR 1,492,457", &AmountOptions::default())?;
+/// assert_eq!(reading.value().to_string(), "1492457 EUR");
+/// assert!(reading.notes().contains(&Normalisation::GroupingRemoved { separator: ',' }));
+/// let (money, notes) = reading.into_parts();
+/// assert_eq!(money.currency().code(), "EUR");
+/// assert_eq!(notes.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading<T> {
+    value: T,
+    notes: Vec<Normalisation>,
+}
+
+impl<T> Reading<T> {
+    pub(crate) fn new(value: T, notes: Vec<Normalisation>) -> Self {
+        Self { value, notes }
+    }
+
+    /// The typed value.
+    #[must_use]
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+
+    /// What the reader normalised or assumed, in the order it did so; empty
+    /// when the text was already in the strict form.
+    #[must_use]
+    pub fn notes(&self) -> &[Normalisation] {
+        &self.notes
+    }
+
+    /// The value and the notes.
+    #[must_use]
+    pub fn into_parts(self) -> (T, Vec<Normalisation>) {
+        (self.value, self.notes)
+    }
+}
+
+/// One step a reader took between the printed text and the typed value.
+///
+/// `Display` gives a short sentence for people, as `read "US$" as USD`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Normalisation {
+    /// Space around the text, or runs of spaces (including no-break and thin
+    /// spaces) inside it, were dropped or folded.
+    SpaceFolded,
+    /// A currency symbol or prefixed symbol was read as a currency.
+    CurrencySymbol {
+        /// The symbol as printed (`US$`, `€`, `$`).
+        symbol: String,
+        /// The currency it was read as.
+        currency: crate::value::Currency,
+        /// Whether the reading came from the caller ([`AmountOptions::dollar_means`])
+        /// rather than from the symbol alone.
+        told_by_caller: bool,
+    },
+    /// A currency code written in lower or mixed case (`usd`) was read as the code.
+    CurrencyCodeCase {
+        /// The code as printed.
+        printed: String,
+    },
+    /// The text had no currency; the caller's currency was used
+    /// ([`AmountOptions::currency`]), as for a bare amount next to a currency label.
+    CurrencyFromCaller {
+        /// The currency used.
+        currency: crate::value::Currency,
+    },
+    /// Thousands separators were removed.
+    GroupingRemoved {
+        /// The separator as printed (`,`, `.`, `'`, `’` or a space).
+        separator: char,
+    },
+    /// A decimal comma was read as the decimal point.
+    DecimalComma,
+    /// A word such as `million` multiplied the number.
+    Multiplier {
+        /// The word as printed.
+        word: String,
+        /// The factor it stands for.
+        factor: u64,
+    },
+}
+
+impl fmt::Display for Normalisation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::SpaceFolded => f.write_str("folded spaces"),
+            Self::CurrencySymbol {
+                symbol,
+                currency,
+                told_by_caller,
+            } => {
+                write!(f, "read {symbol:?} as {currency}")?;
+                if *told_by_caller {
+                    f.write_str(" (as the caller said)")?;
+                }
+                Ok(())
+            }
+            Self::CurrencyCodeCase { printed } => {
+                write!(f, "read {printed:?} as {:?}", printed.to_ascii_uppercase())
+            }
+            Self::CurrencyFromCaller { currency } => {
+                write!(
+                    f,
+                    "no currency printed: used {currency}, as the caller said"
+                )
+            }
+            Self::GroupingRemoved { separator } => {
+                write!(f, "removed the thousands separator {separator:?}")
+            }
+            Self::DecimalComma => f.write_str("read the decimal comma as a decimal point"),
+            Self::Multiplier { word, factor } => write!(f, "read {word:?} as × {factor}"),
+        }
+    }
+}
