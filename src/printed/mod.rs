@@ -24,8 +24,12 @@
 //! ```
 
 mod amount;
+mod date;
 
 pub use amount::{AmountOptions, DecimalMark, ReadAmountError, ReadAmountErrorKind, read_amount};
+pub use date::{
+    DateInWords, DateOptions, DatesInWords, ReadDateError, ReadDateErrorKind, read_dates,
+};
 
 use std::fmt;
 
@@ -112,6 +116,18 @@ pub enum Normalisation {
     },
     /// A decimal comma was read as the decimal point.
     DecimalComma,
+    /// A date with no printed year took the year of the other end of its
+    /// range (`26 to 28 November 2024`).
+    YearFromRange {
+        /// The year taken.
+        year: i32,
+    },
+    /// A date with no printed year, or a relative year ("this year"), took
+    /// the caller's year ([`DateOptions::year`]).
+    YearFromCaller {
+        /// The year used.
+        year: i32,
+    },
     /// A word such as `million` multiplied the number.
     Multiplier {
         /// The word as printed.
@@ -149,6 +165,13 @@ impl fmt::Display for Normalisation {
                 write!(f, "removed the thousands separator {separator:?}")
             }
             Self::DecimalComma => f.write_str("read the decimal comma as a decimal point"),
+            Self::YearFromRange { year } => {
+                write!(
+                    f,
+                    "no year printed: took {year} from the other end of the range"
+                )
+            }
+            Self::YearFromCaller { year } => write!(f, "used the year {year}, as the caller said"),
             Self::Multiplier { word, factor } => write!(f, "read {word:?} as × {factor}"),
         }
     }
