@@ -24,9 +24,11 @@
 //! ```
 
 mod amount;
+mod country;
 mod date;
 
 pub use amount::{AmountOptions, DecimalMark, ReadAmountError, ReadAmountErrorKind, read_amount};
+pub use country::{ReadCountryError, ReadCountryErrorKind, read_country};
 pub use date::{
     DateInWords, DateOptions, DatesInWords, ReadDateError, ReadDateErrorKind, read_dates,
 };
@@ -128,6 +130,23 @@ pub enum Normalisation {
         /// The year used.
         year: i32,
     },
+    /// A footnote mark after a name (`Kosovo*`) was dropped.
+    FootnoteMarkDropped,
+    /// A possessive `'s` after a name (`Tunisia's`) was dropped.
+    PossessiveDropped,
+    /// A name was read in another form (a World Bank order turned round, an
+    /// official long form shortened, `St.` written out).
+    NameRewritten {
+        /// The form that was read.
+        form: String,
+    },
+    /// A former name was read as the one state that succeeded it, as `Zaire`.
+    HistoricName {
+        /// The former name as printed.
+        former: String,
+        /// The successor state.
+        successor: crate::value::CountryCode,
+    },
     /// A word such as `million` multiplied the number.
     Multiplier {
         /// The word as printed.
@@ -172,6 +191,16 @@ impl fmt::Display for Normalisation {
                 )
             }
             Self::YearFromCaller { year } => write!(f, "used the year {year}, as the caller said"),
+            Self::FootnoteMarkDropped => f.write_str("dropped a footnote mark"),
+            Self::PossessiveDropped => f.write_str("dropped a possessive 's"),
+            Self::NameRewritten { form } => write!(f, "read the name as {form:?}"),
+            Self::HistoricName { former, successor } => {
+                write!(
+                    f,
+                    "{former:?} is a former name: read as its successor, {}",
+                    successor.name()
+                )
+            }
             Self::Multiplier { word, factor } => write!(f, "read {word:?} as × {factor}"),
         }
     }
