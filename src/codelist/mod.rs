@@ -12,7 +12,7 @@
 //! - `Display`, [`as_str`](ProjectStatus::as_str) and JSON use the snake_case
 //!   code: `completed`, `migration_policy_activities`.
 //! - `FromStr` (and JSON) accept the code, or the label shown on IOM pages
-//!   (`Completed`, `Migration Policy Activities`), ignoring ASCII case.
+//!   (`Completed`, `Migration Policy Activities`, `Achevé`), ignoring case.
 //!   Any other text becomes `Other`, unless it is empty, starts or ends with
 //!   whitespace, holds a control character or is longer than 200 characters:
 //!   then it is an [`UnknownCodeError`].
@@ -36,6 +36,18 @@
 use std::fmt;
 
 use crate::value::Excerpt;
+
+/// Whether two spellings are equal ignoring case: ASCII case first (the
+/// common case, no allocation), then Unicode lower case for labels such as
+/// `Achevé` (`ACHEVÉ` matches).
+#[inline]
+pub(crate) fn eq_ignore_case(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || (!(a.is_ascii() && b.is_ascii())
+            && a.chars()
+                .flat_map(char::to_lowercase)
+                .eq(b.chars().flat_map(char::to_lowercase)))
+}
 
 /// The longest text an `Other` value may hold, in characters.
 const MAX_CHARS: usize = 200;
@@ -135,7 +147,7 @@ macro_rules! codelist {
 
             fn from_known(s: &str) -> Option<Self> {
                 $(
-                    if s.eq_ignore_ascii_case($code) $(|| s.eq_ignore_ascii_case($label))* {
+                    if s.eq_ignore_ascii_case($code) $(|| $crate::codelist::eq_ignore_case(s, $label))* {
                         return Some(Self::$variant);
                     }
                 )+

@@ -4,10 +4,13 @@ codelist! {
     /// The status of an IOM Development Fund project, as its project page
     /// shows under "Project Status".
     ProjectStatus, "project status", example = (Completed, "completed", "Completed") {
-        /// "Project Status: Completed" on IOM Development Fund project pages.
-        Completed = "completed" | "Completed",
-        /// "Project Status: Ongoing" on IOM Development Fund project pages.
-        Ongoing = "ongoing" | "Ongoing",
+        /// "Project Status: Completed" on IOM Development Fund project pages;
+        /// "Statut du projet : Achevé" on their French pages.
+        Completed = "completed" | "Completed" | "Achevé",
+        /// "Project Status: Ongoing" in the Fund's older wording; current
+        /// project pages print "Active" ("Actif" on French pages), which
+        /// maps here: the two labels name the same status.
+        Ongoing = "ongoing" | "Ongoing" | "Active" | "Actif",
         /// "Project Status: Pipeline" on IOM Development Fund project pages
         /// (approved, not yet started).
         Pipeline = "pipeline" | "Pipeline",
@@ -38,9 +41,49 @@ codelist! {
     /// Type" label of its project page in snake_case. Types not listed here
     /// are kept as written in `Other`.
     ProjectType, "project type", example = (MigrationPolicyActivities, "migration_policy_activities", "Migration Policy Activities") {
-        /// "Project Type: Migration Policy Activities" on IOM Development Fund
-        /// project pages (policy development, dialogue, workshops).
-        MigrationPolicyActivities = "migration_policy_activities" | "Migration Policy Activities",
+        /// "Migration Policy Activities" ("Activités de politique migratoire").
+        MigrationPolicyActivities = "migration_policy_activities" | "Migration Policy Activities" | "Activités de politique migratoire",
+        /// "TCMMCB", as the Fund's pages print this type's acronym.
+        Tcmmcb = "tcmmcb" | "TCMMCB",
+        /// "Labour Migration" ("Migration de main-d’œuvre").
+        LabourMigration = "labour_migration" | "Labour Migration" | "Migration de main-d’œuvre" | "Migration de main-d'œuvre",
+        /// "Community and Economic Development" ("Développement communautaire et économique").
+        CommunityAndEconomicDevelopment = "community_and_economic_development" | "Community and Economic Development" | "Développement communautaire et économique",
+        /// "Community Development" ("Développement communautaire").
+        CommunityDevelopment = "community_development" | "Community Development" | "Développement communautaire",
+        /// "Counter Trafficking Projects" ("Lutte contre la traite").
+        CounterTrafficking = "counter_trafficking" | "Counter Trafficking Projects" | "Lutte contre la traite",
+        /// "Return Assist to Migrants and Government", as printed ("Aide au
+        /// retour et à la réintégration à l’intention des migrants et des gouvernements").
+        ReturnAssistance = "return_assistance" | "Return Assist to Migrants and Government" | "Aide au retour et à la réintégration à l’intention des migrants et des gouvernements" | "Aide au retour et à la réintégration à l'intention des migrants et des gouvernements",
+        /// "Protection and Assistance to Vulnerable Migrants" ("Protection et
+        /// assistance aux migrants vulnérables").
+        ProtectionOfVulnerableMigrants = "protection_of_vulnerable_migrants" | "Protection and Assistance to Vulnerable Migrants" | "Protection et assistance aux migrants vulnérables",
+        /// "Transfert des connaissances et des ressources des migrants" (French
+        /// pages; no English label was seen).
+        MigrantKnowledgeAndResourceTransfer = "migrant_knowledge_and_resource_transfer" | "Transfert des connaissances et des ressources des migrants",
+        /// "Immigration et frontières" (French pages; no English label was seen).
+        ImmigrationAndBorders = "immigration_and_borders" | "Immigration et frontières",
+        /// "Recherche et publications en matière migratoire" (French pages; no
+        /// English label was seen).
+        MigrationResearchAndPublications = "migration_research_and_publications" | "Recherche et publications en matière migratoire",
+        /// "Environnement et changement climatique" (French pages; no English
+        /// label was seen).
+        EnvironmentAndClimateChange = "environment_and_climate_change" | "Environnement et changement climatique",
+        /// "Promotion de la santé et assistance sanitaire aux migrants" (French
+        /// pages; no English label was seen).
+        MigrantHealth = "migrant_health" | "Promotion de la santé et assistance sanitaire aux migrants",
+        /// "Intégration et cohésion sociale" (French pages; no English label was seen).
+        IntegrationAndSocialCohesion = "integration_and_social_cohesion" | "Intégration et cohésion sociale",
+        /// "Services de migration assistée" (French pages; no English label was seen).
+        AssistedMigrationServices = "assisted_migration_services" | "Services de migration assistée",
+        /// "Droit international de la migration" (French pages; no English label was seen).
+        InternationalMigrationLaw = "international_migration_law" | "Droit international de la migration",
+        /// "Intégration de la migration dans le développement" (French pages; no
+        /// English label was seen).
+        MigrationAndDevelopment = "migration_and_development" | "Intégration de la migration dans le développement",
+        /// "Appui à la gestion des migrations" (French pages; no English label was seen).
+        MigrationManagementSupport = "migration_management_support" | "Appui à la gestion des migrations",
     }
 }
 

@@ -288,7 +288,7 @@ macro_rules! codelist_schema {
                     "maxLength": 200,
                     "pattern": r"^\S(.*\S)?$",
                     "description": format!(
-                        "An open code list. Known codes: {}. Labels shown on IOM pages are also accepted, ignoring ASCII case; any other non-blank text of at most 200 characters, without surrounding whitespace or control characters, is kept as an unknown code.",
+                        "An open code list. Known codes: {}. Labels shown on IOM pages are also accepted, ignoring case; any other non-blank text of at most 200 characters, without surrounding whitespace or control characters, is kept as an unknown code.",
                         known.join(", ")
                     ),
                 })
