@@ -5,14 +5,18 @@
 
 use migov::codelist::{ProjectStatus, ProjectType};
 
-fn gathered() -> Vec<serde_json::Value> {
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn gathered() -> Result<Vec<serde_json::Value>> {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/data/gathered/idf_projects.json"
-    ))
-    .unwrap();
-    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
-    doc["projects"].as_array().unwrap().clone()
+    ))?;
+    let doc: serde_json::Value = serde_json::from_str(&text)?;
+    Ok(doc["projects"]
+        .as_array()
+        .ok_or("no projects array")?
+        .clone())
 }
 
 fn printed<'a>(projects: &'a [serde_json::Value], field: &str) -> Vec<&'a str> {
@@ -20,21 +24,28 @@ fn printed<'a>(projects: &'a [serde_json::Value], field: &str) -> Vec<&'a str> {
 }
 
 #[test]
-fn every_printed_status_is_a_known_status() {
-    let projects = gathered();
+fn every_printed_status_is_a_known_status() -> Result<()> {
+    let projects = gathered()?;
     let statuses = printed(&projects, "status_as_printed");
     assert!(statuses.len() >= 50, "{}", statuses.len());
     for label in statuses {
         let status: ProjectStatus = label.parse().unwrap();
         assert!(status.is_known(), "{label:?}");
     }
-    assert_eq!("Active".parse::<ProjectStatus>().unwrap(), ProjectStatus::Ongoing);
-    assert_eq!("Achevé".parse::<ProjectStatus>().unwrap(), ProjectStatus::Completed);
+    assert_eq!(
+        "Active".parse::<ProjectStatus>().unwrap(),
+        ProjectStatus::Ongoing
+    );
+    assert_eq!(
+        "Achevé".parse::<ProjectStatus>().unwrap(),
+        ProjectStatus::Completed
+    );
+    Ok(())
 }
 
 #[test]
-fn every_printed_project_type_is_a_known_type() {
-    let projects = gathered();
+fn every_printed_project_type_is_a_known_type() -> Result<()> {
+    let projects = gathered()?;
     let types = printed(&projects, "project_type_as_printed");
     assert!(types.len() >= 50, "{}", types.len());
     for label in types {
@@ -46,4 +57,5 @@ fn every_printed_project_type_is_a_known_type() {
         "Labour Migration".parse::<ProjectType>().unwrap(),
         "Migration de main-d’œuvre".parse::<ProjectType>().unwrap()
     );
+    Ok(())
 }
