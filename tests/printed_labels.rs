@@ -13,14 +13,19 @@ fn gathered() -> Result<Vec<serde_json::Value>> {
         "/data/gathered/idf_projects.json"
     ))?;
     let doc: serde_json::Value = serde_json::from_str(&text)?;
-    Ok(doc["projects"]
+    Ok(doc
+        .get("projects")
+        .ok_or("no projects key")?
         .as_array()
         .ok_or("no projects array")?
         .clone())
 }
 
 fn printed<'a>(projects: &'a [serde_json::Value], field: &str) -> Vec<&'a str> {
-    projects.iter().filter_map(|p| p[field].as_str()).collect()
+    projects
+        .iter()
+        .filter_map(|p| p.get(field)?.as_str())
+        .collect()
 }
 
 #[test]
