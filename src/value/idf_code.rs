@@ -13,7 +13,8 @@ use super::Excerpt;
 ///
 /// Exactly one of two forms (see [`IdfCodeForm`]), seven ASCII characters:
 ///
-/// - legacy: a capital letter, two digits, `-`, three digits: `E40-800`;
+/// - legacy: three capital letters or digits, `-`, three digits: `E40-800`,
+///   and, as Fund pages print them, `TB2-805`, `TC4-805`, `614-800`;
 /// - current: two capital letters, `.`, four digits: `LM.0123`.
 ///
 /// Nothing else is accepted: no lowercase (`e40-800`), no surrounding
@@ -49,7 +50,8 @@ pub struct IdfCode([u8; 7]);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum IdfCodeForm {
-    /// The older form: a capital letter, two digits, `-`, three digits (`E40-800`).
+    /// The older form: three capital letters or digits, `-`, three digits
+    /// (`E40-800`, `TB2-805`, `614-800`).
     Legacy,
     /// The newer form: two capital letters, `.`, four digits (`LM.0123`).
     Current,
@@ -110,7 +112,12 @@ impl IdfCode {
 fn form_of(bytes: &[u8]) -> Option<IdfCodeForm> {
     let digits = |ds: &[&u8]| ds.iter().all(|d| d.is_ascii_digit());
     match bytes {
-        [l, a, b, b'-', c, d, e] if l.is_ascii_uppercase() && digits(&[a, b, c, d, e]) => {
+        [l, a, b, b'-', c, d, e]
+            if [l, a, b]
+                .iter()
+                .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit())
+                && digits(&[c, d, e]) =>
+        {
             Some(IdfCodeForm::Legacy)
         }
         [l, m, b'.', a, b, c, d]
@@ -176,13 +183,13 @@ impl fmt::Debug for IdfCode {
 /// assert_eq!(err.input(), "E40800");
 /// assert_eq!(
 ///     err.to_string(),
-///     r#"invalid IDF code "E40800": expected a capital letter, 2 digits, "-", 3 digits (E40-800) or 2 capital letters, ".", 4 digits (LM.0123)"#
+///     r#"invalid IDF code "E40800": expected 3 capital letters or digits, "-", 3 digits (E40-800) or 2 capital letters, ".", 4 digits (LM.0123)"#
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    r#"invalid IDF code {input}: expected a capital letter, 2 digits, "-", 3 digits (E40-800) or 2 capital letters, ".", 4 digits (LM.0123)"#
+    r#"invalid IDF code {input}: expected 3 capital letters or digits, "-", 3 digits (E40-800) or 2 capital letters, ".", 4 digits (LM.0123)"#
 )]
 pub struct IdfCodeError {
     input: Excerpt,
@@ -219,6 +226,10 @@ mod tests {
             IdfCode::new("LM.0123").unwrap().form(),
             IdfCodeForm::Current
         );
+        // Legacy codes as Fund pages print them (iom.int project pages).
+        for printed in ["TB2-805", "TC4-805", "614-800"] {
+            assert_eq!(IdfCode::new(printed).unwrap().form(), IdfCodeForm::Legacy);
+        }
         assert_eq!(
             format!("{:?}", IdfCode::new("E40-800").unwrap()),
             r#"IdfCode("E40-800")"#
@@ -234,6 +245,7 @@ mod tests {
             " E40-800",
             "E40-800 ",
             "E4-800",
+            "e4b-800",
             "E40-8000",
             "EE40-800",
             "LM-0123",
@@ -250,7 +262,7 @@ mod tests {
             assert_eq!(
                 err.to_string(),
                 format!(
-                    r#"invalid IDF code {bad:?}: expected a capital letter, 2 digits, "-", 3 digits (E40-800) or 2 capital letters, ".", 4 digits (LM.0123)"#
+                    r#"invalid IDF code {bad:?}: expected 3 capital letters or digits, "-", 3 digits (E40-800) or 2 capital letters, ".", 4 digits (LM.0123)"#
                 )
             );
         }
@@ -269,7 +281,7 @@ mod tests {
 
     fn idf_code() -> impl Strategy<Value = String> {
         prop_oneof![
-            proptest::string::string_regex("[A-Z][0-9]{2}-[0-9]{3}").unwrap(),
+            proptest::string::string_regex("[A-Z0-9]{3}-[0-9]{3}").unwrap(),
             proptest::string::string_regex("[A-Z]{2}\\.[0-9]{4}").unwrap(),
         ]
     }
