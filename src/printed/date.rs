@@ -340,11 +340,10 @@ pub fn read_dates(
         if FILLER.contains(&word) {
             continue;
         }
-        if let Some(&(_, second, offset)) = RELATIVE
+        if let Some(&(_, _, offset)) = RELATIVE
             .iter()
             .find(|(first, second, _)| *first == word && words.get(i) == Some(second))
         {
-            let _ = second;
             i += 1;
             let year = options
                 .year
