@@ -70,8 +70,8 @@ pub mod reference;
 mod value;
 
 pub use dataset::{
-    AsOf, ClaimView, Dataset, DatasetBuilder, DatasetError, DisputedFact, DuplicateIdError,
-    MembershipChange, NameMatch, ProjectFilter,
+    AsOf, ClaimView, CollectionCoverage, CoverageReport, Dataset, DatasetBuilder, DatasetError,
+    DisputedFact, DuplicateIdError, MembershipChange, NameMatch, ProjectFilter,
 };
 pub use entity::{
     AgendaDay, Amount, Bound, BuildError, Contribution, DatedFlag, Dispute, Event, EventBuilder,

@@ -4,9 +4,11 @@ pub(crate) mod builder;
 mod index;
 mod query;
 mod rules;
+mod stats;
 
 pub use builder::{DatasetBuilder, DatasetError, DuplicateIdError};
 pub use query::{AsOf, ClaimView, DisputedFact, MembershipChange, NameMatch, ProjectFilter};
+pub use stats::{CollectionCoverage, CoverageReport};
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
