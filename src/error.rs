@@ -55,3 +55,31 @@ pub enum Error {
     #[error(transparent)]
     Load(#[from] crate::LoadErrors),
 }
+
+/// So that `?` works on [`reference::dataset`](crate::reference::dataset),
+/// whose errors are shared: the report is cloned.
+impl From<&crate::LoadErrors> for Error {
+    fn from(errors: &crate::LoadErrors) -> Self {
+        Error::Load(errors.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Error;
+
+    #[test]
+    fn a_shared_load_report_converts_with_question_mark() {
+        fn load(text: &str) -> Result<usize, Error> {
+            let shared: &'static crate::LoadErrors = match crate::Dataset::from_json_str(text) {
+                Ok(_) => return Ok(0),
+                Err(e) => Box::leak(Box::new(e)),
+            };
+            let failed: Result<usize, &'static crate::LoadErrors> = Err(shared);
+            Ok(failed?)
+        }
+        let err = load("{").unwrap_err();
+        assert!(matches!(err, Error::Load(_)), "{err:?}");
+        assert_eq!(load(r#"{"schema_version": "1"}"#).unwrap(), 0);
+    }
+}

@@ -49,6 +49,24 @@
 //!   (`USD 1.2 million`), returning the value and what they normalised.
 //! - **Reference data**: [`reference::dataset`] (feature `reference-data`, on by default).
 //!
+//! # Public dependencies
+//!
+//! Two third-party types appear in migov's signatures, so their crates are
+//! public dependencies: a migov release that moved to a new major version of
+//! either would be a breaking release.
+//!
+//! | crate | version | where it appears |
+//! | --- | --- | --- |
+//! | [`chrono`] | 0.4 | `NaiveDate` from [`PartialDate::first_day`], [`PartialDate::last_day`], [`PartialDate::to_date`], [`PartialDate::contains_day`], [`Period::earliest_start`] and its three siblings, [`MonthDay::in_year`] |
+//! | [`rust_decimal`] | 1 | `Decimal` in [`Money::new`], [`Money::amount`], [`Money::parse_amount`] |
+//!
+//! Both are re-exported ([`migov::chrono`](crate::chrono),
+//! [`migov::rust_decimal`](crate::rust_decimal)) so that a caller can name
+//! the exact versions migov was built with. Every other dependency
+//! (isocountry, iso_currency, serde_path_to_error) stays private: no type of
+//! theirs is part of the API. serde's traits are implemented on the public
+//! types; serde itself is the format's foundation.
+//!
 //! # Out of scope
 //!
 //! migov does not scrape web pages, fetch data over the network, or hold
@@ -81,7 +99,12 @@ pub use entity::{
     RegionalConsultativeProcess, RelatedEvent, Rule, Segment, Session, Severity, StatusChange,
 };
 pub use error::Error;
+
+/// The date library behind [`PartialDate`]'s day conversions (a public dependency).
+pub use chrono;
 pub use json::{LoadError, LoadErrors};
+/// The exact decimal behind [`Money`] (a public dependency).
+pub use rust_decimal;
 pub use value::{
     Alternative, Claimed, CountryCode, CountryCodeError, CountryCodeErrorKind, Currency,
     CurrencyError, EventId, IdError, IdErrorReason, IdfCode, IdfCodeError, IdfCodeForm, LocalTime,
@@ -90,3 +113,8 @@ pub use value::{
     PeriodError, PeriodErrorKind, Precision, ProcessId, ProjectId, Source, SourceError,
     SourceErrorKind, Totals, Truth, TruthError,
 };
+
+/// The README's examples, compiled and run as documentation tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;

@@ -13,6 +13,16 @@
 //! assert_eq!(data.project("E40-800").map(|p| p.benefiting_states().len()), Some(10));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! `?` also converts its error into [`migov::Error`](crate::Error):
+//!
+//! ```
+//! fn states() -> Result<usize, migov::Error> {
+//!     Ok(migov::reference::dataset()?.member_states().len())
+//! }
+//! assert!(states()? > 100);
+//! # Ok::<(), migov::Error>(())
+//! ```
 
 use std::sync::LazyLock;
 
