@@ -107,11 +107,11 @@ pub use json::{LoadError, LoadErrors};
 pub use rust_decimal;
 pub use value::{
     Alternative, Claimed, CountryCode, CountryCodeError, CountryCodeErrorKind, Currency,
-    CurrencyError, EventId, IdError, IdErrorReason, IdfCode, IdfCodeError, IdfCodeForm, LocalTime,
-    LocalTimeError, LocalTimeErrorKind, Money, MoneyError, MonthDay, MonthDayError,
-    MonthDayErrorKind, PartialDate, PartialDateError, PartialDateErrorKind, PartnerId, Period,
-    PeriodError, PeriodErrorKind, Precision, ProcessId, ProjectId, Source, SourceError,
-    SourceErrorKind, Totals, Truth, TruthError,
+    CurrencyError, EventId, IdError, IdErrorReason, IdfCode, IdfCodeError, IdfCodeForm, Language,
+    LanguageError, LocalTime, LocalTimeError, LocalTimeErrorKind, Money, MoneyError, MonthDay,
+    MonthDayError, MonthDayErrorKind, PartialDate, PartialDateError, PartialDateErrorKind,
+    PartnerId, Period, PeriodError, PeriodErrorKind, Precision, ProcessId, ProjectId, Source,
+    SourceError, SourceErrorKind, Totals, Truth, TruthError,
 };
 
 /// The README's examples, compiled and run as documentation tests.

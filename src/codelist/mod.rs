@@ -17,6 +17,15 @@
 //!   whitespace, holds a control character or is longer than 200 characters:
 //!   then it is an [`UnknownCodeError`].
 //!
+//! # Labels
+//!
+//! Every value also has a label for people in English, French and Spanish,
+//! `label(`[`Language`](crate::Language)`)`: `ProjectStatus::Completed` is
+//! "Completed", "Achevé", "Finalizado". English labels follow IOM's pages
+//! where a page prints the value; French labels are IOM's where its French
+//! pages print them, otherwise (as all Spanish labels) the crate's own
+//! translation. An `Other` value is labelled with its text as written.
+//!
 //! # Examples
 //!
 //! ```
@@ -226,6 +235,7 @@ macro_rules! codelist {
 }
 
 mod event;
+mod labels;
 mod partner;
 mod process;
 mod project;
