@@ -1,5 +1,6 @@
 //! [`CountryCode`]: an ISO 3166-1 country code (plus Kosovo), with UN/IOM short names.
 
+mod i18n;
 mod names;
 
 use std::cmp::Ordering;
@@ -277,6 +278,34 @@ impl CountryCode {
             // Unreachable: a test checks that the table covers every code.
             Err(_) => self.alpha3(),
         }
+    }
+
+    /// The short name in `language`: [`name`](Self::name) in English; in French
+    /// and Spanish, the Unicode CLDR territory name (such as "Allemagne",
+    /// "Alemania", "Côte d’Ivoire", "Türkiye" is CLDR's variant and "Turquie"
+    /// its name in French). Where the table has no name for a code, the
+    /// English name is returned. [`CountryCode::from_name`] accepts the French
+    /// and Spanish names too, where they do not spell another country's
+    /// English name.
+    ///
+    /// The table is vendored from the `unicode-org/cldr-json` repository
+    /// (Unicode License v3); its header names the commit.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use migov::{CountryCode, Language};
+    ///
+    /// let de = CountryCode::from_alpha3("DEU")?;
+    /// assert_eq!(de.name_in(Language::English), "Germany");
+    /// assert_eq!(de.name_in(Language::French), "Allemagne");
+    /// assert_eq!(de.name_in(Language::Spanish), "Alemania");
+    /// assert_eq!(CountryCode::from_name("Sénégal")?.alpha3(), "SEN");
+    /// assert_eq!(CountryCode::from_name("Costa de Marfil")?.alpha3(), "CIV");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn name_in(self, language: crate::value::Language) -> &'static str {
+        i18n::local_name(self, language).unwrap_or_else(|| self.name())
     }
 
     /// Whether this is a user-assigned code rather than an ISO 3166-1 one: true only for Kosovo
@@ -648,6 +677,9 @@ static NAME_INDEX: LazyLock<Vec<(String, CountryCode)>> = LazyLock::new(|| {
         .iter()
         .map(|&(code, name)| (name, code))
         .chain(names::ALIASES.iter().copied())
+        // French and Spanish names come last: where one is spelt like an English
+        // name or alias (e.g. "Niger"), the English entry is kept.
+        .chain(i18n::all_local_names())
         .map(|(name, code)| (normalize_name(name), code))
         .collect();
     // A stable sort keeps the table order within a key, so a name wins over an alias.
