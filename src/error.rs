@@ -80,6 +80,22 @@ mod tests {
         }
         let err = load("{").unwrap_err();
         assert!(matches!(err, Error::Load(_)), "{err:?}");
+        // An error-chain printer (Display, then each source) shows every
+        // problem once: Display lists them and nothing is chained below.
+        let mut chain = vec![err.to_string()];
+        let mut next = std::error::Error::source(&err);
+        while let Some(e) = next {
+            chain.push(e.to_string());
+            next = e.source();
+        }
+        let printed = chain.join("\n");
+        let crate::Error::Load(report) = &err else {
+            panic!("checked above: {err:?}")
+        };
+        for problem in report.problems() {
+            let shown = problem.to_string();
+            assert_eq!(printed.matches(&shown).count(), 1, "{printed}");
+        }
         assert_eq!(load(r#"{"schema_version": "1"}"#).unwrap(), 0);
     }
 }

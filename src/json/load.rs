@@ -177,13 +177,9 @@ impl fmt::Display for LoadErrors {
     }
 }
 
-impl std::error::Error for LoadErrors {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.problems
-            .first()
-            .map(|p| p as &(dyn std::error::Error + 'static))
-    }
-}
+/// No [`source`](std::error::Error::source): `Display` already lists every
+/// problem, so an error-chain printer shows each one once.
+impl std::error::Error for LoadErrors {}
 
 /// The top level, with each record kept as raw text to be read on its own.
 #[derive(Deserialize)]
