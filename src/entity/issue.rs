@@ -490,6 +490,168 @@ impl Findings {
     }
 }
 
+/// `"warning"` or `"error"`, as [`Severity::as_str`] writes it.
+impl serde::Serialize for Severity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Severity {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <Cow<'de, str>>::deserialize(deserializer)?;
+        match &*text {
+            "warning" => Ok(Self::Warning),
+            "error" => Ok(Self::Error),
+            other => Err(serde::de::Error::invalid_value(
+                serde::de::Unexpected::Str(other),
+                &r#""warning" or "error""#,
+            )),
+        }
+    }
+}
+
+/// The stable identifier, such as `"project.end_before_start"`.
+impl serde::Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+/// From the stable identifier; an identifier migov does not know is an error.
+impl<'de> serde::Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <Cow<'de, str>>::deserialize(deserializer)?;
+        Rule::from_id(&text).ok_or_else(|| {
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Str(&text),
+                &"the identifier of a migov rule, such as \"project.end_before_start\"",
+            )
+        })
+    }
+}
+
+/// A field name as a JSON string, a list position as a JSON number.
+impl serde::Serialize for Segment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Key(key) => serializer.serialize_str(key),
+            Self::Index(index) => serializer.serialize_u64(*index as u64),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Segment {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = Segment;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name (string) or a list position (non-negative integer)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Segment, E> {
+                Ok(Segment::Key(Cow::Owned(v.to_owned())))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Segment, E> {
+                usize::try_from(v)
+                    .map(Segment::Index)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Segment, E> {
+                usize::try_from(v)
+                    .map(Segment::Index)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+            }
+        }
+        deserializer.deserialize_any(Visit)
+    }
+}
+
+/// The list of steps, such as `["projects", 3, "benefiting_states", 2]`: unlike
+/// the JSON Pointer, the list keeps a field named `"3"` apart from position 3.
+impl serde::Serialize for FieldPath {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(&self.segments)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FieldPath {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<Segment>::deserialize(deserializer).map(|segments| Self { segments })
+    }
+}
+
+/// The wire form of an [`Issue`]: `severity` and `pointer` are written for
+/// readers and, when read back, must agree with `rule` and `path`.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IssueWire<'a> {
+    rule: Rule,
+    #[serde(default)]
+    severity: Option<Severity>,
+    path: Cow<'a, FieldPath>,
+    #[serde(default)]
+    pointer: Option<String>,
+    #[serde(borrow)]
+    message: Cow<'a, str>,
+}
+
+/// An object with `rule` (its identifier), `severity`, `path` (the list of
+/// steps), `pointer` (the same place as a JSON Pointer) and `message`.
+///
+/// # Examples
+///
+/// ```
+/// use migov::{FieldPath, Issue, Rule};
+///
+/// let issue = Issue::new(Rule::NoBenefitingState, FieldPath::key("benefiting_states"), "no benefiting state is named");
+/// let json = serde_json::to_value(&issue)?;
+/// assert_eq!(json["rule"], "project.no_benefiting_state");
+/// assert_eq!(json["severity"], "warning");
+/// assert_eq!(json["pointer"], "/benefiting_states");
+/// assert_eq!(serde_json::from_value::<Issue>(json)?, issue);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+impl serde::Serialize for Issue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        IssueWire {
+            rule: self.rule,
+            severity: Some(self.severity()),
+            path: Cow::Borrowed(&self.path),
+            pointer: Some(self.path.to_pointer()),
+            message: Cow::Borrowed(&self.message),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Reads what `Serialize` writes; `severity` and `pointer` may be left out,
+/// and are refused when they disagree with `rule` and `path`.
+impl<'de> serde::Deserialize<'de> for Issue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = IssueWire::deserialize(deserializer)?;
+        if let Some(severity) = wire.severity
+            && severity != wire.rule.severity()
+        {
+            return Err(serde::de::Error::custom(format_args!(
+                "severity {severity} disagrees with rule {}, which is a {}",
+                wire.rule,
+                wire.rule.severity()
+            )));
+        }
+        let path = wire.path.into_owned();
+        if let Some(pointer) = wire.pointer
+            && pointer != path.to_pointer()
+        {
+            return Err(serde::de::Error::custom(format_args!(
+                "pointer {pointer:?} disagrees with path {:?}",
+                path.to_pointer()
+            )));
+        }
+        Ok(Issue::new(wire.rule, path, wire.message.into_owned()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,6 +718,74 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(reported, expected);
             proptest::prop_assert!(f.issues.iter().all(|i| i.rule() == Rule::DuplicateEntry));
+        }
+    }
+
+    mod serde_forms {
+        use super::super::{FieldPath, Issue, Rule, Segment, Severity};
+        use proptest::prelude::*;
+
+        fn segment() -> impl Strategy<Value = Segment> {
+            prop_oneof![
+                any::<usize>().prop_map(Segment::Index),
+                ".{0,12}".prop_map(Segment::from),
+            ]
+        }
+
+        fn issue() -> impl Strategy<Value = Issue> {
+            (
+                proptest::sample::select(Rule::ALL),
+                proptest::collection::vec(segment(), 0..6),
+                ".{0,40}",
+            )
+                .prop_map(|(rule, path, message)| {
+                    Issue::new(rule, path.into_iter().collect(), message)
+                })
+        }
+
+        proptest! {
+            #[test]
+            fn an_issue_comes_back_from_json(issue in issue()) {
+                let json = serde_json::to_value(&issue).unwrap();
+                prop_assert_eq!(&json["rule"], issue.rule().id());
+                prop_assert_eq!(&json["severity"], issue.severity().as_str());
+                let pointer = issue.path().to_pointer();
+                prop_assert_eq!(&json["pointer"], pointer.as_str());
+                prop_assert_eq!(serde_json::from_value::<Issue>(json).unwrap(), issue);
+            }
+        }
+
+        #[test]
+        fn a_key_of_digits_stays_a_key() {
+            let path: FieldPath = [Segment::from("3"), Segment::from(3)].into_iter().collect();
+            let json = serde_json::to_string(&path).unwrap();
+            assert_eq!(json, r#"["3",3]"#);
+            assert_eq!(serde_json::from_str::<FieldPath>(&json).unwrap(), path);
+        }
+
+        #[test]
+        fn disagreeing_severity_pointer_or_rule_is_refused() {
+            let issue = Issue::new(
+                Rule::NoBenefitingState,
+                FieldPath::key("benefiting_states"),
+                "m",
+            );
+            let mut json = serde_json::to_value(&issue).unwrap();
+            json["severity"] = "error".into();
+            let err = serde_json::from_value::<Issue>(json.clone()).unwrap_err();
+            assert!(err.to_string().contains("disagrees"), "{err}");
+            json["severity"] = serde_json::Value::Null;
+            json["pointer"] = "/elsewhere".into();
+            assert!(serde_json::from_value::<Issue>(json.clone()).is_err());
+            json["pointer"] = serde_json::Value::Null;
+            assert_eq!(
+                serde_json::from_value::<Issue>(json.clone()).unwrap(),
+                issue
+            );
+            json["rule"] = "no.such_rule".into();
+            let err = serde_json::from_value::<Issue>(json).unwrap_err();
+            assert!(err.to_string().contains("no.such_rule"), "{err}");
+            assert!(serde_json::from_str::<Severity>(r#""fatal""#).is_err());
         }
     }
 }

@@ -181,6 +181,119 @@ impl fmt::Display for LoadErrors {
 /// problem, so an error-chain printer shows each one once.
 impl std::error::Error for LoadErrors {}
 
+/// The wire form of a [`LoadError`]: the [`Issue`]'s fields, then `line` and
+/// `column` for a syntax error.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LoadErrorWire {
+    rule: Rule,
+    #[serde(default)]
+    severity: Option<Severity>,
+    path: FieldPath,
+    #[serde(default)]
+    pointer: Option<String>,
+    message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+}
+
+/// An object with `rule`, `severity`, `path` (list of steps), `pointer`
+/// (JSON Pointer), `message` and, for a syntax error, `line` and `column`:
+/// the fields of [`Issue`]'s serde form, plus the position.
+impl serde::Serialize for LoadError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        LoadErrorWire {
+            rule: self.rule(),
+            severity: Some(self.severity()),
+            path: self.path().clone(),
+            pointer: Some(self.pointer()),
+            message: self.message().to_owned(),
+            line: self.line_column.map(|(line, _)| line),
+            column: self.line_column.map(|(_, column)| column),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Reads what `Serialize` writes; `severity` and `pointer` may be left out and
+/// must agree with `rule` and `path`; `line` and `column` come together.
+impl<'de> serde::Deserialize<'de> for LoadError {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = LoadErrorWire::deserialize(deserializer)?;
+        let line_column = match (wire.line, wire.column) {
+            (Some(line), Some(column)) => Some((line, column)),
+            (None, None) => None,
+            _ => return Err(de::Error::custom("line and column come together")),
+        };
+        let issue = Issue::deserialize(serde_json::json!({
+            "rule": wire.rule,
+            "severity": wire.severity,
+            "path": wire.path,
+            "pointer": wire.pointer,
+            "message": wire.message,
+        }))
+        .map_err(de::Error::custom)?;
+        // Not `LoadError::new`: a message that was cut is kept as written.
+        Ok(LoadError { issue, line_column })
+    }
+}
+
+/// The wire form of [`LoadErrors`].
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LoadErrorsWire {
+    #[serde(default)]
+    errors: Option<usize>,
+    #[serde(default)]
+    warnings: Option<usize>,
+    problems: Vec<LoadError>,
+}
+
+/// An object with the counts `errors` and `warnings` and the `problems`, errors
+/// first, each as [`LoadError`] writes it.
+///
+/// # Examples
+///
+/// ```
+/// let report = migov::Dataset::from_json_str(r#"{"schema_version": "2"}"#).unwrap_err();
+/// let json = serde_json::to_value(&report)?;
+/// assert_eq!(json["errors"], 1);
+/// assert_eq!(json["problems"][0]["pointer"], "/schema_version");
+/// assert_eq!(serde_json::from_value::<migov::LoadErrors>(json)?, report);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+impl serde::Serialize for LoadErrors {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let errors = self.errors().count();
+        LoadErrorsWire {
+            errors: Some(errors),
+            warnings: Some(self.problems.len() - errors),
+            problems: self.problems.clone(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Reads what `Serialize` writes; the counts may be left out and must agree
+/// with the problems when given. The problems are put errors first.
+impl<'de> serde::Deserialize<'de> for LoadErrors {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = LoadErrorsWire::deserialize(deserializer)?;
+        let report = LoadErrors::new(wire.problems);
+        let errors = report.errors().count();
+        let warnings = report.problems.len() - errors;
+        if wire.errors.is_some_and(|n| n != errors) || wire.warnings.is_some_and(|n| n != warnings)
+        {
+            return Err(de::Error::custom(format_args!(
+                "the counts disagree with the problems: {errors} error(s) and {warnings} warning(s) listed"
+            )));
+        }
+        Ok(report)
+    }
+}
+
 /// The top level, with each record kept as raw text to be read on its own.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
