@@ -84,6 +84,34 @@ impl std::error::Error for DatasetError {}
 /// Adding a record whose identifier is already present fails and leaves the
 /// builder exactly as it was. [`DatasetBuilder::build`] checks every
 /// reference and every cross-record rule at once.
+///
+/// # Examples
+///
+/// ```
+/// use migov::codelist::MembershipRole;
+/// use migov::{CountryCode, Dataset, IomStatus, MemberState, Membership, Party, ProcessId, RegionalConsultativeProcess};
+///
+/// let sen = CountryCode::from_alpha3("SEN")?;
+/// let mut builder = Dataset::builder();
+/// builder.add_member_state(MemberState::builder(sen).status(IomStatus::Member, None).build()?)?;
+/// builder.add_process(RegionalConsultativeProcess::builder(ProcessId::new("MIDWA")?, "Migration Dialogue for West Africa").build()?)?;
+/// builder.add_membership(
+///     Membership::builder(Party::State(sen), Party::Process(ProcessId::new("MIDWA")?), MembershipRole::Member).build()?,
+/// );
+/// // The same state twice is refused at once, and the builder is unchanged.
+/// assert!(builder.add_member_state(MemberState::builder(sen).build()?).is_err());
+/// let dataset = builder.build()?;
+/// assert_eq!(dataset.member_states().len(), 1);
+///
+/// // A membership in a process the dataset does not have is refused at build.
+/// let mut dangling = Dataset::builder();
+/// dangling.add_membership(
+///     Membership::builder(Party::State(sen), Party::Process(ProcessId::new("NOPE")?), MembershipRole::Member).build()?,
+/// );
+/// let err = dangling.build().unwrap_err();
+/// assert!(err.errors().next().is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct DatasetBuilder {
     member_states: Vec<MemberState>,

@@ -1292,6 +1292,32 @@ fn is_time_zone_name(tz: &str) -> bool {
 }
 
 /// Builds an [`Event`].
+///
+/// # Examples
+///
+/// ```
+/// use migov::codelist::EventKind;
+/// use migov::{CountryCode, Event, EventDate, EventId, Source};
+///
+/// let workshop = Event::builder(EventId::new("NIAMEY-CBM-WORKSHOP-2015")?, "Regional workshop on border management")
+///     .kind(EventKind::Workshop)
+///     .start(EventDate::Known("2015-07-29".parse()?))
+///     .end(EventDate::Known("2015-07-30".parse()?))
+///     .city("Niamey")
+///     .country(CountryCode::from_alpha3("NER")?)
+///     .source(Source::new("https://www.iom.int/")?)
+///     .build()?;
+/// assert_eq!(workshop.city(), Some("Niamey"));
+///
+/// // An end before the start is refused.
+/// let err = Event::builder(EventId::new("X")?, "T")
+///     .start(EventDate::Known("2015-07-29".parse()?))
+///     .end(EventDate::Known("2015-07-01".parse()?))
+///     .build()
+///     .unwrap_err();
+/// assert!(err.errors().next().is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug)]
 #[must_use]
 pub struct EventBuilder {

@@ -40,6 +40,20 @@ macro_rules! rules {
         /// dataset or loading a JSON file) names the rule it broke. The
         /// identifiers are stable: tools may match on them.
         ///
+        /// # Examples
+        ///
+        /// ```
+        /// use migov::{Rule, Severity};
+        ///
+        /// let rule = Rule::from_id("period.end_before_start").ok_or("unknown rule")?;
+        /// assert_eq!(rule.id(), "period.end_before_start");
+        /// assert_eq!(rule.severity(), Severity::Error);
+        /// assert!(!rule.description().is_empty());
+        /// // Every rule's identifier leads back to it.
+        /// assert!(Rule::ALL.iter().all(|r| Rule::from_id(r.id()) == Some(*r)));
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        ///
         /// # Rules
         ///
         /// | rule id | severity | what it checks |
@@ -55,7 +69,7 @@ macro_rules! rules {
             /// Every rule, in the order of the table above.
             pub const ALL: &'static [Rule] = &[$(Rule::$variant),*];
 
-            /// The stable identifier, such as `"project.end_before_start"`.
+            /// The stable identifier, such as `"period.end_before_start"`.
             pub const fn id(self) -> &'static str {
                 match self { $(Rule::$variant => $id,)* }
             }
@@ -511,7 +525,7 @@ impl<'de> serde::Deserialize<'de> for Severity {
     }
 }
 
-/// The stable identifier, such as `"project.end_before_start"`.
+/// The stable identifier, such as `"period.end_before_start"`.
 impl serde::Serialize for Rule {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.id())
@@ -525,7 +539,7 @@ impl<'de> serde::Deserialize<'de> for Rule {
         Rule::from_id(&text).ok_or_else(|| {
             serde::de::Error::invalid_value(
                 serde::de::Unexpected::Str(&text),
-                &"the identifier of a migov rule, such as \"project.end_before_start\"",
+                &"the identifier of a migov rule, such as \"period.end_before_start\"",
             )
         })
     }

@@ -278,6 +278,25 @@ impl MemberState {
 }
 
 /// Builds a [`MemberState`]; see [`MemberState::builder`].
+///
+/// # Examples
+///
+/// ```
+/// use migov::{CountryCode, IomStatus, MemberState, Source};
+///
+/// let state = MemberState::builder(CountryCode::from_alpha3("ATG")?)
+///     .status(IomStatus::Member, Some("2011".parse()?))
+///     .note("One of the states admitted at the December 2011 Council.")
+///     .source(Source::new("https://www.iom.int/")?)
+///     .build()?;
+/// assert_eq!(state.country().name(), "Antigua and Barbuda");
+/// assert!(state.warnings().is_empty());
+///
+/// // With no source the record is kept, with a warning.
+/// let bare = MemberState::builder(CountryCode::from_alpha3("ATG")?).build()?;
+/// assert_eq!(bare.warnings()[0].rule().id(), "record.no_source");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug)]
 #[must_use]
 pub struct MemberStateBuilder {

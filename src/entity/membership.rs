@@ -160,6 +160,26 @@ impl Membership {
 }
 
 /// Builds a [`Membership`].
+///
+/// # Examples
+///
+/// ```
+/// use migov::codelist::MembershipRole;
+/// use migov::{CountryCode, Membership, Party, ProcessId, Source};
+///
+/// let senegal = Party::State(CountryCode::from_alpha3("SEN")?);
+/// let midwa = Party::Process(ProcessId::new("MIDWA")?);
+/// let membership = Membership::builder(senegal.clone(), midwa.clone(), MembershipRole::Member)
+///     .period("2001/..".parse()?)
+///     .source(Source::new("https://www.iom.int/")?)
+///     .build()?;
+/// assert_eq!(membership.member(), &senegal);
+///
+/// // A body cannot be a member of itself.
+/// let err = Membership::builder(midwa.clone(), midwa, MembershipRole::Member).build().unwrap_err();
+/// assert!(err.errors().next().is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug)]
 #[must_use]
 pub struct MembershipBuilder {

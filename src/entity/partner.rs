@@ -209,6 +209,20 @@ impl Partner {
 }
 
 /// Builds a [`Partner`].
+///
+/// # Examples
+///
+/// ```
+/// use migov::codelist::PartnerKind;
+/// use migov::{CountryCode, Partner, PartnerId};
+///
+/// let unhcr = Partner::builder(PartnerId::new("UNHCR")?, "United Nations High Commissioner for Refugees")
+///     .kind(PartnerKind::UnAgency)
+///     .headquarters(CountryCode::from_alpha3("CHE")?)
+///     .build()?;
+/// assert_eq!(unhcr.kind(), Some(&PartnerKind::UnAgency));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug)]
 #[must_use]
 pub struct PartnerBuilder {

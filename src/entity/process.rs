@@ -93,6 +93,20 @@ impl RegionalConsultativeProcess {
 }
 
 /// Builds a [`RegionalConsultativeProcess`].
+///
+/// # Examples
+///
+/// ```
+/// use migov::codelist::ProcessKind;
+/// use migov::{PartnerId, ProcessId, RegionalConsultativeProcess};
+///
+/// let midwa = RegionalConsultativeProcess::builder(ProcessId::new("MIDWA")?, "Migration Dialogue for West Africa")
+///     .kind(ProcessKind::RegionalConsultativeProcess)
+///     .linked_organization(PartnerId::new("ECOWAS")?)
+///     .build()?;
+/// assert_eq!(midwa.linked_organizations(), [PartnerId::new("ECOWAS")?]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug)]
 #[must_use]
 pub struct RcpBuilder {

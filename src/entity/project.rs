@@ -488,6 +488,34 @@ impl Project {
 }
 
 /// Builds a [`Project`].
+///
+/// Every setter takes a value already checked by its type; [`build`](Self::build)
+/// checks the rules that span fields and reports every broken one at once.
+///
+/// # Examples
+///
+/// ```
+/// use migov::codelist::{AmountKind, ProjectStatus};
+/// use migov::{Amount, CountryCode, Project, ProjectId, Source};
+///
+/// let project = Project::builder(ProjectId::new("E40-800")?, "IMP Workshop - West Africa")
+///     .status(ProjectStatus::Completed)
+///     .period("2007/2008".parse()?)
+///     .amount(Amount::new(AmountKind::Budget, "32000.00 USD".parse()?))
+///     .benefiting_state(CountryCode::from_alpha3("GIN")?)
+///     .source(Source::new("https://www.iom.int/")?)
+///     .build()?;
+/// assert_eq!(project.benefiting_states(), [CountryCode::from_alpha3("GIN")?]);
+///
+/// // A state named twice is refused, and the error names the rule and field.
+/// let gin = CountryCode::from_alpha3("GIN")?;
+/// let err = Project::builder(ProjectId::new("X")?, "T")
+///     .benefiting([gin, gin])
+///     .build()
+///     .unwrap_err();
+/// assert_eq!(err.errors().next().map(|i| i.rule().id()), Some("list.duplicate"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug)]
 #[must_use]
 pub struct ProjectBuilder {

@@ -127,6 +127,22 @@ impl std::error::Error for LoadError {}
 ///
 /// `Display` lists them one per line. Warnings found alongside the errors are
 /// included, after the errors.
+///
+/// # Examples
+///
+/// ```
+/// use migov::{Dataset, Severity};
+///
+/// let text = r#"{"schema_version": "1", "projects": [{"id": "P1"}]}"#;
+/// let report = Dataset::from_json_str(text).unwrap_err();
+/// let first = &report.problems()[0];
+/// assert_eq!(first.severity(), Severity::Error);
+/// assert_eq!(first.rule().id(), "json.missing_field");
+/// // The place is the record that lacks the field; the message names it.
+/// assert_eq!(first.pointer(), "/projects/0");
+/// assert!(first.message().contains("title"));
+/// assert!(report.to_string().contains("/projects/0: error [json.missing_field]"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadErrors {
     problems: Vec<LoadError>,
