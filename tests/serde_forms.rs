@@ -52,3 +52,74 @@ fn a_report_whose_counts_disagree_is_refused() {
     let err = serde_json::from_value::<LoadErrors>(json).unwrap_err();
     assert!(err.to_string().contains("counts disagree"), "{err}");
 }
+
+#[cfg(feature = "reference-data")]
+mod answers {
+    use migov::codelist::MembershipRole;
+    use migov::{Membership, Party, ProcessId, Truth};
+
+    #[test]
+    fn membership_answers_carry_the_record_and_its_certainty() {
+        let data = migov::reference::dataset().unwrap();
+        let body = Party::Process(ProcessId::new("MIDWA").unwrap());
+        let answers: Vec<_> = data
+            .members_of(&body, &MembershipRole::Member, "2020".parse().unwrap())
+            .collect();
+        assert!(!answers.is_empty());
+        for answer in answers {
+            let json = serde_json::to_value(answer).unwrap();
+            let certainty: Truth = serde_json::from_value(json["certainty"].clone()).unwrap();
+            assert_eq!(certainty, answer.certainty());
+            // The item is the record in its dataset form: it reads back as itself.
+            let back: Membership = serde_json::from_value(json["item"].clone()).unwrap();
+            assert_eq!(&back, answer.item());
+        }
+    }
+
+    #[test]
+    fn disputes_and_name_matches_serialise_with_every_claim() {
+        let data = migov::reference::dataset().unwrap();
+        let disputes = data.disputes();
+        assert!(!disputes.is_empty());
+        let json = serde_json::to_value(&disputes).unwrap();
+        for (wire, fact) in json.as_array().unwrap().iter().zip(&disputes) {
+            assert_eq!(wire["subject"], fact.subject());
+            assert_eq!(wire["field"], fact.field());
+            let claims = wire["claims"].as_array().unwrap();
+            assert_eq!(claims.len(), fact.claims().len());
+            for (c, claim) in claims.iter().zip(fact.claims()) {
+                assert_eq!(c["value"], claim.value());
+                assert_eq!(
+                    c["sources"].as_array().unwrap().len(),
+                    claim.sources().len()
+                );
+                assert_eq!(c.get("note").and_then(|n| n.as_str()), claim.note());
+            }
+        }
+        let matches = data.resolve_name("Senegal");
+        let json = serde_json::to_value(&matches).unwrap();
+        assert_eq!(json[0]["kind"], "state");
+        assert_eq!(json[0]["country"], "SEN");
+        assert_eq!(json[0]["member_state"]["country"], "SEN");
+    }
+
+    #[test]
+    fn membership_changes_name_the_change() {
+        let data = migov::reference::dataset().unwrap();
+        let changes: Vec<_> = data
+            .membership_changes("1990".parse().unwrap(), "2030".parse().unwrap())
+            .collect();
+        assert!(!changes.is_empty());
+        for change in changes {
+            let json = serde_json::to_value(change).unwrap();
+            let expected = match change {
+                migov::MembershipChange::Began(_) => "began",
+                migov::MembershipChange::Ended(_) => "ended",
+                _ => continue,
+            };
+            assert_eq!(json["change"], expected);
+            let back: Membership = serde_json::from_value(json["membership"].clone()).unwrap();
+            assert_eq!(&back, change.membership());
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! The dataset: a validated, indexed collection of every entity and membership.
 
+mod answers;
 pub(crate) mod builder;
 mod index;
 mod query;
