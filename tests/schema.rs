@@ -327,3 +327,38 @@ fn null_is_absent_for_optional_values_in_schema_and_loader() {
         );
     }
 }
+
+/// The JSON Schema of one entity type, as `schemars` gives it.
+fn entity_schema<T: schemars::JsonSchema>() -> jsonschema::Validator {
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<T>()
+        .to_value();
+    jsonschema::draft202012::new(&schema).expect("the entity schema compiles")
+}
+
+/// Every record's serde form validates against its entity's schema, and a
+/// record with a field the format does not have is refused by it.
+fn entity_schema_accepts<T: schemars::JsonSchema + serde::Serialize>(records: &[T]) {
+    let validator = entity_schema::<T>();
+    assert!(!records.is_empty());
+    for record in records {
+        let mut json = serde_json::to_value(record).unwrap();
+        let found = errors(&validator, &json);
+        assert!(found.is_empty(), "{json}: {found:?}");
+        json["no_such_field"] = json!(1);
+        assert!(!errors(&validator, &json).is_empty(), "{json}");
+    }
+}
+
+#[cfg(feature = "reference-data")]
+#[test]
+fn entities_have_schemas_that_their_serde_forms_meet() {
+    let data = migov::reference::dataset().unwrap();
+    entity_schema_accepts(data.member_states());
+    entity_schema_accepts(data.processes());
+    entity_schema_accepts(data.partners());
+    entity_schema_accepts(data.projects());
+    entity_schema_accepts(data.events());
+    entity_schema_accepts(data.memberships());
+}

@@ -34,6 +34,36 @@ fn partial_date_pattern() -> String {
     format!("{YEAR}({MONTH}({DAY})?)?")
 }
 
+/// Implements `JsonSchema` for an entity as the schema of its wire record: an
+/// entity's serde form is that record, so the two share one definition.
+macro_rules! entity_schema {
+    ($($entity:ty => $record:ty;)+) => {$(
+        #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
+        impl JsonSchema for $entity {
+            fn schema_name() -> Cow<'static, str> {
+                <$record>::schema_name()
+            }
+
+            fn schema_id() -> Cow<'static, str> {
+                <$record>::schema_id()
+            }
+
+            fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+                <$record>::json_schema(generator)
+            }
+        }
+    )+};
+}
+
+entity_schema! {
+    crate::MemberState => MemberStateRecord;
+    crate::Rcp => ProcessRecord;
+    crate::Partner => PartnerRecord;
+    crate::Project => ProjectRecord;
+    crate::Event => EventRecord;
+    crate::Membership => MembershipRecord;
+}
+
 /// The top level of a dataset document, as loading reads it.
 ///
 /// Only its schema is used: loading reads the top level record by record.
