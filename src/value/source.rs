@@ -19,7 +19,10 @@ const MAX_URL_BYTES: usize = 2048;
 ///
 /// The URL is absolute, starts with `http://` or `https://` (lowercase),
 /// has a host of at least one character, holds no whitespace or control
-/// characters and is at most 2048 bytes long. `Display` prints the URL only;
+/// characters and is at most 2048 bytes long. It names no user or password,
+/// its host is not percent-encoded, its port (if any) is at most 65535, and
+/// it parses as a URL under the WHATWG URL standard. The text is checked,
+/// never rewritten: `Display` and serde give it back exactly as written. `Display` prints the URL only;
 /// `FromStr` is [`Source::new`].
 ///
 /// # Serde
@@ -188,11 +191,28 @@ fn check_url(url: &str) -> Result<(), SourceError> {
     else {
         return fail(SourceErrorKind::Scheme);
     };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if host.is_empty() {
+    let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or_default();
+    if authority.is_empty() {
         return fail(SourceErrorKind::NoHost);
     }
-    Ok(())
+    // A page's address has no user name or password: `user:pass@` or a
+    // disguise such as `https://www.iom.int@evil.example/`.
+    if authority.contains('@') {
+        return fail(SourceErrorKind::UserInfo);
+    }
+    // A host is written as itself: `%69om.int` would be read as `iom.int`.
+    if authority.contains('%') {
+        return fail(SourceErrorKind::EncodedHost);
+    }
+    // The text is only checked, never rewritten: the parser normalises hosts
+    // and paths, and a source keeps the URL exactly as its page gave it.
+    match url::Url::parse(url) {
+        Ok(parsed) if parsed.host_str().is_none_or(str::is_empty) => fail(SourceErrorKind::NoHost),
+        Ok(_) => Ok(()),
+        Err(url::ParseError::EmptyHost) => fail(SourceErrorKind::NoHost),
+        Err(url::ParseError::InvalidPort) => fail(SourceErrorKind::BadPort),
+        Err(_) => fail(SourceErrorKind::Malformed),
+    }
 }
 
 impl fmt::Display for Source {
@@ -522,8 +542,19 @@ pub enum SourceErrorKind {
     Control,
     /// The URL does not start with `http://` or `https://`.
     Scheme,
-    /// The URL has nothing between the scheme and the path.
+    /// The URL has nothing between the scheme and the path, or an empty
+    /// host (`https://:80/`).
     NoHost,
+    /// The URL names a user or a password before its host
+    /// (`https://user:pass@iom.int/`, `https://www.iom.int@evil.example/`).
+    UserInfo,
+    /// The host is percent-encoded (`https://%69om.int/`).
+    EncodedHost,
+    /// The port is not a number from 0 to 65535.
+    BadPort,
+    /// The URL does not parse as a URL (a malformed host such as
+    /// `http://[::1/`, an invalid domain name).
+    Malformed,
 }
 
 impl fmt::Display for SourceErrorKind {
@@ -535,6 +566,10 @@ impl fmt::Display for SourceErrorKind {
             Self::Control => f.write_str("control characters are not allowed"),
             Self::Scheme => f.write_str("expected an absolute http:// or https:// URL"),
             Self::NoHost => f.write_str("has no host"),
+            Self::UserInfo => f.write_str("a user name or password before the host is not allowed"),
+            Self::EncodedHost => f.write_str("a percent-encoded host is not allowed"),
+            Self::BadPort => f.write_str("the port must be a number from 0 to 65535"),
+            Self::Malformed => f.write_str("is not a well-formed URL"),
         }
     }
 }
@@ -552,6 +587,46 @@ mod tests {
     fn public_types_are_send_sync() {
         assert_send_sync::<Source>();
         assert_send_sync::<SourceError>();
+    }
+
+    #[test]
+    fn hostile_urls_are_refused_with_the_reason() {
+        let cases = [
+            ("https://user:pass@iom.int/", SourceErrorKind::UserInfo),
+            (
+                "https://www.iom.int@evil.example/",
+                SourceErrorKind::UserInfo,
+            ),
+            ("https://:80/", SourceErrorKind::NoHost),
+            ("http://[::1/", SourceErrorKind::Malformed),
+            ("https://iom.int:65536/", SourceErrorKind::BadPort),
+            ("https://iom.int:99999999/", SourceErrorKind::BadPort),
+            ("https://%69om.int/", SourceErrorKind::EncodedHost),
+            ("https://iom%2Eint/", SourceErrorKind::EncodedHost),
+        ];
+        for (url, kind) in cases {
+            let err = url_err(url);
+            assert_eq!(err.kind(), kind, "{url}");
+            assert!(err.to_string().contains(&kind.to_string()), "{err}");
+        }
+    }
+
+    #[test]
+    fn accepted_urls_are_kept_exactly_as_written() {
+        // The parser would rewrite each of these (case of the host, a default
+        // port, dot segments, an IDN host); the source keeps the text.
+        for url in [
+            "https://WWW.IOM.INT/Midwa",
+            "https://www.iom.int:443/a/../b",
+            "https://www.iom.int/search?q=a@b&x=%20",
+            "https://fr.wikipédia.org/wiki/OIM",
+            "http://[::1]:8080/",
+            "https://www.iom.int/#top",
+        ] {
+            let source = Source::new(url).unwrap();
+            assert_eq!(source.url(), url);
+            assert_eq!(source.to_string(), url);
+        }
     }
 
     fn url_err(url: &str) -> SourceError {
