@@ -154,6 +154,24 @@ macro_rules! codelist {
                 }
             }
 
+            /// Refuses text that only looks like a known value: a letter
+            /// from another script in place of a Latin one (`"mеmber"`
+            /// with a Cyrillic `е`) or a full-width form.
+            fn refuse_lookalike(s: &str) -> Result<(), $crate::codelist::UnknownCodeError> {
+                if let Some((found, latin, skeleton)) = $crate::codelist::skeleton(s)
+                    && let Some(known) = Self::from_known(&skeleton)
+                {
+                    return Err($crate::codelist::UnknownCodeError::lookalike(
+                        $list_name,
+                        s,
+                        found,
+                        latin,
+                        known.as_str(),
+                    ));
+                }
+                Ok(())
+            }
+
             fn from_known(s: &str) -> Option<Self> {
                 $(
                     if s.eq_ignore_ascii_case($code) $(|| $crate::codelist::eq_ignore_case(s, $label))* {
@@ -173,6 +191,7 @@ macro_rules! codelist {
                     return Ok(known);
                 }
                 $crate::codelist::check_text($list_name, s)?;
+                Self::refuse_lookalike(s)?;
                 Ok(Self::Other($crate::codelist::UnknownCode(s.to_owned())))
             }
         }
@@ -191,6 +210,7 @@ macro_rules! codelist {
                     return Ok(known);
                 }
                 $crate::codelist::check_text($list_name, &s)?;
+                Self::refuse_lookalike(&s)?;
                 Ok(Self::Other($crate::codelist::UnknownCode(s)))
             }
         }
@@ -305,6 +325,9 @@ fn check_text(list_name: &'static str, s: &str) -> Result<(), UnknownCodeError> 
     if s.chars().any(char::is_control) {
         return fail(Reason::Control);
     }
+    if let Some(c) = s.chars().find(|&c| is_invisible(c)) {
+        return fail(Reason::Invisible(c));
+    }
     if s.chars().nth(MAX_CHARS).is_some() {
         return fail(Reason::TooLong);
     }
@@ -349,11 +372,38 @@ impl UnknownCodeError {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+impl UnknownCodeError {
+    /// Text that is a known value with `found` in place of the Latin `latin`.
+    pub(crate) fn lookalike(
+        list_name: &'static str,
+        input: &str,
+        found: char,
+        latin: char,
+        known: &str,
+    ) -> Self {
+        Self {
+            list_name,
+            input: Excerpt::new(input),
+            reason: Reason::Lookalike {
+                found,
+                latin,
+                known: known.to_owned(),
+            },
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Reason {
     Empty,
     Padded,
     Control,
+    Invisible(char),
+    Lookalike {
+        found: char,
+        latin: char,
+        known: String,
+    },
     TooLong,
 }
 
@@ -363,9 +413,137 @@ impl fmt::Display for Reason {
             Self::Empty => f.write_str("must not be empty"),
             Self::Padded => f.write_str("must not start or end with whitespace"),
             Self::Control => f.write_str("control characters are not allowed"),
+            Self::Invisible(c) => write!(
+                f,
+                "holds the invisible character U+{:04X}; invisible and direction-changing characters are not allowed",
+                u32::from(*c)
+            ),
+            Self::Lookalike {
+                found,
+                latin,
+                known,
+            } => write!(
+                f,
+                "holds U+{:04X}, which looks like the Latin {latin:?}: with it, the text would be the known value {known:?}",
+                u32::from(*found)
+            ),
             Self::TooLong => write!(f, "must be at most {MAX_CHARS} characters long"),
         }
     }
+}
+
+/// Characters that print as nothing or change the direction of the text
+/// around them: format characters (zero-width spaces and joiners, the soft
+/// hyphen, the byte-order mark), bidirectional controls, variation selectors
+/// and the Hangul fillers.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
+/// The Latin letter that `c` is drawn like, for the Cyrillic and Greek
+/// letters that look the same as a Latin one in common fonts, and the
+/// full-width Latin forms.
+fn latin_lookalike(c: char) -> Option<char> {
+    let latin = match c {
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' => 'x',
+        'і' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'һ' => 'h',
+        'ԁ' => 'd',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'ӏ' => 'l',
+        'ѵ' => 'v',
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'Х' => 'X',
+        'У' => 'Y',
+        'І' => 'I',
+        'Ј' => 'J',
+        'Ѕ' => 'S',
+        'Ԁ' => 'D',
+        'Ԛ' => 'Q',
+        'Ԝ' => 'W',
+        'ο' => 'o',
+        'α' => 'a',
+        'ν' => 'v',
+        'ρ' => 'p',
+        'ι' => 'i',
+        'κ' => 'k',
+        'υ' => 'u',
+        'Α' => 'A',
+        'Β' => 'B',
+        'Ε' => 'E',
+        'Ζ' => 'Z',
+        'Η' => 'H',
+        'Ι' => 'I',
+        'Κ' => 'K',
+        'Μ' => 'M',
+        'Ν' => 'N',
+        'Ο' => 'O',
+        'Ρ' => 'P',
+        'Τ' => 'T',
+        'Υ' => 'Y',
+        'Χ' => 'X',
+        '\u{FF21}'..='\u{FF3A}' => char::from_u32(u32::from(c) - 0xFF21 + u32::from('A'))?,
+        '\u{FF41}'..='\u{FF5A}' => char::from_u32(u32::from(c) - 0xFF41 + u32::from('a'))?,
+        _ => return None,
+    };
+    Some(latin)
+}
+
+/// The text with every look-alike letter replaced by its Latin letter, and
+/// the first look-alike found with its Latin letter; `None` when the text has
+/// none (so ASCII text costs one scan).
+pub(crate) fn skeleton(s: &str) -> Option<(char, char, String)> {
+    if s.is_ascii() {
+        return None;
+    }
+    let mut first = None;
+    let skeleton = s
+        .chars()
+        .map(|c| match latin_lookalike(c) {
+            Some(latin) => {
+                first.get_or_insert((c, latin));
+                latin
+            }
+            None => c,
+        })
+        .collect();
+    first.map(|(found, latin)| (found, latin, skeleton))
 }
 
 #[cfg(test)]
@@ -414,6 +592,70 @@ mod tests {
             EventRole::Organiser
         );
         assert_eq!("NGO".parse::<PartnerKind>().unwrap(), PartnerKind::Ngo);
+    }
+
+    #[test]
+    fn a_lookalike_of_a_known_value_is_refused_naming_the_character() {
+        // Cyrillic е (U+0435) in "member"; Greek ο (U+03BF) in "observer".
+        let err = "m\u{0435}mber".parse::<MembershipRole>().unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("U+0435"), "{text}");
+        assert!(text.contains(r#"known value "member""#), "{text}");
+        let err = "\u{03BF}bserver".parse::<MembershipRole>().unwrap_err();
+        assert!(err.to_string().contains("U+03BF"), "{err}");
+        // Full-width Latin letters, and a label rather than a code.
+        let err = "\u{FF23}ompleted".parse::<ProjectStatus>().unwrap_err();
+        assert!(err.to_string().contains("U+FF23"), "{err}");
+        assert!("Vic\u{0435}-Chair".parse::<MembershipRole>().is_err());
+        assert!(MembershipRole::try_from("Vic\u{0435}-Chair".to_owned()).is_err());
+        // Text in another script that is not a look-alike stays an unknown value.
+        let kept: MembershipRole = "член".parse().unwrap();
+        assert!(!kept.is_known());
+    }
+
+    #[test]
+    fn invisible_characters_are_refused_naming_the_character() {
+        for c in [
+            '\u{200B}', '\u{200D}', '\u{FEFF}', '\u{202E}', '\u{2066}', '\u{00AD}',
+        ] {
+            let text = format!("mem{c}ber");
+            let err = text.parse::<MembershipRole>().unwrap_err();
+            let shown = format!("U+{:04X}", u32::from(c));
+            assert!(err.to_string().contains(&shown), "{err}");
+            // The message itself carries no invisible character.
+            assert!(!err.to_string().chars().any(is_invisible), "{err:?}");
+        }
+    }
+
+    #[test]
+    fn no_known_label_counts_as_a_lookalike() {
+        // Every label of every list reads as its own value, so the look-alike
+        // rule never refuses the French and Spanish labels pages print.
+        fn check<T: std::str::FromStr + PartialEq + std::fmt::Debug>(
+            known: impl Iterator<Item = T>,
+            labels: impl Fn(&T) -> &'static [&'static str],
+        ) {
+            for value in known {
+                for label in labels(&value) {
+                    let read = label.parse::<T>().ok();
+                    assert_eq!(read.as_ref(), Some(&value), "{label}");
+                }
+            }
+        }
+        check(ProjectStatus::known(), ProjectStatus::labels);
+        check(ProjectType::known(), ProjectType::labels);
+        check(MembershipRole::known(), MembershipRole::labels);
+        check(EventRole::known(), EventRole::labels);
+        check(IdfRegion::known(), IdfRegion::labels);
+        check(PartnerKind::known(), PartnerKind::labels);
+    }
+
+    proptest! {
+        #[test]
+        fn lookalike_checks_never_panic(text in "\\PC{1,30}") {
+            let _ = text.parse::<MembershipRole>();
+            let _ = text.parse::<ProjectType>();
+        }
     }
 
     #[test]
