@@ -271,8 +271,8 @@ impl fmt::Display for FieldPath {
         }
         for (i, segment) in self.segments.iter().enumerate() {
             match segment {
-                Segment::Key(key) if i == 0 => f.write_str(key)?,
-                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Key(key) if i == 0 => f.write_str(&crate::value::printable(key))?,
+                Segment::Key(key) => write!(f, ".{}", crate::value::printable(key))?,
                 Segment::Index(n) => write!(f, "[{n}]")?,
             }
         }
@@ -303,11 +303,20 @@ pub struct Issue {
 
 impl Issue {
     /// A finding of `rule` at `path`.
+    ///
+    /// Characters that could forge or hide a line of a report (controls, line
+    /// separators, bidirectional and invisible characters) are written into
+    /// the message as `\u{XXXX}`, so a message is always one visible line.
     pub fn new(rule: Rule, path: FieldPath, message: impl Into<String>) -> Self {
+        let message = message.into();
+        let message = match crate::value::printable(&message) {
+            std::borrow::Cow::Borrowed(_) => message,
+            std::borrow::Cow::Owned(clean) => clean,
+        };
         Self {
             path,
             rule,
-            message: message.into(),
+            message,
         }
     }
 

@@ -96,7 +96,9 @@ impl LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let pointer = self.pointer();
+        // `pointer()` keeps the place exactly, so that it resolves; printed,
+        // characters that could forge or hide a line are escaped.
+        let pointer = crate::value::printable(&self.pointer()).into_owned();
         // A key of the input can be megabytes long: print a bounded excerpt
         // (`pointer()` keeps the whole place, so that it still resolves).
         let place = if pointer.is_empty() {
@@ -355,7 +357,7 @@ pub(super) fn classify(err: &serde_json::Error, path: FieldPath) -> Issue {
     } else if message.starts_with("unknown field") || message.starts_with("unknown variant") {
         // Point at the offending key's value: serde names it between backticks.
         if message.starts_with("unknown field") {
-            if let Some(name) = message.split('`').nth(1) {
+            if let Some(name) = quoted_name(&message, "unknown field") {
                 path = join_key_once(path, name);
             }
             Rule::UnknownField
@@ -365,7 +367,7 @@ pub(super) fn classify(err: &serde_json::Error, path: FieldPath) -> Issue {
     } else if message.starts_with("missing field") {
         Rule::MissingField
     } else if message.starts_with("duplicate field") {
-        if let Some(name) = message.split('`').nth(1) {
+        if let Some(name) = quoted_name(&message, "duplicate field") {
             path = join_key_once(path, name);
         }
         Rule::DuplicateField
@@ -375,6 +377,22 @@ pub(super) fn classify(err: &serde_json::Error, path: FieldPath) -> Issue {
         Rule::InvalidValue
     };
     Issue::new(rule, path, message)
+}
+
+/// The name that serde quotes in `message` after `what` (`"unknown field"`,
+/// `"duplicate field"`, `"missing field"`), whatever it holds, backticks
+/// included: serde writes `` what `NAME`, expected … ``,
+/// `` what `NAME`, there are no fields `` or `` what `NAME` `` and never
+/// escapes the name.
+pub(super) fn quoted_name<'m>(message: &'m str, what: &str) -> Option<&'m str> {
+    let rest = message.strip_prefix(what)?.strip_prefix(" `")?;
+    if let Some(end) = rest.rfind("`, expected ") {
+        return rest.get(..end);
+    }
+    if let Some(end) = rest.rfind("`, there are no fields") {
+        return rest.get(..end);
+    }
+    rest.strip_suffix('`')
 }
 
 /// `path` ending in the key `name`: `serde_path_to_error` has often already

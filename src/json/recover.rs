@@ -193,7 +193,7 @@ impl Recovery {
     /// reported: the duplicates inside it are then part of that problem.)
     fn is_consequence(&self, rule: Rule, place: &FieldPath, message: &str) -> bool {
         if rule == Rule::MissingField {
-            return message.split('`').nth(1).is_some_and(|name| {
+            return super::load::quoted_name(message, "missing field").is_some_and(|name| {
                 let field = place.clone().join(name.to_owned());
                 self.removed.contains(&field) || self.duplicates.contains(&field)
             });

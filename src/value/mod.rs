@@ -107,6 +107,43 @@ impl fmt::Debug for Excerpt {
     }
 }
 
+/// Whether `c` must not reach a message as itself: a control character
+/// (C0, DEL and C1, NEL among them), a line or paragraph separator, a
+/// bidirectional control or mark, or an invisible format character. Any of
+/// these could forge a line of a report, hide text or reorder it.
+pub(crate) fn is_unsafe_in_messages(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
+}
+
+/// `text` with every character that [`is_unsafe_in_messages`] names written
+/// as `\u{XXXX}`, so that a message built from input is one visible line.
+/// Text without such characters is returned as it is.
+pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe_in_messages) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe_in_messages(c) {
+            out.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::Excerpt;
