@@ -102,7 +102,7 @@ rules! {
     RegionalFewStates = ("project.regional_few_states", Warning, "a regional project names two or more benefiting states"),
     NationalManyStates = ("project.national_many_states", Warning, "a national project names at most one benefiting state"),
     NoBenefitingState = ("project.no_benefiting_state", Warning, "a project names at least one benefiting state"),
-    YearOutsidePeriod = ("project.year_outside_period", Warning, "a project's year lies within its period"),
+    YearOutsidePeriod = ("project.year_outside_period", Warning, "a project's (allocation) year is not after its end (it may precede the start: the IOM Development Fund allocates before projects start)"),
     BeneficiaryNotMember = ("project.beneficiary_not_member", Warning, "the benefiting states of IOM Development Fund projects are IOM member states at the project's start (the fund allows exceptions)"),
     // Events.
     SessionEndBeforeStart = ("event.session_end_before_start", Error, "a session's end time follows its start time"),

@@ -67,7 +67,9 @@
 //! one-key objects (`{"state": "SEN"}`, `{"partner": "ECOWAS"}`,
 //! `{"process": "MIDWA"}`), sources URL strings or
 //! `{"url", "retrieved", "note"}` objects. A disputed value has an
-//! `<field>_alternatives` list of `{"value", "sources", "note"}`.
+//! `<field>_alternatives` list of `{"value", "sources", "note"}`, and may
+//! name the sources of its preferred value in `<field>_sources` (where
+//! left out, the record's sources that give no alternative stand for it).
 //!
 //! A few fields hold facts that have no date or need a shape of their own:
 //! a project's `duration_months` and an event's `duration_days` are whole

@@ -105,8 +105,14 @@ fn alternatives_out<T: Clone, W>(
     .unwrap_or_default()
 }
 
+/// The sources named for a claim's preferred value, for writing.
+fn claimed_sources<T>(c: Option<&Claimed<T>>) -> Vec<Source> {
+    c.map(|c| c.sources().to_vec()).unwrap_or_default()
+}
+
 fn claimed_in<W, T>(
     value: Option<W>,
+    sources: Vec<Source>,
     alternatives: Vec<AlternativeRecord<W>>,
     field: &'static str,
     unwrap: impl Fn(W) -> T,
@@ -120,9 +126,21 @@ fn claimed_in<W, T>(
                 format!("`{field}_alternatives` is given without `{field}`; expected the preferred value too"),
             ));
         }
+        if !sources.is_empty() {
+            issues.push(Issue::new(
+                Rule::MissingField,
+                FieldPath::key(field),
+                format!(
+                    "`{field}_sources` is given without `{field}`; expected the value they give"
+                ),
+            ));
+        }
         return None;
     };
     let mut c = Claimed::new(unwrap(value));
+    for s in sources {
+        c = c.with_source(s);
+    }
     for a in alternatives {
         let mut alt = Alternative::new(unwrap(a.value), a.sources);
         if let Some(n) = a.note {
@@ -138,10 +156,12 @@ struct ProfileFields {
     name: String,
     other_names: Vec<String>,
     established: Option<PartialDate>,
+    established_sources: Vec<Source>,
     established_alternatives: Vec<AlternativeRecord<PartialDate>>,
     status: Option<LifecycleStatus>,
     status_since: Option<PartialDate>,
     stated_member_count: Option<u32>,
+    stated_member_count_sources: Vec<Source>,
     stated_member_count_alternatives: Vec<AlternativeRecord<u32>>,
     notes: Vec<String>,
     sources: Sources,
@@ -154,10 +174,12 @@ macro_rules! profile_fields {
             name: $record.name,
             other_names: $record.other_names,
             established: $record.established,
+            established_sources: $record.established_sources,
             established_alternatives: $record.established_alternatives,
             status: $record.status,
             status_since: $record.status_since,
             stated_member_count: $record.stated_member_count,
+            stated_member_count_sources: $record.stated_member_count_sources,
             stated_member_count_alternatives: $record.stated_member_count_alternatives,
             notes: $record.notes,
             sources: $record.sources,
@@ -171,6 +193,7 @@ impl ProfileFields {
         let mut issues = Vec::new();
         let established = claimed_in(
             self.established,
+            self.established_sources,
             self.established_alternatives,
             "established",
             |d| d,
@@ -178,6 +201,7 @@ impl ProfileFields {
         );
         let stated_member_count = claimed_in(
             self.stated_member_count,
+            self.stated_member_count_sources,
             self.stated_member_count_alternatives,
             "stated_member_count",
             |n| n,
@@ -370,6 +394,8 @@ pub(crate) struct ProcessRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     established: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    established_sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
     established_alternatives: Vec<AlternativeRecord<PartialDate>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -382,6 +408,8 @@ pub(crate) struct ProcessRecord {
     status_since: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     stated_member_count: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    stated_member_count_sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
     stated_member_count_alternatives: Vec<AlternativeRecord<u32>>,
@@ -405,12 +433,14 @@ impl ProcessRecord {
             kind: p.kind().cloned(),
             region: p.region().map(str::to_owned),
             established: p.established().map(|c| *c.value()),
+            established_sources: claimed_sources(p.established()),
             established_alternatives: alternatives_out(p.established(), |d| d),
             secretariat: p.secretariat().map(str::to_owned),
             linked_organizations: p.linked_organizations().to_vec(),
             status: p.status().cloned(),
             status_since: p.status_since(),
             stated_member_count: p.stated_member_count().map(|c| *c.value()),
+            stated_member_count_sources: claimed_sources(p.stated_member_count()),
             stated_member_count_alternatives: alternatives_out(p.stated_member_count(), |n| n),
             notes: p.notes().to_vec(),
             sources: p.sources().iter().cloned().collect(),
@@ -486,6 +516,8 @@ pub(crate) struct PartnerRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     established: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    established_sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
     established_alternatives: Vec<AlternativeRecord<PartialDate>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -494,6 +526,8 @@ pub(crate) struct PartnerRecord {
     status_since: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     stated_member_count: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    stated_member_count_sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
     stated_member_count_alternatives: Vec<AlternativeRecord<u32>>,
@@ -522,10 +556,12 @@ impl PartnerRecord {
             kind: p.kind().cloned(),
             headquarters: p.headquarters(),
             established: p.established().map(|c| *c.value()),
+            established_sources: claimed_sources(p.established()),
             established_alternatives: alternatives_out(p.established(), |d| d),
             status: p.status().cloned(),
             status_since: p.status_since(),
             stated_member_count: p.stated_member_count().map(|c| *c.value()),
+            stated_member_count_sources: claimed_sources(p.stated_member_count()),
             stated_member_count_alternatives: alternatives_out(p.stated_member_count(), |n| n),
             iom_relationship: p.iom_relationship().map(str::to_owned),
             figures: p
@@ -1174,6 +1210,8 @@ pub(crate) struct EventRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     start: Option<EventDateText>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    start_sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
     start_alternatives: Vec<AlternativeRecord<EventDateText>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1228,6 +1266,7 @@ impl EventRecord {
             kind: e.kind().cloned(),
             description: e.description().map(str::to_owned),
             start: e.start().map(|c| EventDateText(*c.value())),
+            start_sources: claimed_sources(e.start()),
             start_alternatives: alternatives_out(e.start(), EventDateText),
             end: e.end().map(EventDateText),
             duration_days: e.duration_days(),
@@ -1268,6 +1307,7 @@ impl EventRecord {
         let mut issues = Vec::new();
         let start = claimed_in(
             self.start,
+            self.start_sources,
             self.start_alternatives,
             "start",
             |d| d.0,

@@ -1,0 +1,176 @@
+//! A model that takes partial truths (#24): facts as real pages give them,
+//! fed through the dataset format, and what the dataset then answers.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use migov::{Dataset, Rule};
+
+const IOM: &str = "https://www.iom.int/";
+
+/// A dataset document with the given collections (JSON arrays, as text).
+fn doc(parts: &[(&str, &str)]) -> String {
+    let get = |k: &str| {
+        parts
+            .iter()
+            .find(|(name, _)| *name == k)
+            .map_or("[]", |(_, v)| *v)
+            .to_owned()
+    };
+    format!(
+        r#"{{"schema_version": "1", "member_states": {}, "processes": {}, "partners": {}, "projects": {}, "events": {}, "memberships": {}}}"#,
+        get("member_states"),
+        get("processes"),
+        get("partners"),
+        get("projects"),
+        get("events"),
+        get("memberships"),
+    )
+}
+
+#[track_caller]
+fn load(text: &str) -> Dataset {
+    match Dataset::from_json_str(text) {
+        Ok(d) => d,
+        Err(e) => panic!("refused:\n{e}"),
+    }
+}
+
+/// `load(save(d)) == d`, and saving again gives the same text.
+#[track_caller]
+fn round_trips(d: &Dataset) {
+    let text = d.to_json_string();
+    let back = load(&text);
+    assert_eq!(&back, d);
+    assert_eq!(back.to_json_string(), text);
+}
+
+#[allow(dead_code)]
+fn rules(d: &Dataset) -> Vec<Rule> {
+    d.warnings().iter().map(migov::Issue::rule).collect()
+}
+
+// ------------------------------------------------------------ item: allocation year
+
+#[test]
+fn an_allocation_year_before_the_start_loads_without_a_warning() {
+    // As on Development Fund pages: "Year: 2019", "Start date: March 2020".
+    let d = load(&doc(&[(
+        "projects",
+        &format!(
+            r#"[{{"id": "P-1", "title": "A project", "year": 2019, "start": "2020-03", "end": "2021-02",
+                 "benefiting_states": ["SEN"], "sources": ["{IOM}"]}},
+                {{"id": "P-2", "title": "Another", "year": 2022, "start": "2020-03", "end": "2021-02",
+                 "benefiting_states": ["SEN"], "sources": ["{IOM}"]}}]"#
+        ),
+    )]));
+    let late: Vec<String> = d
+        .warnings()
+        .iter()
+        .filter(|w| w.rule() == Rule::YearOutsidePeriod)
+        .map(|w| w.path().to_string())
+        .collect();
+    assert_eq!(late, ["projects[1].year"]);
+    round_trips(&d);
+}
+
+// ------------------------------------------------------------ item: claims credit their own sources
+
+#[test]
+fn each_claim_is_credited_with_its_own_sources_only() {
+    let a = "https://www.iom.int/midwa";
+    let b = "https://midwa.org/";
+    let c = "https://news.example.org/midwa";
+    let d = load(&doc(&[(
+        "processes",
+        &format!(
+            r#"[{{"id": "MIDWA", "name": "Migration Dialogue for West Africa", "established": "2001",
+                 "established_alternatives": [{{"value": "2000-12", "sources": ["{b}"]}}],
+                 "stated_member_count": 15,
+                 "stated_member_count_sources": ["{a}"],
+                 "stated_member_count_alternatives": [{{"value": 16, "sources": ["{c}"]}}],
+                 "sources": ["{a}", "{b}", "{c}"]}}]"#
+        ),
+    )]));
+    let disputes = d.disputes();
+    let claims = |field: &str| -> Vec<(String, Vec<String>)> {
+        disputes
+            .iter()
+            .find(|f| f.field() == field)
+            .unwrap()
+            .claims()
+            .iter()
+            .map(|c| {
+                let sources = c.sources().iter().map(|s| s.to_string()).collect();
+                (c.value().to_owned(), sources)
+            })
+            .collect()
+    };
+    // The page that gives December 2000 does not back 2001; the other
+    // record source (which gives no other claim) does.
+    assert_eq!(
+        claims("established"),
+        [
+            ("2001".to_owned(), vec![a.to_owned(), c.to_owned()]),
+            ("2000-12".to_owned(), vec![b.to_owned()]),
+        ]
+    );
+    // Sources named for the preferred value are exactly its sources.
+    assert_eq!(
+        claims("stated_member_count"),
+        [
+            ("15".to_owned(), vec![a.to_owned()]),
+            ("16".to_owned(), vec![c.to_owned()]),
+        ]
+    );
+    round_trips(&d);
+}
+
+#[test]
+fn preferred_sources_without_a_value_are_refused() {
+    let text = doc(&[(
+        "processes",
+        &format!(
+            r#"[{{"id": "X", "name": "X", "established_sources": ["{IOM}"], "sources": ["{IOM}"]}}]"#
+        ),
+    )]);
+    let e = Dataset::from_json_str(&text).unwrap_err();
+    assert!(
+        e.problems()
+            .iter()
+            .any(|p| p.rule() == Rule::MissingField && p.message().contains("established_sources")),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_contested_membership_credits_its_sources_not_the_dispute_s() {
+    let a = "https://www.iom.int/abu-dhabi-dialogue";
+    let b = "https://www.abudhabidialogue.org/";
+    let d = load(&doc(&[
+        (
+            "processes",
+            &format!(r#"[{{"id": "ADD", "name": "Abu Dhabi Dialogue", "sources": ["{a}"]}}]"#),
+        ),
+        (
+            "memberships",
+            &format!(
+                r#"[{{"member": {{"state": "CHN"}}, "body": {{"process": "ADD"}}, "role": "observer",
+                     "dispute": {{"note": "not listed on the dialogue's own site", "sources": ["{b}"]}},
+                     "sources": ["{a}", "{b}"]}}]"#
+            ),
+        ),
+    ]));
+    let disputes = d.disputes();
+    let fact = disputes.iter().find(|f| f.field() == "membership").unwrap();
+    let sources: Vec<Vec<String>> = fact
+        .claims()
+        .iter()
+        .map(|c| c.sources().iter().map(|s| s.to_string()).collect())
+        .collect();
+    assert_eq!(sources, [vec![a.to_owned()], vec![b.to_owned()]]);
+}
