@@ -174,3 +174,133 @@ fn a_contested_membership_credits_its_sources_not_the_dispute_s() {
         .collect();
     assert_eq!(sources, [vec![a.to_owned()], vec![b.to_owned()]]);
 }
+
+// ------------------------------------------------------------ items: agendas as printed
+
+/// An IOM Council agenda as printed: numbered sessions without times, a
+/// theme, a moderator and opening remarks, the session's number and the
+/// participant count.
+fn council_agenda(sessions: &str) -> String {
+    doc(&[(
+        "events",
+        &format!(
+            r#"[{{"id": "COUNCIL-114", "title": "114th Session of the Council", "kind": "council_session",
+                 "number": 114, "theme": "Migration and sustainable development", "participant_count": 60,
+                 "start": "2023-11-28", "end": "2023-11-30",
+                 "agenda": [{{"date": "2023-11-28", "sessions": {sessions}}}],
+                 "sources": ["{IOM}"]}}]"#
+        ),
+    )])
+}
+
+#[test]
+fn untimed_numbered_sessions_with_roles_load_in_their_order() {
+    use migov::codelist::ContributionRole;
+    let d = load(&council_agenda(
+        r#"[{"title": "Opening of the session", "number": 1,
+             "panel": [{"role": "Opening remarks", "panellists": [{"person": {"name": "Amy Pope"}}]}]},
+            {"start": "10:00", "end": "11:00", "title": "General debate", "number": 2},
+            {"title": "Special panel", "number": 3, "theme": "Regular pathways",
+             "panel": [{"panellists": [{"person": {"name": "A. Moderator"}, "role": "Moderated by"},
+                                       {"person": {"name": "B. Speaker"}}],
+                        "role": "speaker", "topic": "Labour mobility"}]}]"#,
+    ));
+    let e = d.event("COUNCIL-114").unwrap();
+    assert_eq!(e.number(), Some(114));
+    assert_eq!(e.theme(), Some("Migration and sustainable development"));
+    assert_eq!(e.participant_count(), Some(60));
+    let sessions = e.agenda()[0].sessions();
+    let order: Vec<(Option<u32>, Option<String>, &str)> = sessions
+        .iter()
+        .map(|s| (s.number(), s.start().map(|t| t.to_string()), s.title()))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            (Some(1), None, "Opening of the session"),
+            (Some(2), Some("10:00".to_owned()), "General debate"),
+            (Some(3), None, "Special panel"),
+        ]
+    );
+    assert_eq!(sessions[2].theme(), Some("Regular pathways"));
+    let opening = &sessions[0].panel()[0];
+    assert_eq!(opening.role(), Some(&ContributionRole::OpeningRemarks));
+    assert_eq!(
+        opening.role_of(&opening.panellists()[0]),
+        Some(&ContributionRole::OpeningRemarks)
+    );
+    let panel = &sessions[2].panel()[0];
+    let roles: Vec<Option<&ContributionRole>> = panel
+        .panellists()
+        .iter()
+        .map(|p| panel.role_of(p))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            Some(&ContributionRole::Moderator),
+            Some(&ContributionRole::Speaker)
+        ]
+    );
+    assert_eq!(panel.panellists()[1].role(), None);
+    assert!(e.warnings().is_empty(), "{:?}", e.warnings());
+    round_trips(&d);
+    // Saved with the codes, not the labels as printed.
+    assert!(d.to_json_string().contains(r#""role": "moderator""#));
+}
+
+#[test]
+fn timed_sessions_around_untimed_ones_are_still_in_time_order() {
+    let text = council_agenda(
+        r#"[{"start": "10:00", "end": "11:00", "title": "First"},
+            {"title": "Untimed"},
+            {"start": "10:30", "title": "Overlaps the first"}]"#,
+    );
+    let e = Dataset::from_json_str(&text).unwrap_err();
+    let found: Vec<(String, &str)> = e
+        .problems()
+        .iter()
+        .map(|p| (p.pointer(), p.rule().id()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "/events/0/agenda/0/sessions/2/start".to_owned(),
+            "event.session_order"
+        )]
+    );
+}
+
+#[test]
+fn contribution_roles_read_as_agendas_print_them() {
+    use migov::Language;
+    use migov::codelist::ContributionRole;
+    for (printed, role) in [
+        ("Moderator", ContributionRole::Moderator),
+        ("Moderated by", ContributionRole::Moderator),
+        ("Keynote address", ContributionRole::Keynote),
+        ("Opening remarks", ContributionRole::OpeningRemarks),
+        ("Welcome remarks", ContributionRole::OpeningRemarks),
+        ("Closing remarks", ContributionRole::ClosingRemarks),
+        ("Rapporteur", ContributionRole::Rapporteur),
+        ("Chaired by", ContributionRole::Chair),
+        ("Panelist", ContributionRole::Speaker),
+    ] {
+        assert_eq!(
+            printed.parse::<ContributionRole>().unwrap(),
+            role,
+            "{printed}"
+        );
+    }
+    let other: ContributionRole = "Discussant".parse().unwrap();
+    assert!(!other.is_known());
+    assert_eq!(other.label(Language::French), "Discussant");
+    assert_eq!(
+        ContributionRole::OpeningRemarks.label(Language::French),
+        "Allocution d'ouverture"
+    );
+    assert_eq!(
+        ContributionRole::ClosingRemarks.label(Language::Spanish),
+        "Palabras de clausura"
+    );
+}

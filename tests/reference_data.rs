@@ -338,7 +338,7 @@ fn council_session_of_december_2008_has_its_agenda() {
     let morning = &thursday.sessions()[0];
     assert_eq!(
         (
-            morning.start().to_string(),
+            morning.start().unwrap().to_string(),
             morning.end().map(|e| e.to_string())
         ),
         ("10:00".to_owned(), Some("13:00".to_owned()))

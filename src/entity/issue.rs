@@ -106,7 +106,7 @@ rules! {
     BeneficiaryNotMember = ("project.beneficiary_not_member", Warning, "the benefiting states of IOM Development Fund projects are IOM member states at the project's start (the fund allows exceptions)"),
     // Events.
     SessionEndBeforeStart = ("event.session_end_before_start", Error, "a session's end time follows its start time"),
-    SessionOrder = ("event.session_order", Error, "sessions of one agenda day are in time order and do not overlap"),
+    SessionOrder = ("event.session_order", Error, "the timed sessions of one agenda day are in time order and do not overlap (a session without a start time keeps its place)"),
     AgendaDayOrder = ("event.agenda_day_order", Error, "agenda days are in date order, each day once"),
     AgendaDayOutsideEvent = ("event.agenda_day_outside_event", Error, "agenda days fall within the event's dates"),
     EventOutsideProject = ("event.outside_project", Error, "an event's related project overlaps the event in time"),

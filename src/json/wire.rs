@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use super::nested::{Nest, Nested};
 use crate::codelist::{
-    AmountKind, Coverage, DocumentKind, EventKind, EventRelation, EventRole, IdfRegion,
-    LifecycleStatus, MembershipRole, Metric, OutcomeKind, PartnerKind, ProcessKind, ProjectRole,
-    ProjectStatus, ProjectType, SessionFormat,
+    AmountKind, ContributionRole, Coverage, DocumentKind, EventKind, EventRelation, EventRole,
+    IdfRegion, LifecycleStatus, MembershipRole, Metric, OutcomeKind, PartnerKind, ProcessKind,
+    ProjectRole, ProjectStatus, ProjectType, SessionFormat,
 };
 use crate::entity::issue::{BuildError, FieldPath, Issue, Rule};
 use crate::entity::profile::Profile;
@@ -985,6 +985,8 @@ impl PersonRecord {
 pub(crate) struct PanellistRecord {
     #[serde(deserialize_with = "super::strict::one")]
     person: PersonRecord,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    role: Option<ContributionRole>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     documents: Vec<DocumentKind>,
 }
@@ -996,6 +998,8 @@ pub(crate) struct ContributionRecord {
     #[cfg_attr(feature = "schemars", schemars(with = "Vec<PanellistRecord>"))]
     panellists: Nested<PanellistRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    role: Option<ContributionRole>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     topic: Option<String>,
 }
 
@@ -1003,10 +1007,15 @@ pub(crate) struct ContributionRecord {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SessionRecord {
-    start: LocalTime,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<LocalTime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     end: Option<LocalTime>,
     title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    number: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    theme: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     format: Option<SessionFormat>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -1032,12 +1041,17 @@ impl Nest for PanellistRecord {
     type Value = Panellist;
 
     fn into_value(self) -> Panellist {
-        Panellist::new(self.person.into_entity()).with_documents(self.documents)
+        let mut p = Panellist::new(self.person.into_entity());
+        if let Some(r) = self.role {
+            p = p.with_role(r);
+        }
+        p.with_documents(self.documents)
     }
 
     fn from_value(p: &Panellist) -> Self {
         Self {
             person: PersonRecord::from_entity(p.person()),
+            role: p.role().cloned(),
             documents: p.documents().to_vec(),
         }
     }
@@ -1047,7 +1061,10 @@ impl Nest for ContributionRecord {
     type Value = Contribution;
 
     fn into_value(self) -> Contribution {
-        let contribution = Contribution::new(self.panellists.into_values());
+        let mut contribution = Contribution::new(self.panellists.into_values());
+        if let Some(r) = self.role {
+            contribution = contribution.with_role(r);
+        }
         match self.topic {
             Some(t) => contribution.with_topic(t),
             None => contribution,
@@ -1057,6 +1074,7 @@ impl Nest for ContributionRecord {
     fn from_value(c: &Contribution) -> Self {
         Self {
             panellists: Nested::from_values(c.panellists()),
+            role: c.role().cloned(),
             topic: c.topic().map(str::to_owned),
         }
     }
@@ -1066,9 +1084,18 @@ impl Nest for SessionRecord {
     type Value = Session;
 
     fn into_value(self) -> Session {
-        let mut session = Session::new(self.start, self.title);
+        let mut session = match self.start {
+            Some(start) => Session::new(start, self.title),
+            None => Session::untimed(self.title),
+        };
         if let Some(e) = self.end {
             session = session.with_end(e);
+        }
+        if let Some(n) = self.number {
+            session = session.with_number(n);
+        }
+        if let Some(t) = self.theme {
+            session = session.with_theme(t);
         }
         if let Some(f) = self.format {
             session = session.with_format(f);
@@ -1083,6 +1110,8 @@ impl Nest for SessionRecord {
             start: s.start(),
             end: s.end(),
             title: s.title().to_owned(),
+            number: s.number(),
+            theme: s.theme().map(str::to_owned),
             format: s.format().cloned(),
             items: s.items().to_vec(),
             panel: Nested::from_values(s.panel()),
@@ -1220,6 +1249,12 @@ pub(crate) struct EventRecord {
     #[cfg_attr(feature = "schemars", schemars(range(min = 1)))]
     duration_days: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    number: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    theme: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    participant_count: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     city: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     country: Option<CountryCode>,
@@ -1270,6 +1305,9 @@ impl EventRecord {
             start_alternatives: alternatives_out(e.start(), EventDateText),
             end: e.end().map(EventDateText),
             duration_days: e.duration_days(),
+            number: e.number(),
+            theme: e.theme().map(str::to_owned),
+            participant_count: e.participant_count(),
             city: e.city().map(str::to_owned),
             country: e.country(),
             online: e.is_online(),
@@ -1331,6 +1369,15 @@ impl EventRecord {
         }
         if let Some(d) = self.duration_days {
             b = b.duration_days(d);
+        }
+        if let Some(n) = self.number {
+            b = b.number(n);
+        }
+        if let Some(t) = self.theme {
+            b = b.theme(t);
+        }
+        if let Some(n) = self.participant_count {
+            b = b.participant_count(n);
         }
         if let Some(c) = self.city {
             b = b.city(c);
