@@ -49,7 +49,6 @@ fn round_trips(d: &Dataset) {
     assert_eq!(back.to_json_string(), text);
 }
 
-#[allow(dead_code)]
 fn rules(d: &Dataset) -> Vec<Rule> {
     d.warnings().iter().map(migov::Issue::rule).collect()
 }
@@ -303,4 +302,300 @@ fn contribution_roles_read_as_agendas_print_them() {
         ContributionRole::ClosingRemarks.label(Language::Spanish),
         "Palabras de clausura"
     );
+}
+
+// ------------------------------------------------------------ items: memberships as pages give them
+
+fn process(id: &str, extra: &str) -> String {
+    format!(r#"{{"id": "{id}", "name": "Process {id}", {extra} "sources": ["{IOM}"]}}"#)
+}
+
+fn membership(member: &str, body: &str, role: &str, extra: &str, source: &str) -> String {
+    format!(
+        r#"{{"member": {{"state": "{member}"}}, "body": {{"process": "{body}"}}, "role": "{role}", {extra} "sources": ["{source}"]}}"#
+    )
+}
+
+#[test]
+fn a_chair_missing_from_a_partial_member_list_is_a_warning() {
+    // A page lists 4 of the process's 15 members, and names its chair.
+    let members = ["KEN", "UGA", "TZA", "RWA"]
+        .map(|m| membership(m, "P", "member", "", IOM))
+        .join(",");
+    let chair = membership(
+        "ETH",
+        "P",
+        "chair",
+        r#""start": "2020", "end": "2022","#,
+        IOM,
+    );
+    let d = load(&doc(&[
+        (
+            "processes",
+            &format!("[{}]", process("P", r#""stated_member_count": 15,"#)),
+        ),
+        ("memberships", &format!("[{members},{chair}]")),
+    ]));
+    let found: Vec<(String, Rule)> = d
+        .warnings()
+        .iter()
+        .map(|w| (w.path().to_string(), w.rule()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "memberships[4].member".to_owned(),
+            Rule::ChairNotListedMember
+        )]
+    );
+    assert!(
+        !Rule::ChairNotListedMember
+            .severity()
+            .eq(&migov::Severity::Error)
+    );
+    // The same chair where the list is complete (as many members as the
+    // process states it has): an error.
+    let text = doc(&[
+        (
+            "processes",
+            &format!("[{}]", process("P", r#""stated_member_count": 4,"#)),
+        ),
+        ("memberships", &format!("[{members},{chair}]")),
+    ]);
+    let e = Dataset::from_json_str(&text).unwrap_err();
+    let found: Vec<(String, &str)> = e
+        .problems()
+        .iter()
+        .map(|p| (p.pointer(), p.rule().id()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "/memberships/4/member".to_owned(),
+            "membership.chair_not_member"
+        )]
+    );
+    // And where the body states no count, the list is not known complete.
+    let d = load(&doc(&[
+        ("processes", &format!("[{}]", process("P", ""))),
+        ("memberships", &format!("[{members},{chair}]")),
+    ]));
+    assert_eq!(rules(&d), [Rule::ChairNotListedMember]);
+}
+
+#[test]
+fn the_same_membership_from_two_pages_is_one_record_with_both_sources() {
+    let a = "https://www.iom.int/igad-rcp";
+    let b = "https://igad.int/rcp";
+    let d = load(&doc(&[
+        ("processes", &format!("[{}]", process("P", ""))),
+        (
+            "memberships",
+            &format!(
+                "[{}, {}, {}]",
+                membership(
+                    "KEN",
+                    "P",
+                    "member",
+                    r#""start": "2008", "note": "IOM page","#,
+                    a
+                ),
+                membership("UGA", "P", "member", r#""start": "2008","#, a),
+                membership(
+                    "KEN",
+                    "P",
+                    "member",
+                    r#""start": "2008", "note": "IGAD page","#,
+                    b
+                ),
+            ),
+        ),
+    ]));
+    assert!(d.warnings().is_empty(), "{:?}", d.warnings());
+    assert_eq!(d.memberships().len(), 2);
+    let kenya = d
+        .memberships()
+        .iter()
+        .find(|m| m.member().id_str() == "KEN")
+        .unwrap();
+    let sources: Vec<String> = kenya.sources().iter().map(|s| s.to_string()).collect();
+    assert_eq!(sources, [a, b]);
+    assert_eq!(kenya.note(), Some("IOM page; IGAD page"));
+    // Queries see one membership.
+    let members: Vec<&str> = d
+        .members_of(
+            &migov::Party::Process("P".parse().unwrap()),
+            &migov::codelist::MembershipRole::Member,
+            "2010".parse().unwrap(),
+        )
+        .map(|m| m.item().member().id_str())
+        .collect();
+    assert_eq!(members, ["KEN", "UGA"]);
+    round_trips(&d);
+    // Different periods are different facts: both kept.
+    let d = load(&doc(&[
+        ("processes", &format!("[{}]", process("P", ""))),
+        (
+            "memberships",
+            &format!(
+                "[{}, {}]",
+                membership("KEN", "P", "member", r#""start": "2008","#, a),
+                membership("KEN", "P", "member", r#""start": "2009","#, b),
+            ),
+        ),
+    ]));
+    assert_eq!(d.memberships().len(), 2);
+}
+
+#[test]
+fn an_observer_who_becomes_a_member_on_the_same_day_is_accepted() {
+    let handover = |observer_end: &str| {
+        doc(&[
+            ("processes", &format!("[{}]", process("P", ""))),
+            (
+                "memberships",
+                &format!(
+                    "[{}, {}]",
+                    membership(
+                        "SEN",
+                        "P",
+                        "observer",
+                        &format!(r#""start": "1998-06-01", "end": "{observer_end}","#),
+                        IOM
+                    ),
+                    membership("SEN", "P", "member", r#""start": "2001-05-03","#, IOM),
+                ),
+            ),
+        ])
+    };
+    let d = load(&handover("2001-05-03"));
+    assert!(d.warnings().is_empty(), "{:?}", d.warnings());
+    // One day of both roles more is two roles at once.
+    let e = Dataset::from_json_str(&handover("2001-05-04")).unwrap_err();
+    assert!(
+        e.problems()
+            .iter()
+            .all(|p| p.rule() == Rule::MemberAndObserver),
+        "{e}"
+    );
+    assert_eq!(e.problems().len(), 1);
+}
+
+#[test]
+fn a_current_chair_answers_for_the_date_of_its_page_only() {
+    use migov::codelist::MembershipRole;
+    use migov::{Party, Truth};
+    let page = "https://www.iom.int/p-chair";
+    let text = |as_of: &str, period: &str| {
+        doc(&[
+            ("processes", &format!("[{}]", process("P", ""))),
+            (
+                "memberships",
+                &format!(
+                    "[{}]",
+                    membership(
+                        "ETH",
+                        "P",
+                        "chair",
+                        &format!(r#"{period} "as_of": "{as_of}","#),
+                        page
+                    )
+                ),
+            ),
+        ])
+    };
+    let d = load(&text("2024-03", ""));
+    let body = Party::Process("P".parse().unwrap());
+    let chair_in = |d: &Dataset, on: &str| -> Vec<Truth> {
+        d.members_of(&body, &MembershipRole::Chair, on.parse().unwrap())
+            .map(|a| a.certainty())
+            .collect()
+    };
+    assert_eq!(chair_in(&d, "2024-03"), [Truth::Yes]);
+    assert_eq!(chair_in(&d, "2024"), [Truth::Yes]);
+    assert!(chair_in(&d, "2023").is_empty());
+    assert!(chair_in(&d, "2025").is_empty());
+    assert!(chair_in(&d, "2024-06").is_empty());
+    let m = &d.memberships()[0];
+    assert_eq!(m.as_of().map(|d| d.to_string()).as_deref(), Some("2024-03"));
+    assert_eq!(d.effective_period(m).to_string(), "2024-03/2024-03");
+    // It neither began nor ended at the page's date.
+    assert_eq!(
+        d.membership_changes("2024".parse().unwrap(), "2024".parse().unwrap())
+            .count(),
+        0
+    );
+    round_trips(&d);
+    // A start the page gives stays; the date of the page ends what is known.
+    let d = load(&text("2024-03", r#""start": "2022","#));
+    assert_eq!(
+        d.effective_period(&d.memberships()[0]).to_string(),
+        "2022/2024-03"
+    );
+    assert_eq!(chair_in(&d, "2023"), [Truth::Yes]);
+    assert!(chair_in(&d, "2025").is_empty());
+    // Without the date the same claim matches every year, possibly.
+    let undated = load(&doc(&[
+        ("processes", &format!("[{}]", process("P", ""))),
+        (
+            "memberships",
+            &format!("[{}]", membership("ETH", "P", "chair", "", page)),
+        ),
+    ]));
+    assert_eq!(chair_in(&undated, "1990"), [Truth::Maybe]);
+    // A page's date outside the period it gives contradicts it.
+    let e =
+        Dataset::from_json_str(&text("2024-03", r#""start": "2010", "end": "2012","#)).unwrap_err();
+    let found: Vec<(String, &str)> = e
+        .problems()
+        .iter()
+        .map(|p| (p.pointer(), p.rule().id()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "/memberships/0/as_of".to_owned(),
+            "membership.as_of_outside_period"
+        )]
+    );
+}
+
+/// Thousands of repeats, out of order (loaded in chunks on two threads):
+/// each fact once, with the sources of every repeat; the same dataset
+/// whether loaded or built.
+#[test]
+fn many_repeats_merge_the_same_however_the_dataset_is_built() {
+    let states: Vec<migov::CountryCode> = migov::CountryCode::all().take(200).collect();
+    let processes: Vec<String> = (0..20).map(|i| process(&format!("P{i:02}"), "")).collect();
+    let mut memberships = Vec::new();
+    for copy in 0..2 {
+        for (k, p) in (0..20).rev().enumerate() {
+            for s in &states {
+                let source = format!("https://example.org/{copy}/{k}");
+                memberships.push(membership(
+                    s.alpha3(),
+                    &format!("P{p:02}"),
+                    "member",
+                    "",
+                    &source,
+                ));
+            }
+        }
+    }
+    let text = doc(&[
+        ("processes", &format!("[{}]", processes.join(","))),
+        ("memberships", &format!("[{}]", memberships.join(","))),
+    ]);
+    let d = load(&text);
+    assert_eq!(d.memberships().len(), 20 * states.len());
+    assert!(d.memberships().iter().all(|m| m.sources().len() == 2));
+    let mut b = Dataset::builder();
+    for p in d.processes() {
+        b.add_process(p.clone()).unwrap();
+    }
+    for m in d.memberships().iter().chain(d.memberships()).rev() {
+        b.add_membership(m.clone());
+    }
+    assert_eq!(b.build().unwrap(), d);
+    round_trips(&d);
 }

@@ -363,14 +363,21 @@ impl Dataset {
     }
 
     /// A membership's period as the dataset understands it: an open-ended
-    /// membership of a dissolved body ends with the body. O(log n).
+    /// membership of a dissolved body ends with the body; a membership stated
+    /// as of a date ([`Membership::as_of`]: "current chair" on a page of
+    /// that date) holds from and until that date where its period gives no
+    /// start or no end, so that it answers for that date only. O(log n).
     pub fn effective_period(&self, membership: &Membership) -> Period {
-        let lifetime = match membership.body() {
+        super::index::effective_period(membership, self.body_lifetime(membership))
+    }
+
+    /// The lifetime of a membership's body, if the dataset has the body.
+    fn body_lifetime(&self, membership: &Membership) -> Option<Period> {
+        match membership.body() {
             Party::Process(p) => self.process(p.as_str()).map(Rcp::lifetime),
             Party::Partner(p) => self.partner(p.as_str()).map(Partner::lifetime),
             Party::State(_) => None,
-        };
-        super::index::effective_period(membership, lifetime)
+        }
     }
 
     /// The memberships at `positions` that hold at some time during `on`.
@@ -641,7 +648,12 @@ impl Dataset {
             .iter()
             .zip(facts)
             .flat_map(move |(m, f)| {
-                let period = f.effective;
+                // A membership stated as of a date neither began nor ended
+                // then: only the bounds its sources give are changes.
+                let period = match m.as_of() {
+                    Some(_) => super::index::stated_period(m, self.body_lifetime(m)),
+                    None => f.effective,
+                };
                 let began = period
                     .start()
                     .map(within)

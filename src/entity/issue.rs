@@ -112,8 +112,10 @@ rules! {
     EventOutsideProject = ("event.outside_project", Error, "an event's related project overlaps the event in time"),
     // Memberships.
     SelfMembership = ("membership.self", Error, "nobody is a member of itself"),
-    DuplicateMembership = ("membership.duplicate", Error, "the same membership (member, body, role, scope, period) is not recorded twice"),
-    ChairNotMember = ("membership.chair_not_member", Error, "a chair or vice-chair of a body whose member list is known is a member at that time"),
+    DuplicateMembership = ("membership.duplicate", Error, "the same membership (member, body, role, scope, period, date of the source) is not recorded twice; no longer reported: the dataset merges such repeats into one record with the sources of both"),
+    ChairNotMember = ("membership.chair_not_member", Error, "a chair or vice-chair of a body whose member list is known to be complete (as many members recorded as the body states it has) is a member at that time"),
+    ChairNotListedMember = ("membership.chair_not_listed_member", Warning, "a chair or vice-chair of a body is among its recorded members at that time (a warning where the member list is not known to be complete: the chair may be a member the sources do not list)"),
+    AsOfOutsidePeriod = ("membership.as_of_outside_period", Error, "the date at which a source states a membership (`as_of`) lies within the period it gives"),
     ChairWithoutMemberList = ("membership.chair_without_member_list", Warning, "a body with a known chair also has a known member list"),
     MemberAndObserver = ("membership.member_and_observer", Error, "nobody is a member and an observer of the same body over overlapping periods"),
     OutsideBodyLifetime = ("membership.outside_body_lifetime", Error, "memberships lie within the body's lifetime (after its establishment, before its dissolution)"),

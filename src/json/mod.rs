@@ -81,6 +81,10 @@
 //! `phones`; a member state's `iom_presence_since` is a date, and its
 //! `gcm_champion` is `{"value", "as_of"}` where, unlike in
 //! `idf_line2_eligibility`, `as_of` may be left out when no source dates it.
+//! A membership's `as_of` is the date at which its source states it (a
+//! page's "current chair"); a session's `start` may be left out (an agenda
+//! that lists sessions in order without times). The same membership given
+//! twice (by two sources) loads as one record with the sources of both.
 //!
 //! An optional single value of a record (a text, date, code, number or
 //! object such as `description`, `end`, `year` or `gcm_champion`) may be

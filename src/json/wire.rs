@@ -1446,6 +1446,8 @@ pub(crate) struct MembershipRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     end: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    as_of: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "super::strict::option")]
@@ -1464,6 +1466,7 @@ impl MembershipRecord {
             scope: m.scope().map(str::to_owned),
             start: m.period().start(),
             end: m.period().end(),
+            as_of: m.as_of(),
             note: m.note().map(str::to_owned),
             dispute: m.dispute().map(|d| DisputeRecord {
                 note: d.note().to_owned(),
@@ -1483,6 +1486,9 @@ impl MembershipRecord {
         .period(period);
         if let Some(s) = self.scope {
             b = b.scope(s);
+        }
+        if let Some(d) = self.as_of {
+            b = b.as_of(d);
         }
         if let Some(n) = self.note {
             b = b.note(n);
