@@ -599,3 +599,55 @@ fn many_repeats_merge_the_same_however_the_dataset_is_built() {
     assert_eq!(b.build().unwrap(), d);
     round_trips(&d);
 }
+
+// ------------------------------------------------------------ item: admissions name their Council session
+
+#[test]
+fn an_admission_names_the_council_session_that_admitted_the_state() {
+    let council = format!(
+        r#"[{{"id": "IOM-COUNCIL-96", "title": "Ninety-sixth Session of the Council", "kind": "council_session",
+             "number": 96, "start": "2008-12-02", "end": "2008-12-05", "sources": ["{IOM}"]}}]"#
+    );
+    let states = |event: &str| {
+        format!(
+            r#"[{{"country": "MDV", "status": [{{"status": "observer", "since": "2005"}},
+                   {{"status": "member", "since": "2008-12", "decided_at": "{event}"}}],
+                 "sources": ["{IOM}"]}}]"#
+        )
+    };
+    let d = load(&doc(&[
+        ("member_states", &states("IOM-COUNCIL-96")),
+        ("events", &council),
+    ]));
+    let mdv = d
+        .member_state(migov::CountryCode::from_alpha3("MDV").unwrap())
+        .unwrap();
+    let steps: Vec<Option<&str>> = mdv
+        .status_history()
+        .iter()
+        .map(|s| s.decided_at().map(migov::EventId::as_str))
+        .collect();
+    assert_eq!(steps, [None, Some("IOM-COUNCIL-96")]);
+    let session = d.event(steps[1].unwrap()).unwrap();
+    assert_eq!(session.number(), Some(96));
+    round_trips(&d);
+    // A session the dataset does not have is a dangling reference.
+    let text = doc(&[
+        ("member_states", &states("IOM-COUNCIL-97")),
+        ("events", &council),
+    ]);
+    let e = Dataset::from_json_str(&text).unwrap_err();
+    let found: Vec<(String, &str)> = e
+        .problems()
+        .iter()
+        .map(|p| (p.pointer(), p.rule().id()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "/member_states/0/status/1/decided_at".to_owned(),
+            "ref.dangling"
+        )]
+    );
+    assert!(e.problems()[0].message().contains("IOM-COUNCIL-97"));
+}

@@ -719,6 +719,7 @@ fn settle_links(
         resolver: &resolver,
     };
     let origins = rules::Origins {
+        member_states: &state_origin,
         processes: &process_origin,
         projects: &project_origin,
         events: &event_origin,
@@ -897,6 +898,7 @@ fn settle_memberships(
         resolver: &resolver,
     };
     let origins = rules::Origins {
+        member_states: &[],
         processes: &[],
         projects: &[],
         events: &[],

@@ -22,6 +22,7 @@ pub(crate) struct View<'a> {
 
 /// For each sorted record, the position at which it was added.
 pub(crate) struct Origins<'a> {
+    pub(crate) member_states: &'a [u32],
     pub(crate) processes: &'a [u32],
     pub(crate) projects: &'a [u32],
     pub(crate) events: &'a [u32],
@@ -67,6 +68,7 @@ fn dangling(issues: &mut Vec<Issue>, path: FieldPath, referrer: &str, target: &P
 /// events): these need only the index of [`Index::of_records`].
 pub(crate) fn check_records(v: &View<'_>, o: &Origins<'_>) -> Vec<Issue> {
     let mut issues = Vec::new();
+    check_member_states(v, o, &mut issues);
     check_processes(v, o, &mut issues);
     check_projects(v, o, &mut issues);
     check_events(v, o, &mut issues);
@@ -93,6 +95,36 @@ pub(crate) fn check_membership_bodies(
     let mut issues = Vec::new();
     check_bodies(v, o, of_body, &mut issues);
     issues
+}
+
+/// The Council sessions that decided status steps are events of the dataset.
+fn check_member_states(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
+    for (i, s) in v.member_states.iter().enumerate() {
+        for (k, step) in s.status_history().iter().enumerate() {
+            let Some(event) = step.decided_at() else {
+                continue;
+            };
+            let id = event.as_str();
+            // Events are sorted by identifier.
+            if v.events
+                .binary_search_by(|e| e.id().as_bytes().cmp(id.as_bytes()))
+                .is_err()
+            {
+                issues.push(Issue::new(
+                    Rule::DanglingReference,
+                    at("member_states", o.member_states, i)
+                        .join("status")
+                        .join(k)
+                        .join("decided_at"),
+                    format!(
+                        "member state {} refers to event {id:?} as the session that decided its {} status, which is not in the dataset; expected the identifier of one of its events",
+                        s.country(),
+                        step.status()
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 fn check_processes(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {

@@ -81,6 +81,8 @@
 //! `phones`; a member state's `iom_presence_since` is a date, and its
 //! `gcm_champion` is `{"value", "as_of"}` where, unlike in
 //! `idf_line2_eligibility`, `as_of` may be left out when no source dates it.
+//! A status step may name the Council session that decided it
+//! (`"decided_at": "IOM-COUNCIL-96"`, an event of the file).
 //! A membership's `as_of` is the date at which its source states it (a
 //! page's "current chair"); a session's `start` may be left out (an agenda
 //! that lists sessions in order without times). The same membership given

@@ -18,7 +18,7 @@ use crate::{
     Event, EventDate, EventId, EventParty, ExternalId, Figure, IdfCode, IomStatus, LocalTime,
     MemberState, Membership, Money, Outcome, Panellist, PartialDate, Partner, PartnerId, Party,
     Period, Person, ProcessId, Project, ProjectId, ProjectParty, Rcp, RelatedEvent, Session,
-    Source,
+    Source, StatusChange,
 };
 
 fn is_false(b: &bool) -> bool {
@@ -239,6 +239,8 @@ pub(crate) struct StatusRecord {
     status: IomStatusText,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     since: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    decided_at: Option<EventId>,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize)]
@@ -326,6 +328,7 @@ impl MemberStateRecord {
                 .map(|c| StatusRecord {
                     status: IomStatusText(c.status()),
                     since: c.since(),
+                    decided_at: c.decided_at().cloned(),
                 })
                 .collect(),
             idf_region: s.idf_region().cloned(),
@@ -355,7 +358,11 @@ impl MemberStateRecord {
             b = b.other_name(n);
         }
         for s in self.status {
-            b = b.status(s.status.0, s.since);
+            let mut step = StatusChange::new(s.status.0, s.since);
+            if let Some(e) = s.decided_at {
+                step = step.with_decided_at(e);
+            }
+            b = b.status_change(step);
         }
         if let Some(r) = self.idf_region {
             b = b.idf_region(r);
