@@ -169,8 +169,12 @@ fn council(data: &Dataset) -> Result<(), Box<dyn Error>> {
             day.title().map(|t| format!(": {t}")).unwrap_or_default()
         );
         for s in day.sessions() {
+            // An agenda may list a session without its time: it keeps its place.
+            let start = s
+                .start()
+                .map_or_else(|| "--:--".to_owned(), |t| t.to_string());
             let end = s.end().map(|e| format!(" - {e}")).unwrap_or_default();
-            println!("  {}{end}  {}", s.start(), s.title());
+            println!("  {start}{end}  {}", s.title());
             for p in s.panellists() {
                 let person = p.person();
                 let country = person

@@ -450,12 +450,11 @@ impl ProjectInput {
         if n == 0 {
             out.insert("project.no_benefiting_state");
         }
-        if let Some(y) = self.year {
-            let before = self.start.is_some_and(|s| y < s.y);
-            let after = self.end.is_some_and(|e| y > e.y);
-            if before || after {
-                out.insert("project.year_outside_period");
-            }
+        // An allocation year may precede the start; only one after the end warns.
+        if let Some(y) = self.year
+            && self.end.is_some_and(|e| y > e.y)
+        {
+            out.insert("project.year_outside_period");
         }
         out
     }
@@ -714,25 +713,80 @@ proptest! {
 
 #[test]
 fn every_project_warning_at_once_still_builds() {
-    let p = Project::builder(ProjectId::new("P-1").unwrap(), "A project")
+    // A completed project with no end, and one with an allocation year after
+    // its end: between them, every project warning (a year after the end
+    // needs an end, which the first has not).
+    let no_end = Project::builder(ProjectId::new("P-1").unwrap(), "A project")
         .status(ProjectStatus::Completed)
         .period(Period::new(Some(date("2001")), None).unwrap())
-        .year(1999)
         .coverage(Coverage::Regional)
         .build()
         .unwrap();
-    let found: BTreeSet<Rule> = p.warnings().iter().map(migov::Issue::rule).collect();
-    assert_eq!(
-        found,
-        BTreeSet::from([
-            Rule::NoSource,
-            Rule::CompletedWithoutEnd,
-            Rule::RegionalFewStates,
-            Rule::NoBenefitingState,
-            Rule::YearOutsidePeriod,
-        ])
+    let late_year = Project::builder(ProjectId::new("P-2").unwrap(), "A project")
+        .status(ProjectStatus::Completed)
+        .period(Period::new(Some(date("2001")), Some(date("2002"))).unwrap())
+        .year(2003)
+        .coverage(Coverage::Regional)
+        .build()
+        .unwrap();
+    let rules =
+        |p: &Project| -> BTreeSet<Rule> { p.warnings().iter().map(migov::Issue::rule).collect() };
+    let common = [
+        Rule::NoSource,
+        Rule::RegionalFewStates,
+        Rule::NoBenefitingState,
+    ];
+    let mut wanted = BTreeSet::from(common);
+    wanted.insert(Rule::CompletedWithoutEnd);
+    assert_eq!(rules(&no_end), wanted);
+    let mut wanted = BTreeSet::from(common);
+    wanted.insert(Rule::YearOutsidePeriod);
+    assert_eq!(rules(&late_year), wanted);
+    assert!(
+        rules(&no_end)
+            .union(&rules(&late_year))
+            .all(|r| r.severity() == Severity::Warning)
     );
-    assert!(found.iter().all(|r| r.severity() == Severity::Warning));
+}
+
+/// The IOM Development Fund allocates in one year and the project starts in
+/// the same or a later one: an allocation year before the start is how the
+/// Fund works and gives no warning; a year after the end still does.
+#[test]
+fn allocation_year_before_the_start_is_not_a_warning() {
+    let project = |year: i32, end: Option<&str>| {
+        Project::builder(ProjectId::new("P-1").unwrap(), "A project")
+            .period(Period::new(Some(date("2020-03")), end.map(date)).unwrap())
+            .year(year)
+            .benefiting_state(c("SEN"))
+            .source(Source::new("https://developmentfund.iom.int/").unwrap())
+            .build()
+            .unwrap()
+    };
+    let warned = |p: &Project| {
+        p.warnings()
+            .iter()
+            .any(|w| w.rule() == Rule::YearOutsidePeriod)
+    };
+    // Allocated in 2019, started in March 2020.
+    assert!(!warned(&project(2019, Some("2021-02"))));
+    assert!(!warned(&project(2019, None)));
+    assert!(!warned(&project(2020, Some("2021-02"))));
+    assert!(!warned(&project(2021, Some("2021-02"))));
+    // A year after the end cannot be the allocation of this project.
+    let late = project(2022, Some("2021-02"));
+    assert!(warned(&late));
+    let w = late
+        .warnings()
+        .iter()
+        .find(|w| w.rule() == Rule::YearOutsidePeriod)
+        .unwrap();
+    assert_eq!(w.path().to_string(), "year");
+    assert!(
+        w.message().contains("2022") && w.message().contains("2021-02"),
+        "{}",
+        w.message()
+    );
 }
 
 /// What the builder accepts, the dataset format can write and read back: an

@@ -756,6 +756,16 @@ impl AltValue {
     }
 }
 
+/// The sources of a preferred value where the record's sources that give
+/// no alternative would not be the right ones: (process acronym, field, URL
+/// parts). The ARCP's IOM pages give 22 members today; an older version of
+/// the same pages gave 21.
+const PROCESS_PREFERRED_SOURCES: &[(&str, &str, &[&str])] = &[(
+    "ARCP",
+    "stated_member_count",
+    &["arab-regional-consultative-process"],
+)];
+
 const PROCESS_ALTERNATIVES: &[AltRow] = &[
     (
         "MIDWA",
@@ -921,6 +931,14 @@ fn processes(records: &[Value], doc: &mut Doc) -> Result<(), String> {
                         p.insert(key, json!([alt]));
                     }
                 }
+            }
+        }
+        for (a, field, needles) in PROCESS_PREFERRED_SOURCES {
+            if *a == acronym {
+                p.insert(
+                    format!("{field}_sources"),
+                    Value::Array(pick_sources(r, needles)?),
+                );
             }
         }
         put(&mut p, "notes", json!(str_list(r, "notes")));

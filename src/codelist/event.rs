@@ -108,3 +108,24 @@ codelist! {
         Presentation = "presentation" | "Presentation",
     }
 }
+
+codelist! {
+    /// What a person does in an agenda's session, as the agenda credits them:
+    /// moderator, speaker, keynote, opening or closing remarks...
+    ContributionRole, "contribution role", example = (Moderator, "moderator", "Moderator") {
+        /// "Moderator" / "Moderated by" / "Facilitator" of a panel.
+        Moderator = "moderator" | "Moderator" | "Moderated by" | "Facilitator" | "Modérateur" | "Modératrice" | "Moderador" | "Moderadora",
+        /// "Speaker" / "Panellist" of a session.
+        Speaker = "speaker" | "Speaker" | "Speakers" | "Panellist" | "Panelist" | "Intervenant" | "Orador",
+        /// "Keynote" / "Keynote speaker" / "Keynote address".
+        Keynote = "keynote" | "Keynote" | "Keynote speaker" | "Keynote address" | "Keynote speech",
+        /// "Opening remarks" / "Welcome remarks" / "Opening statement".
+        OpeningRemarks = "opening_remarks" | "Opening remarks" | "Welcome remarks" | "Opening statement" | "Welcoming remarks" | "Allocution d'ouverture" | "Palabras de apertura",
+        /// "Closing remarks" / "Concluding remarks" / "Closing statement".
+        ClosingRemarks = "closing_remarks" | "Closing remarks" | "Concluding remarks" | "Closing statement" | "Allocution de clôture" | "Palabras de clausura",
+        /// "Rapporteur" of a session.
+        Rapporteur = "rapporteur" | "Rapporteur" | "Relator" | "Relatora",
+        /// "Chair" / "Chaired by" / "Chairperson" of a session.
+        Chair = "chair" | "Chair" | "Chaired by" | "Chairperson" | "Président de séance" | "Presidente de sesión",
+    }
+}

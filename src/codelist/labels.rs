@@ -27,9 +27,9 @@
 //! ```
 
 use crate::codelist::{
-    AmountKind, Coverage, DocumentKind, EventKind, EventRelation, EventRole, IdfRegion,
-    LifecycleStatus, MembershipRole, Metric, OutcomeKind, PartnerKind, ProcessKind, ProjectRole,
-    ProjectStatus, ProjectType, SessionFormat,
+    AmountKind, ContributionRole, Coverage, DocumentKind, EventKind, EventRelation, EventRole,
+    IdfRegion, LifecycleStatus, MembershipRole, Metric, OutcomeKind, PartnerKind, ProcessKind,
+    ProjectRole, ProjectStatus, ProjectType, SessionFormat,
 };
 use crate::value::Language;
 
@@ -110,6 +110,18 @@ labels! {
     DocumentKind {
         Bio => ("Biography", "Biographie", "Biografía"),
         Presentation => ("Presentation", "Présentation", "Presentación"),
+    }
+}
+
+labels! {
+    ContributionRole {
+        Moderator => ("Moderator", "Modération", "Moderación"),
+        Speaker => ("Speaker", "Intervenant", "Orador"),
+        Keynote => ("Keynote", "Discours liminaire", "Discurso principal"),
+        OpeningRemarks => ("Opening remarks", "Allocution d'ouverture", "Palabras de apertura"),
+        ClosingRemarks => ("Closing remarks", "Allocution de clôture", "Palabras de clausura"),
+        Rapporteur => ("Rapporteur", "Rapporteur", "Relator"),
+        Chair => ("Chair", "Présidence de séance", "Presidencia de sesión"),
     }
 }
 
@@ -277,6 +289,9 @@ mod tests {
             v.label(l).to_owned()
         });
         check("document kind", DocumentKind::known(), |v, l| {
+            v.label(l).to_owned()
+        });
+        check("contribution role", ContributionRole::known(), |v, l| {
             v.label(l).to_owned()
         });
         check("partner kind", PartnerKind::known(), |v, l| {

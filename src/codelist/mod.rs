@@ -260,7 +260,9 @@ mod partner;
 mod process;
 mod project;
 
-pub use event::{DocumentKind, EventKind, EventRelation, EventRole, OutcomeKind, SessionFormat};
+pub use event::{
+    ContributionRole, DocumentKind, EventKind, EventRelation, EventRole, OutcomeKind, SessionFormat,
+};
 pub use partner::{Metric, PartnerKind};
 pub use process::{LifecycleStatus, MembershipRole, ProcessKind};
 pub use project::{AmountKind, Coverage, IdfRegion, ProjectRole, ProjectStatus, ProjectType};
@@ -814,6 +816,7 @@ mod tests {
         project_type: ProjectType,
         idf_region: IdfRegion,
         document_kind: DocumentKind,
+        contribution_role: ContributionRole,
         metric: Metric,
     }
 }

@@ -330,8 +330,30 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// A membership's period, ended by the body's dissolution when open-ended.
+/// A membership's period as the dataset answers for it: a membership stated
+/// as of a date ([`Membership::as_of`]) holds from and until that date
+/// where its period gives no start or no end; an open-ended membership ends
+/// with its body's dissolution.
 pub(crate) fn effective_period(m: &Membership, body_lifetime: Option<Period>) -> Period {
+    let p = stated_period(m, body_lifetime);
+    match m.as_of() {
+        // The start and end the source gives stay; the date of the source
+        // stands for those it does not give.
+        Some(as_of) => {
+            let start = p.start().or(Some(as_of));
+            let end = match m.period().end() {
+                Some(end) => Some(end),
+                None => Some(as_of),
+            };
+            Period::new(start, end).unwrap_or(p)
+        }
+        None => p,
+    }
+}
+
+/// A membership's period as its sources state it, ended by the body's
+/// dissolution when open-ended (the date of the source left aside).
+pub(crate) fn stated_period(m: &Membership, body_lifetime: Option<Period>) -> Period {
     let p = m.period();
     match (p.end(), body_lifetime.and_then(|l| l.end())) {
         (None, Some(dissolved)) => Period::new(p.start(), Some(dissolved)).unwrap_or(p),

@@ -152,7 +152,7 @@ impl<'a> MembershipChange<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClaimView<'a> {
     value: String,
-    sources: &'a [Source],
+    sources: Vec<&'a Source>,
     note: Option<&'a str>,
 }
 
@@ -162,9 +162,13 @@ impl<'a> ClaimView<'a> {
         &self.value
     }
 
-    /// The sources that support it.
-    pub fn sources(&self) -> &'a [Source] {
-        self.sources
+    /// The sources that support this claim, and only those. The preferred
+    /// claim is credited with the sources its [`Claimed`](crate::Claimed)
+    /// names; where it names none, with the record's sources except those
+    /// that give another claim (a page that gives the alternative is not
+    /// counted for the preferred value).
+    pub fn sources(&self) -> &[&'a Source] {
+        &self.sources
     }
 
     /// A note on the claim.
@@ -201,18 +205,36 @@ impl<'a> DisputedFact<'a> {
     }
 }
 
+/// The record's sources `own` that do not give one of the other claims,
+/// `others`: the sources of its preferred claim. O(own × others), both short.
+fn preferred_sources<'a>(own: &'a [Source], others: &[&'a [Source]]) -> Vec<&'a Source> {
+    own.iter()
+        .filter(|s| !others.iter().any(|o| o.contains(s)))
+        .collect()
+}
+
 fn claims<'a, T: std::fmt::Display>(
     claimed: &'a crate::Claimed<T>,
     own: &'a [Source],
 ) -> Vec<ClaimView<'a>> {
+    let others: Vec<&[Source]> = claimed
+        .alternatives()
+        .iter()
+        .map(crate::Alternative::sources)
+        .collect();
+    let sources = if claimed.sources().is_empty() {
+        preferred_sources(own, &others)
+    } else {
+        claimed.sources().iter().collect()
+    };
     let mut out = vec![ClaimView {
         value: claimed.value().to_string(),
-        sources: own,
+        sources,
         note: None,
     }];
     out.extend(claimed.alternatives().iter().map(|a| ClaimView {
         value: a.value().to_string(),
-        sources: a.sources(),
+        sources: a.sources().iter().collect(),
         note: a.note(),
     }));
     out
@@ -341,14 +363,21 @@ impl Dataset {
     }
 
     /// A membership's period as the dataset understands it: an open-ended
-    /// membership of a dissolved body ends with the body. O(log n).
+    /// membership of a dissolved body ends with the body; a membership stated
+    /// as of a date ([`Membership::as_of`]: "current chair" on a page of
+    /// that date) holds from and until that date where its period gives no
+    /// start or no end, so that it answers for that date only. O(log n).
     pub fn effective_period(&self, membership: &Membership) -> Period {
-        let lifetime = match membership.body() {
+        super::index::effective_period(membership, self.body_lifetime(membership))
+    }
+
+    /// The lifetime of a membership's body, if the dataset has the body.
+    fn body_lifetime(&self, membership: &Membership) -> Option<Period> {
+        match membership.body() {
             Party::Process(p) => self.process(p.as_str()).map(Rcp::lifetime),
             Party::Partner(p) => self.partner(p.as_str()).map(Partner::lifetime),
             Party::State(_) => None,
-        };
-        super::index::effective_period(membership, lifetime)
+        }
     }
 
     /// The memberships at `positions` that hold at some time during `on`.
@@ -619,7 +648,12 @@ impl Dataset {
             .iter()
             .zip(facts)
             .flat_map(move |(m, f)| {
-                let period = f.effective;
+                // A membership stated as of a date neither began nor ended
+                // then: only the bounds its sources give are changes.
+                let period = match m.as_of() {
+                    Some(_) => super::index::stated_period(m, self.body_lifetime(m)),
+                    None => f.effective,
+                };
                 let began = period
                     .start()
                     .map(within)
@@ -717,12 +751,12 @@ impl Dataset {
                     claims: vec![
                         ClaimView {
                             value: format!("{} ({})", m.role(), m.period()),
-                            sources: m.sources(),
+                            sources: preferred_sources(m.sources(), &[d.sources()]),
                             note: m.note(),
                         },
                         ClaimView {
                             value: "contested".to_owned(),
-                            sources: d.sources(),
+                            sources: d.sources().iter().collect(),
                             note: Some(d.note()),
                         },
                     ],

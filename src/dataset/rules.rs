@@ -22,6 +22,7 @@ pub(crate) struct View<'a> {
 
 /// For each sorted record, the position at which it was added.
 pub(crate) struct Origins<'a> {
+    pub(crate) member_states: &'a [u32],
     pub(crate) processes: &'a [u32],
     pub(crate) projects: &'a [u32],
     pub(crate) events: &'a [u32],
@@ -67,6 +68,7 @@ fn dangling(issues: &mut Vec<Issue>, path: FieldPath, referrer: &str, target: &P
 /// events): these need only the index of [`Index::of_records`].
 pub(crate) fn check_records(v: &View<'_>, o: &Origins<'_>) -> Vec<Issue> {
     let mut issues = Vec::new();
+    check_member_states(v, o, &mut issues);
     check_processes(v, o, &mut issues);
     check_projects(v, o, &mut issues);
     check_events(v, o, &mut issues);
@@ -93,6 +95,36 @@ pub(crate) fn check_membership_bodies(
     let mut issues = Vec::new();
     check_bodies(v, o, of_body, &mut issues);
     issues
+}
+
+/// The Council sessions that decided status steps are events of the dataset.
+fn check_member_states(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
+    for (i, s) in v.member_states.iter().enumerate() {
+        for (k, step) in s.status_history().iter().enumerate() {
+            let Some(event) = step.decided_at() else {
+                continue;
+            };
+            let id = event.as_str();
+            // Events are sorted by identifier.
+            if v.events
+                .binary_search_by(|e| e.id().as_bytes().cmp(id.as_bytes()))
+                .is_err()
+            {
+                issues.push(Issue::new(
+                    Rule::DanglingReference,
+                    at("member_states", o.member_states, i)
+                        .join("status")
+                        .join(k)
+                        .join("decided_at"),
+                    format!(
+                        "member state {} refers to event {id:?} as the session that decided its {} status, which is not in the dataset; expected the identifier of one of its events",
+                        s.country(),
+                        step.status()
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 fn check_processes(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
@@ -370,11 +402,21 @@ fn check_bodies(v: &View<'_>, o: &Origins<'_>, of_body: &PartyGroups, issues: &m
         }
     };
     let role_of = |p: u32| v.memberships.get(p as usize).map(Membership::role);
+    let is_member = |p: &u32| role_of(*p) == Some(&MembershipRole::Member);
     let mut members: Vec<usize> = Vec::new();
     for positions in of_body.iter() {
-        let has_members = positions
-            .iter()
-            .any(|&p| role_of(p) == Some(&MembershipRole::Member));
+        // How many members are recorded (each once, whatever their terms),
+        // and whether that is as many as the body states it has.
+        let listed = positions
+            .chunk_by(|&a, &b| same_member(a, b))
+            .filter(|run| run.iter().any(is_member))
+            .count();
+        let has_members = listed > 0;
+        let complete = positions
+            .first()
+            .and_then(|&p| v.index.memberships.get(p as usize)?.body)
+            .and_then(|body| stated_member_count(v, body))
+            .is_some_and(|n| listed >= n as usize);
         for run in positions.chunk_by(|&a, &b| same_member(a, b)) {
             members.clear();
             members.extend(
@@ -405,12 +447,24 @@ fn check_bodies(v: &View<'_>, o: &Origins<'_>, of_body: &PartyGroups, issues: &m
                             .filter_map(|&q| v.effective(q))
                             .map(|mp| mp.overlaps(&period))
                             .fold(Truth::No, Truth::or);
-                        if member_then.is_no() {
+                        if member_then.is_no() && complete {
                             issues.push(Issue::new(
                                 Rule::ChairNotMember,
                                 here(p).join("member"),
                                 format!(
-                                    "{} is recorded as {} of {} ({}) but is not a member of it then",
+                                    "{} is recorded as {} of {} ({}) but is not a member of it then, and its {listed} recorded members are all it states it has",
+                                    m.member(),
+                                    m.role(),
+                                    m.body(),
+                                    m.period()
+                                ),
+                            ));
+                        } else if member_then.is_no() {
+                            issues.push(Issue::new(
+                                Rule::ChairNotListedMember,
+                                here(p).join("member"),
+                                format!(
+                                    "{} is recorded as {} of {} ({}) but is not among its {listed} recorded members then; the member list is not known to be complete",
                                     m.member(),
                                     m.role(),
                                     m.body(),
@@ -425,7 +479,7 @@ fn check_bodies(v: &View<'_>, o: &Origins<'_>, of_body: &PartyGroups, issues: &m
                         let (Some(mm), Some(mp)) = (v.memberships.get(q), v.effective(q)) else {
                             continue;
                         };
-                        if mp.overlaps(&period).is_yes() {
+                        if mp.overlaps(&period).is_yes() && !is_handover(mp, period) {
                             issues.push(Issue::new(
                                 Rule::MemberAndObserver,
                                 here(p),
@@ -444,4 +498,23 @@ fn check_bodies(v: &View<'_>, o: &Origins<'_>, of_body: &PartyGroups, issues: &m
             }
         }
     }
+}
+
+/// Whether two periods meet on the day one ends and the other begins (an
+/// observer who becomes a member that day): a change of role, not two roles
+/// at once.
+fn is_handover(a: Period, b: Period) -> bool {
+    let meets = |x: Period, y: Period| x.end().is_some() && x.end() == y.start();
+    meets(a, b) || meets(b, a)
+}
+
+/// The number of members the body at `body` states it has (its preferred
+/// value), if it states one.
+fn stated_member_count(v: &View<'_>, body: Slot) -> Option<u32> {
+    let claimed = match body {
+        Slot::Process(k) => v.processes.get(k as usize)?.stated_member_count(),
+        Slot::Partner(k) => v.partners.get(k as usize)?.stated_member_count(),
+        Slot::State(_) => None,
+    };
+    claimed.map(|c| *c.value())
 }

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use chrono::Datelike;
 
 use crate::codelist::{
-    DocumentKind, EventKind, EventRelation, EventRole, OutcomeKind, SessionFormat,
+    ContributionRole, DocumentKind, EventKind, EventRelation, EventRole, OutcomeKind, SessionFormat,
 };
 use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
 use crate::value::Sources;
@@ -319,10 +319,13 @@ impl fmt::Display for Person {
     }
 }
 
-/// A panellist with the documents the agenda links for them (bio, presentation).
+/// A panellist with the documents the agenda links for them (bio,
+/// presentation) and, where the agenda says, their role (moderator,
+/// speaker, opening remarks...).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Panellist {
     person: Person,
+    role: Option<ContributionRole>,
     documents: Vec<DocumentKind>,
 }
 
@@ -331,8 +334,22 @@ impl Panellist {
     pub fn new(person: Person) -> Self {
         Self {
             person,
+            role: None,
             documents: Vec::new(),
         }
+    }
+
+    /// With the role the agenda gives this person ("Moderator").
+    #[must_use]
+    pub fn with_role(mut self, role: ContributionRole) -> Self {
+        self.role = Some(role);
+        self
+    }
+
+    /// The person's role, where the agenda gives one for them alone (see
+    /// also [`Contribution::role`]).
+    pub fn role(&self) -> Option<&ContributionRole> {
+        self.role.as_ref()
     }
 
     /// With a linked document.
@@ -363,9 +380,13 @@ impl Panellist {
 ///
 /// "Erlinda F. Basilio (...) and Athanasios Nakos (...), on the Global Forum
 /// on Migration and Development" is one contribution of two panellists.
+///
+/// A line may give its role ("Opening remarks: H.E. ..."): the role of each
+/// of its panellists unless a panellist has a role of their own.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Contribution {
     panellists: Vec<Panellist>,
+    role: Option<ContributionRole>,
     topic: Option<String>,
 }
 
@@ -374,8 +395,26 @@ impl Contribution {
     pub fn new(panellists: Vec<Panellist>) -> Self {
         Self {
             panellists,
+            role: None,
             topic: None,
         }
+    }
+
+    /// With the role the agenda gives the line ("Keynote", "Closing remarks").
+    #[must_use]
+    pub fn with_role(mut self, role: ContributionRole) -> Self {
+        self.role = Some(role);
+        self
+    }
+
+    /// The line's role, where the agenda gives one.
+    pub fn role(&self) -> Option<&ContributionRole> {
+        self.role.as_ref()
+    }
+
+    /// The role of `panellist` (one of this line's): their own, else the line's.
+    pub fn role_of<'a>(&'a self, panellist: &'a Panellist) -> Option<&'a ContributionRole> {
+        panellist.role().or(self.role.as_ref())
     }
 
     /// With the topic the agenda gives.
@@ -396,15 +435,30 @@ impl Contribution {
     }
 }
 
-/// A session of an agenda day: local start and end times, title, format,
-/// ordered items and a panel.
+/// A session of an agenda day: local start and end times, title, number,
+/// theme, format, ordered items and a panel.
 ///
-/// Times are local to the venue (or to the event's time zone).
+/// Times are local to the venue (or to the event's time zone). Many agendas
+/// list sessions in order without times ("Session 3: Labour mobility"): such
+/// a session has no start ([`Session::untimed`]); the agenda keeps the order
+/// it is given in, and only sessions with times are checked for time order.
+///
+/// # Examples
+///
+/// ```
+/// use migov::Session;
+///
+/// let s = Session::untimed("Labour mobility").with_number(3).with_theme("Regular pathways");
+/// assert_eq!(s.start(), None);
+/// assert_eq!(s.number(), Some(3));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Session {
-    start: LocalTime,
+    start: Option<LocalTime>,
     end: Option<LocalTime>,
     title: String,
+    number: Option<u32>,
+    theme: Option<String>,
     format: Option<SessionFormat>,
     items: Vec<String>,
     panel: Vec<Contribution>,
@@ -414,13 +468,38 @@ impl Session {
     /// A session starting at `start`.
     pub fn new(start: LocalTime, title: impl Into<String>) -> Self {
         Self {
-            start,
+            start: Some(start),
+            ..Self::untimed(title)
+        }
+    }
+
+    /// A session whose start time the agenda does not give: it keeps its
+    /// place in the day's order.
+    pub fn untimed(title: impl Into<String>) -> Self {
+        Self {
+            start: None,
             end: None,
             title: title.into(),
+            number: None,
+            theme: None,
             format: None,
             items: Vec::new(),
             panel: Vec::new(),
         }
+    }
+
+    /// With the number the agenda gives the session ("Session 3").
+    #[must_use]
+    pub fn with_number(mut self, number: u32) -> Self {
+        self.number = Some(number);
+        self
+    }
+
+    /// With the theme the agenda gives the session, beside its title.
+    #[must_use]
+    pub fn with_theme(mut self, theme: impl Into<String>) -> Self {
+        self.theme = Some(theme.into());
+        self
     }
 
     /// With an end time.
@@ -461,9 +540,19 @@ impl Session {
         self
     }
 
-    /// Local start time.
-    pub fn start(&self) -> LocalTime {
+    /// Local start time, where the agenda gives one.
+    pub fn start(&self) -> Option<LocalTime> {
         self.start
+    }
+
+    /// The session's number, where the agenda gives one.
+    pub fn number(&self) -> Option<u32> {
+        self.number
+    }
+
+    /// The session's theme, where the agenda gives one.
+    pub fn theme(&self) -> Option<&str> {
+        self.theme.as_deref()
     }
 
     /// Local end time, if given.
@@ -544,7 +633,7 @@ impl AgendaDay {
         self.title.as_deref()
     }
 
-    /// The sessions, in time order.
+    /// The sessions, in the agenda's order (timed sessions in time order).
     pub fn sessions(&self) -> &[Session] {
         &self.sessions
     }
@@ -792,6 +881,9 @@ pub struct Event {
     online: bool,
     time_zone: Option<String>,
     duration_days: Option<u32>,
+    number: Option<u32>,
+    theme: Option<String>,
+    participant_count: Option<u32>,
     parties: Vec<EventParty>,
     related_projects: Vec<ProjectId>,
     related_events: Vec<RelatedEvent>,
@@ -824,6 +916,9 @@ impl Event {
                 online: false,
                 time_zone: None,
                 duration_days: None,
+                number: None,
+                theme: None,
+                participant_count: None,
                 parties: Vec::new(),
                 related_projects: Vec::new(),
                 related_events: Vec::new(),
@@ -896,6 +991,23 @@ impl Event {
     /// dialogue"), whether or not its dates are known.
     pub fn duration_days(&self) -> Option<u32> {
         self.duration_days
+    }
+
+    /// The event's number in its series, where a source gives it (the IOM
+    /// Council's "114th Session" is 114).
+    pub fn number(&self) -> Option<u32> {
+        self.number
+    }
+
+    /// The event's theme, where a source gives one beside its title.
+    pub fn theme(&self) -> Option<&str> {
+        self.theme.as_deref()
+    }
+
+    /// How many people took part, as a source states it ("some 60
+    /// participants" is 60, with the wording in a note).
+    pub fn participant_count(&self) -> Option<u32> {
+        self.participant_count
     }
 
     /// The city, if the event was not online.
@@ -1014,7 +1126,11 @@ impl Event {
 
     fn check(&self, f: &mut Findings) {
         f.text(|| FieldPath::key("title"), &self.title);
-        for (key, value) in [("description", &self.description), ("city", &self.city)] {
+        for (key, value) in [
+            ("description", &self.description),
+            ("city", &self.city),
+            ("theme", &self.theme),
+        ] {
             if let Some(v) = value {
                 f.text(|| FieldPath::key(key), v);
             }
@@ -1214,38 +1330,41 @@ impl Event {
             if let Some(t) = &day.title {
                 f.text(|| at().join("title"), t);
             }
+            // The latest time reached by a session before: its end, else its
+            // start (untimed sessions keep their place and are not ordered).
             let mut last_end: Option<(usize, LocalTime)> = None;
             for (s, session) in day.sessions.iter().enumerate() {
                 let sat = || at().join("sessions").join(s);
                 f.text(|| sat().join("title"), &session.title);
+                if let Some(t) = &session.theme {
+                    f.text(|| sat().join("theme"), t);
+                }
                 for (i, item) in session.items.iter().enumerate() {
                     f.text(|| sat().join("items").join(i), item);
                 }
-                if let Some(end) = session.end
-                    && end <= session.start
+                if let (Some(start), Some(end)) = (session.start, session.end)
+                    && end <= start
                 {
                     f.push(
                         Rule::SessionEndBeforeStart,
                         sat().join("end"),
-                        format!(
-                            "session ends at {end}, not after its start at {}",
-                            session.start
-                        ),
+                        format!("session ends at {end}, not after its start at {start}"),
                     );
                 }
-                if let Some((prev, prev_end)) = last_end
-                    && session.start < prev_end
-                {
-                    f.push(
+                if let Some(start) = session.start {
+                    if let Some((prev, prev_end)) = last_end
+                        && start < prev_end
+                    {
+                        f.push(
                             Rule::SessionOrder,
                             sat().join("start"),
                             format!(
-                                "session starts at {} before session {prev} of the same day ends at {prev_end}",
-                                session.start
+                                "session starts at {start} before session {prev} of the same day ends at {prev_end}"
                             ),
                         );
+                    }
+                    last_end = Some((s, session.end.unwrap_or(start)));
                 }
-                last_end = Some((s, session.end.unwrap_or(session.start)));
                 for (c, contribution) in session.panel.iter().enumerate() {
                     let cat = || sat().join("panel").join(c);
                     if contribution.panellists.is_empty() {
@@ -1377,6 +1496,24 @@ impl EventBuilder {
     /// when its dates are not known.
     pub fn duration_days(mut self, days: u32) -> Self {
         self.event.duration_days = Some(days);
+        self
+    }
+
+    /// Sets the event's number in its series ("114th Session": 114).
+    pub fn number(mut self, number: u32) -> Self {
+        self.event.number = Some(number);
+        self
+    }
+
+    /// Sets the theme.
+    pub fn theme(mut self, theme: impl Into<String>) -> Self {
+        self.event.theme = Some(theme.into());
+        self
+    }
+
+    /// Sets how many people took part, as a source states it.
+    pub fn participant_count(mut self, count: u32) -> Self {
+        self.event.participant_count = Some(count);
         self
     }
 

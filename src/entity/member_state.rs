@@ -5,7 +5,7 @@ use std::fmt;
 use crate::codelist::IdfRegion;
 use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
 use crate::value::Sources;
-use crate::{CountryCode, PartialDate, Period, Source, Truth};
+use crate::{CountryCode, EventId, PartialDate, Period, Source, Truth};
 
 /// A state's standing in IOM: member or observer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -44,17 +44,48 @@ impl fmt::Display for IomStatus {
 /// One step of a state's IOM status history: its status from a date on.
 ///
 /// `since` is `None` when the sources do not give the date (an unknown
-/// admission year stays unknown).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// admission year stays unknown). A step may name the IOM Council session
+/// (an event of the dataset) that decided it: the state was admitted at
+/// that session.
+///
+/// # Examples
+///
+/// ```
+/// use migov::{EventId, IomStatus, StatusChange};
+///
+/// let admitted = StatusChange::new(IomStatus::Member, Some("2008-12".parse()?))
+///     .with_decided_at(EventId::new("IOM-COUNCIL-96")?);
+/// assert_eq!(admitted.decided_at().map(EventId::as_str), Some("IOM-COUNCIL-96"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct StatusChange {
     status: IomStatus,
     since: Option<PartialDate>,
+    decided_at: Option<EventId>,
 }
 
 impl StatusChange {
     /// The status `status` from `since` (if known) on.
     pub fn new(status: IomStatus, since: Option<PartialDate>) -> Self {
-        Self { status, since }
+        Self {
+            status,
+            since,
+            decided_at: None,
+        }
+    }
+
+    /// With the Council session (an event of the dataset) that decided the
+    /// step, such as the session that admitted the state.
+    #[must_use]
+    pub fn with_decided_at(mut self, event: EventId) -> Self {
+        self.decided_at = Some(event);
+        self
+    }
+
+    /// The event (a Council session) that decided the step, where known.
+    pub fn decided_at(&self) -> Option<&EventId> {
+        self.decided_at.as_ref()
     }
 
     /// The status.
@@ -328,6 +359,13 @@ impl MemberStateBuilder {
     /// Adds the next step of the IOM status history (oldest first).
     pub fn status(mut self, status: IomStatus, since: Option<PartialDate>) -> Self {
         self.status.push(StatusChange::new(status, since));
+        self
+    }
+
+    /// Adds the next step of the IOM status history (oldest first), with
+    /// the Council session that decided it where known.
+    pub fn status_change(mut self, step: StatusChange) -> Self {
+        self.status.push(step);
         self
     }
 

@@ -3,7 +3,7 @@
 use crate::codelist::MembershipRole;
 use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
 use crate::value::Sources;
-use crate::{Party, Period, Source};
+use crate::{PartialDate, Party, Period, Source};
 
 /// A source-backed doubt about a record: other sources that contradict it.
 ///
@@ -74,7 +74,7 @@ pub struct Membership {
     body: Party,
     role: MembershipRole,
     period: Period,
-    /// Scope, note and dispute: rare, so kept out of line.
+    /// Scope, note, dispute and date of the source: rare, so kept out of line.
     extras: Option<Box<Extras>>,
     sources: Sources,
     warnings: Vec<Issue>,
@@ -85,6 +85,7 @@ struct Extras {
     scope: Option<String>,
     note: Option<String>,
     dispute: Option<Dispute>,
+    as_of: Option<PartialDate>,
 }
 
 impl Membership {
@@ -96,6 +97,7 @@ impl Membership {
             role,
             scope: None,
             period: Period::unknown(),
+            as_of: None,
             note: None,
             dispute: None,
             sources: Sources::default(),
@@ -127,6 +129,15 @@ impl Membership {
         self.period
     }
 
+    /// The date at which the source states the membership, where it gives
+    /// one instead of (or besides) a period: a page's "current chair", as
+    /// of the page's date. The dataset then answers for that date only:
+    /// the bounds of the period the source does not give are taken to be
+    /// this date (see [`Dataset::effective_period`](crate::Dataset::effective_period)).
+    pub fn as_of(&self) -> Option<PartialDate> {
+        self.extras.as_ref().and_then(|e| e.as_of)
+    }
+
     /// A note (for example the date basis of a member list: "IOM page, c. 2024-2025").
     pub fn note(&self) -> Option<&str> {
         self.extras.as_ref().and_then(|e| e.note.as_deref())
@@ -147,15 +158,78 @@ impl Membership {
         &self.warnings
     }
 
-    /// The fields that identify a membership (for sorting and duplicates).
-    pub(crate) fn key(&self) -> (&Party, &Party, &MembershipRole, Option<&str>, Period) {
+    /// The fields that identify a membership (for sorting and repeats).
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn key(
+        &self,
+    ) -> (
+        &Party,
+        &Party,
+        &MembershipRole,
+        Option<&str>,
+        Period,
+        Option<PartialDate>,
+    ) {
         (
             &self.body,
             &self.member,
             &self.role,
             self.scope(),
             self.period,
+            self.as_of(),
         )
+    }
+
+    /// This membership and `other`, the same fact (the same [`key`](Self::key))
+    /// from other sources, as one record: the sources of both, each once
+    /// and in order; the notes of both (joined by `"; "` when they differ);
+    /// the disputes of both likewise.
+    pub(crate) fn merged(mut self, other: Membership) -> Membership {
+        let mut sources: Vec<Source> = self.sources.to_vec();
+        for s in other.sources.iter() {
+            if !sources.contains(s) {
+                sources.push(s.clone());
+            }
+        }
+        self.sources = Sources::from(sources);
+        if !self.sources.is_empty() {
+            self.warnings.retain(|w| w.rule() != Rule::NoSource);
+        }
+        let Some(theirs) = other.extras else {
+            return self;
+        };
+        let Extras { note, dispute, .. } = *theirs;
+        let mine = self.extras.get_or_insert_with(|| {
+            Box::new(Extras {
+                scope: None,
+                note: None,
+                dispute: None,
+                as_of: None,
+            })
+        });
+        mine.note = join_notes(mine.note.take(), note);
+        mine.dispute = match (mine.dispute.take(), dispute) {
+            (Some(a), Some(b)) => {
+                let mut sources = a.sources;
+                for s in b.sources {
+                    if !sources.contains(&s) {
+                        sources.push(s);
+                    }
+                }
+                let note = join_notes(Some(a.note), Some(b.note)).unwrap_or_default();
+                Some(Dispute { note, sources })
+            }
+            (a, b) => a.or(b),
+        };
+        self
+    }
+}
+
+/// Two notes as one: either, or both joined by `"; "` when they differ.
+fn join_notes(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) if a != b => Some(format!("{a}; {b}")),
+        (a, b) => a.or(b),
     }
 }
 
@@ -188,12 +262,20 @@ pub struct MembershipBuilder {
     role: MembershipRole,
     scope: Option<String>,
     period: Period,
+    as_of: Option<PartialDate>,
     note: Option<String>,
     dispute: Option<Dispute>,
     sources: Sources,
 }
 
 impl MembershipBuilder {
+    /// Sets the date at which the source states the membership ("current
+    /// chair" on a page of that date); see [`Membership::as_of`].
+    pub fn as_of(mut self, date: PartialDate) -> Self {
+        self.as_of = Some(date);
+        self
+    }
+
     /// Sets the period (default: start and end unknown).
     pub fn period(mut self, period: Period) -> Self {
         self.period = period;
@@ -237,7 +319,8 @@ impl MembershipBuilder {
     /// [`BuildError`] listing every finding when one is an error: a party
     /// that is its own member (`membership.self`), a member that is a
     /// process or a body that is a state (`value.invalid`), blank text
-    /// (`text.blank`).
+    /// (`text.blank`), a date of the source outside the period it gives
+    /// (`membership.as_of_outside_period`).
     pub fn build(self) -> Result<Membership, BuildError> {
         let mut f = Findings::default();
         if self.member == self.body {
@@ -267,6 +350,18 @@ impl MembershipBuilder {
                 ),
             );
         }
+        if let Some(as_of) = self.as_of
+            && self.period.contains(as_of).is_no()
+        {
+            f.push(
+                Rule::AsOfOutsidePeriod,
+                FieldPath::key("as_of"),
+                format!(
+                    "the membership is stated as of {as_of}, outside its period {}",
+                    self.period
+                ),
+            );
+        }
         if let Some(scope) = &self.scope {
             f.text(|| FieldPath::key("scope"), scope);
         }
@@ -280,14 +375,18 @@ impl MembershipBuilder {
         let warnings = f.finish("membership", || {
             format!("{} in {} as {}", self.member, self.body, self.role)
         })?;
-        let extras =
-            (self.scope.is_some() || self.note.is_some() || self.dispute.is_some()).then(|| {
-                Box::new(Extras {
-                    scope: self.scope,
-                    note: self.note,
-                    dispute: self.dispute,
-                })
-            });
+        let extras = (self.scope.is_some()
+            || self.note.is_some()
+            || self.dispute.is_some()
+            || self.as_of.is_some())
+        .then(|| {
+            Box::new(Extras {
+                scope: self.scope,
+                note: self.note,
+                dispute: self.dispute,
+                as_of: self.as_of,
+            })
+        });
         Ok(Membership {
             member: self.member,
             body: self.body,

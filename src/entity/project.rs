@@ -288,7 +288,9 @@ impl Project {
         self.period
     }
 
-    /// The "Year" a project page gives, where it gives one.
+    /// The "Year" a project page gives, where it gives one: for IOM
+    /// Development Fund projects, the year of the allocation, which may
+    /// precede the start (a project funded in 2019 may start in 2020).
     pub fn year(&self) -> Option<i32> {
         self.year
     }
@@ -434,12 +436,19 @@ impl Project {
         self.check_duration(f);
         if let Some(year) = self.year {
             match crate::PartialDate::year_only(year) {
-                Ok(y) => {
-                    if self.period.contains(y).is_no() {
+                // The Fund allocates in one year and the project may start in
+                // a later one: only a year after the end is out of place.
+                Ok(_) => {
+                    if let Some(end) = self.period.end()
+                        && year > end.year()
+                    {
                         f.push(
                             Rule::YearOutsidePeriod,
                             FieldPath::key("year"),
-                            format!("year {year} lies outside the period {}", self.period),
+                            format!(
+                                "allocation year {year} is after the end {end} of the period {}",
+                                self.period
+                            ),
                         );
                     }
                 }

@@ -67,7 +67,9 @@
 //! one-key objects (`{"state": "SEN"}`, `{"partner": "ECOWAS"}`,
 //! `{"process": "MIDWA"}`), sources URL strings or
 //! `{"url", "retrieved", "note"}` objects. A disputed value has an
-//! `<field>_alternatives` list of `{"value", "sources", "note"}`.
+//! `<field>_alternatives` list of `{"value", "sources", "note"}`, and may
+//! name the sources of its preferred value in `<field>_sources` (where
+//! left out, the record's sources that give no alternative stand for it).
 //!
 //! A few fields hold facts that have no date or need a shape of their own:
 //! a project's `duration_months` and an event's `duration_days` are whole
@@ -79,6 +81,12 @@
 //! `phones`; a member state's `iom_presence_since` is a date, and its
 //! `gcm_champion` is `{"value", "as_of"}` where, unlike in
 //! `idf_line2_eligibility`, `as_of` may be left out when no source dates it.
+//! A status step may name the Council session that decided it
+//! (`"decided_at": "IOM-COUNCIL-96"`, an event of the file).
+//! A membership's `as_of` is the date at which its source states it (a
+//! page's "current chair"); a session's `start` may be left out (an agenda
+//! that lists sessions in order without times). The same membership given
+//! twice (by two sources) loads as one record with the sources of both.
 //!
 //! An optional single value of a record (a text, date, code, number or
 //! object such as `description`, `end`, `year` or `gcm_champion`) may be

@@ -15,9 +15,9 @@ use super::wire::{
     MembershipRecord, PartnerRecord, ProcessRecord, ProjectRecord, UrlText,
 };
 use crate::codelist::{
-    AmountKind, Coverage, DocumentKind, EventKind, EventRelation, EventRole, IdfRegion,
-    LifecycleStatus, MembershipRole, Metric, OutcomeKind, PartnerKind, ProcessKind, ProjectRole,
-    ProjectStatus, ProjectType, SessionFormat,
+    AmountKind, ContributionRole, Coverage, DocumentKind, EventKind, EventRelation, EventRole,
+    IdfRegion, LifecycleStatus, MembershipRole, Metric, OutcomeKind, PartnerKind, ProcessKind,
+    ProjectRole, ProjectStatus, ProjectType, SessionFormat,
 };
 use crate::{
     CountryCode, Currency, EventId, LocalTime, PartialDate, PartnerId, ProcessId, ProjectId, Source,
@@ -329,6 +329,7 @@ macro_rules! codelist_schema {
 
 codelist_schema!(
     AmountKind,
+    ContributionRole,
     Coverage,
     DocumentKind,
     EventKind,

@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use super::nested::{Nest, Nested};
 use crate::codelist::{
-    AmountKind, Coverage, DocumentKind, EventKind, EventRelation, EventRole, IdfRegion,
-    LifecycleStatus, MembershipRole, Metric, OutcomeKind, PartnerKind, ProcessKind, ProjectRole,
-    ProjectStatus, ProjectType, SessionFormat,
+    AmountKind, ContributionRole, Coverage, DocumentKind, EventKind, EventRelation, EventRole,
+    IdfRegion, LifecycleStatus, MembershipRole, Metric, OutcomeKind, PartnerKind, ProcessKind,
+    ProjectRole, ProjectStatus, ProjectType, SessionFormat,
 };
 use crate::entity::issue::{BuildError, FieldPath, Issue, Rule};
 use crate::entity::profile::Profile;
@@ -18,7 +18,7 @@ use crate::{
     Event, EventDate, EventId, EventParty, ExternalId, Figure, IdfCode, IomStatus, LocalTime,
     MemberState, Membership, Money, Outcome, Panellist, PartialDate, Partner, PartnerId, Party,
     Period, Person, ProcessId, Project, ProjectId, ProjectParty, Rcp, RelatedEvent, Session,
-    Source,
+    Source, StatusChange,
 };
 
 fn is_false(b: &bool) -> bool {
@@ -105,8 +105,14 @@ fn alternatives_out<T: Clone, W>(
     .unwrap_or_default()
 }
 
+/// The sources named for a claim's preferred value, for writing.
+fn claimed_sources<T>(c: Option<&Claimed<T>>) -> Vec<Source> {
+    c.map(|c| c.sources().to_vec()).unwrap_or_default()
+}
+
 fn claimed_in<W, T>(
     value: Option<W>,
+    sources: Vec<Source>,
     alternatives: Vec<AlternativeRecord<W>>,
     field: &'static str,
     unwrap: impl Fn(W) -> T,
@@ -120,9 +126,21 @@ fn claimed_in<W, T>(
                 format!("`{field}_alternatives` is given without `{field}`; expected the preferred value too"),
             ));
         }
+        if !sources.is_empty() {
+            issues.push(Issue::new(
+                Rule::MissingField,
+                FieldPath::key(field),
+                format!(
+                    "`{field}_sources` is given without `{field}`; expected the value they give"
+                ),
+            ));
+        }
         return None;
     };
     let mut c = Claimed::new(unwrap(value));
+    for s in sources {
+        c = c.with_source(s);
+    }
     for a in alternatives {
         let mut alt = Alternative::new(unwrap(a.value), a.sources);
         if let Some(n) = a.note {
@@ -138,10 +156,12 @@ struct ProfileFields {
     name: String,
     other_names: Vec<String>,
     established: Option<PartialDate>,
+    established_sources: Vec<Source>,
     established_alternatives: Vec<AlternativeRecord<PartialDate>>,
     status: Option<LifecycleStatus>,
     status_since: Option<PartialDate>,
     stated_member_count: Option<u32>,
+    stated_member_count_sources: Vec<Source>,
     stated_member_count_alternatives: Vec<AlternativeRecord<u32>>,
     notes: Vec<String>,
     sources: Sources,
@@ -154,10 +174,12 @@ macro_rules! profile_fields {
             name: $record.name,
             other_names: $record.other_names,
             established: $record.established,
+            established_sources: $record.established_sources,
             established_alternatives: $record.established_alternatives,
             status: $record.status,
             status_since: $record.status_since,
             stated_member_count: $record.stated_member_count,
+            stated_member_count_sources: $record.stated_member_count_sources,
             stated_member_count_alternatives: $record.stated_member_count_alternatives,
             notes: $record.notes,
             sources: $record.sources,
@@ -171,6 +193,7 @@ impl ProfileFields {
         let mut issues = Vec::new();
         let established = claimed_in(
             self.established,
+            self.established_sources,
             self.established_alternatives,
             "established",
             |d| d,
@@ -178,6 +201,7 @@ impl ProfileFields {
         );
         let stated_member_count = claimed_in(
             self.stated_member_count,
+            self.stated_member_count_sources,
             self.stated_member_count_alternatives,
             "stated_member_count",
             |n| n,
@@ -215,6 +239,8 @@ pub(crate) struct StatusRecord {
     status: IomStatusText,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     since: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    decided_at: Option<EventId>,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize)]
@@ -302,6 +328,7 @@ impl MemberStateRecord {
                 .map(|c| StatusRecord {
                     status: IomStatusText(c.status()),
                     since: c.since(),
+                    decided_at: c.decided_at().cloned(),
                 })
                 .collect(),
             idf_region: s.idf_region().cloned(),
@@ -331,7 +358,11 @@ impl MemberStateRecord {
             b = b.other_name(n);
         }
         for s in self.status {
-            b = b.status(s.status.0, s.since);
+            let mut step = StatusChange::new(s.status.0, s.since);
+            if let Some(e) = s.decided_at {
+                step = step.with_decided_at(e);
+            }
+            b = b.status_change(step);
         }
         if let Some(r) = self.idf_region {
             b = b.idf_region(r);
@@ -370,6 +401,8 @@ pub(crate) struct ProcessRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     established: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    established_sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
     established_alternatives: Vec<AlternativeRecord<PartialDate>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -382,6 +415,8 @@ pub(crate) struct ProcessRecord {
     status_since: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     stated_member_count: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    stated_member_count_sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
     stated_member_count_alternatives: Vec<AlternativeRecord<u32>>,
@@ -405,12 +440,14 @@ impl ProcessRecord {
             kind: p.kind().cloned(),
             region: p.region().map(str::to_owned),
             established: p.established().map(|c| *c.value()),
+            established_sources: claimed_sources(p.established()),
             established_alternatives: alternatives_out(p.established(), |d| d),
             secretariat: p.secretariat().map(str::to_owned),
             linked_organizations: p.linked_organizations().to_vec(),
             status: p.status().cloned(),
             status_since: p.status_since(),
             stated_member_count: p.stated_member_count().map(|c| *c.value()),
+            stated_member_count_sources: claimed_sources(p.stated_member_count()),
             stated_member_count_alternatives: alternatives_out(p.stated_member_count(), |n| n),
             notes: p.notes().to_vec(),
             sources: p.sources().iter().cloned().collect(),
@@ -486,6 +523,8 @@ pub(crate) struct PartnerRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     established: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    established_sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
     established_alternatives: Vec<AlternativeRecord<PartialDate>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -494,6 +533,8 @@ pub(crate) struct PartnerRecord {
     status_since: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     stated_member_count: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    stated_member_count_sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
     stated_member_count_alternatives: Vec<AlternativeRecord<u32>>,
@@ -522,10 +563,12 @@ impl PartnerRecord {
             kind: p.kind().cloned(),
             headquarters: p.headquarters(),
             established: p.established().map(|c| *c.value()),
+            established_sources: claimed_sources(p.established()),
             established_alternatives: alternatives_out(p.established(), |d| d),
             status: p.status().cloned(),
             status_since: p.status_since(),
             stated_member_count: p.stated_member_count().map(|c| *c.value()),
+            stated_member_count_sources: claimed_sources(p.stated_member_count()),
             stated_member_count_alternatives: alternatives_out(p.stated_member_count(), |n| n),
             iom_relationship: p.iom_relationship().map(str::to_owned),
             figures: p
@@ -949,6 +992,8 @@ impl PersonRecord {
 pub(crate) struct PanellistRecord {
     #[serde(deserialize_with = "super::strict::one")]
     person: PersonRecord,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    role: Option<ContributionRole>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     documents: Vec<DocumentKind>,
 }
@@ -960,6 +1005,8 @@ pub(crate) struct ContributionRecord {
     #[cfg_attr(feature = "schemars", schemars(with = "Vec<PanellistRecord>"))]
     panellists: Nested<PanellistRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    role: Option<ContributionRole>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     topic: Option<String>,
 }
 
@@ -967,10 +1014,15 @@ pub(crate) struct ContributionRecord {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SessionRecord {
-    start: LocalTime,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<LocalTime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     end: Option<LocalTime>,
     title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    number: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    theme: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     format: Option<SessionFormat>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -996,12 +1048,17 @@ impl Nest for PanellistRecord {
     type Value = Panellist;
 
     fn into_value(self) -> Panellist {
-        Panellist::new(self.person.into_entity()).with_documents(self.documents)
+        let mut p = Panellist::new(self.person.into_entity());
+        if let Some(r) = self.role {
+            p = p.with_role(r);
+        }
+        p.with_documents(self.documents)
     }
 
     fn from_value(p: &Panellist) -> Self {
         Self {
             person: PersonRecord::from_entity(p.person()),
+            role: p.role().cloned(),
             documents: p.documents().to_vec(),
         }
     }
@@ -1011,7 +1068,10 @@ impl Nest for ContributionRecord {
     type Value = Contribution;
 
     fn into_value(self) -> Contribution {
-        let contribution = Contribution::new(self.panellists.into_values());
+        let mut contribution = Contribution::new(self.panellists.into_values());
+        if let Some(r) = self.role {
+            contribution = contribution.with_role(r);
+        }
         match self.topic {
             Some(t) => contribution.with_topic(t),
             None => contribution,
@@ -1021,6 +1081,7 @@ impl Nest for ContributionRecord {
     fn from_value(c: &Contribution) -> Self {
         Self {
             panellists: Nested::from_values(c.panellists()),
+            role: c.role().cloned(),
             topic: c.topic().map(str::to_owned),
         }
     }
@@ -1030,9 +1091,18 @@ impl Nest for SessionRecord {
     type Value = Session;
 
     fn into_value(self) -> Session {
-        let mut session = Session::new(self.start, self.title);
+        let mut session = match self.start {
+            Some(start) => Session::new(start, self.title),
+            None => Session::untimed(self.title),
+        };
         if let Some(e) = self.end {
             session = session.with_end(e);
+        }
+        if let Some(n) = self.number {
+            session = session.with_number(n);
+        }
+        if let Some(t) = self.theme {
+            session = session.with_theme(t);
         }
         if let Some(f) = self.format {
             session = session.with_format(f);
@@ -1047,6 +1117,8 @@ impl Nest for SessionRecord {
             start: s.start(),
             end: s.end(),
             title: s.title().to_owned(),
+            number: s.number(),
+            theme: s.theme().map(str::to_owned),
             format: s.format().cloned(),
             items: s.items().to_vec(),
             panel: Nested::from_values(s.panel()),
@@ -1174,6 +1246,8 @@ pub(crate) struct EventRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     start: Option<EventDateText>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    start_sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "super::strict::vec")]
     start_alternatives: Vec<AlternativeRecord<EventDateText>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1181,6 +1255,12 @@ pub(crate) struct EventRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schemars", schemars(range(min = 1)))]
     duration_days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    number: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    theme: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    participant_count: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     city: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1228,9 +1308,13 @@ impl EventRecord {
             kind: e.kind().cloned(),
             description: e.description().map(str::to_owned),
             start: e.start().map(|c| EventDateText(*c.value())),
+            start_sources: claimed_sources(e.start()),
             start_alternatives: alternatives_out(e.start(), EventDateText),
             end: e.end().map(EventDateText),
             duration_days: e.duration_days(),
+            number: e.number(),
+            theme: e.theme().map(str::to_owned),
+            participant_count: e.participant_count(),
             city: e.city().map(str::to_owned),
             country: e.country(),
             online: e.is_online(),
@@ -1268,6 +1352,7 @@ impl EventRecord {
         let mut issues = Vec::new();
         let start = claimed_in(
             self.start,
+            self.start_sources,
             self.start_alternatives,
             "start",
             |d| d.0,
@@ -1291,6 +1376,15 @@ impl EventRecord {
         }
         if let Some(d) = self.duration_days {
             b = b.duration_days(d);
+        }
+        if let Some(n) = self.number {
+            b = b.number(n);
+        }
+        if let Some(t) = self.theme {
+            b = b.theme(t);
+        }
+        if let Some(n) = self.participant_count {
+            b = b.participant_count(n);
         }
         if let Some(c) = self.city {
             b = b.city(c);
@@ -1359,6 +1453,8 @@ pub(crate) struct MembershipRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     end: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    as_of: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "super::strict::option")]
@@ -1377,6 +1473,7 @@ impl MembershipRecord {
             scope: m.scope().map(str::to_owned),
             start: m.period().start(),
             end: m.period().end(),
+            as_of: m.as_of(),
             note: m.note().map(str::to_owned),
             dispute: m.dispute().map(|d| DisputeRecord {
                 note: d.note().to_owned(),
@@ -1396,6 +1493,9 @@ impl MembershipRecord {
         .period(period);
         if let Some(s) = self.scope {
             b = b.scope(s);
+        }
+        if let Some(d) = self.as_of {
+            b = b.as_of(d);
         }
         if let Some(n) = self.note {
             b = b.note(n);

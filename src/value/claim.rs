@@ -26,9 +26,15 @@ use super::Source;
 /// assert_eq!(established.values().count(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// The preferred value may name the sources that give it
+/// ([`Claimed::with_source`]), for when the record's sources also back
+/// other facts, or one page gives both values: otherwise its sources are
+/// the record's sources that give no alternative.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Claimed<T> {
     value: T,
+    sources: Vec<Source>,
     alternatives: Vec<Alternative<T>>,
 }
 
@@ -37,8 +43,22 @@ impl<T> Claimed<T> {
     pub fn new(value: T) -> Self {
         Self {
             value,
+            sources: Vec::new(),
             alternatives: Vec::new(),
         }
+    }
+
+    /// This claim with one more source that gives the preferred value.
+    #[must_use]
+    pub fn with_source(mut self, source: Source) -> Self {
+        self.sources.push(source);
+        self
+    }
+
+    /// The sources named for the preferred value (empty: the record's
+    /// sources that give no alternative stand for it).
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
     }
 
     /// This claim with one more alternative.
