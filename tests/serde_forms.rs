@@ -123,3 +123,56 @@ mod answers {
         }
     }
 }
+
+#[cfg(feature = "reference-data")]
+mod values_of_records {
+    use migov::{Claimed, EventDate, Party};
+
+    #[test]
+    fn parties_dates_and_claims_come_back_from_json() {
+        let data = migov::reference::dataset().unwrap();
+        let mut parties = 0;
+        for membership in data.memberships() {
+            for party in [membership.member(), membership.body()] {
+                let json = serde_json::to_value(party).unwrap();
+                // The same one-key object the dataset format writes.
+                let record = serde_json::to_value(membership).unwrap();
+                assert!(record["member"] == json || record["body"] == json);
+                assert_eq!(&serde_json::from_value::<Party>(json).unwrap(), party);
+                parties += 1;
+            }
+        }
+        assert!(parties > 0);
+        let mut claims = 0;
+        for event in data.events() {
+            let Some(start) = event.start() else { continue };
+            let json = serde_json::to_value(start).unwrap();
+            let back: Claimed<EventDate> = serde_json::from_value(json.clone()).unwrap();
+            assert_eq!(&back, start, "{json}");
+            let date: EventDate = serde_json::from_value(json["value"].clone()).unwrap();
+            assert_eq!(&date, start.value());
+            claims += usize::from(start.is_disputed());
+        }
+        assert!(claims > 0, "the reference data has a disputed start");
+        assert!(serde_json::from_str::<Party>(r#"{"country": "SEN"}"#).is_err());
+        assert!(serde_json::from_str::<EventDate>(r#""2024-13""#).is_err());
+    }
+
+    #[test]
+    fn people_and_agenda_days_serialise_as_their_event_writes_them() {
+        let data = migov::reference::dataset().unwrap();
+        let (mut people, mut days) = (0, 0);
+        for event in data.events() {
+            let record = serde_json::to_value(event).unwrap();
+            for (i, person) in event.speakers().iter().enumerate() {
+                assert_eq!(serde_json::to_value(person).unwrap(), record["speakers"][i]);
+                people += 1;
+            }
+            for (i, day) in event.agenda().iter().enumerate() {
+                assert_eq!(serde_json::to_value(day).unwrap(), record["agenda"][i]);
+                days += 1;
+            }
+        }
+        assert!(people > 0 && days > 0);
+    }
+}

@@ -73,6 +73,22 @@ impl FromStr for EventDate {
     }
 }
 
+/// The text [`Display`](fmt::Display) writes: `"2024-07-25"`, `"2024"` or
+/// `"--07-25"`.
+impl serde::Serialize for EventDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Reads the text [`FromStr`] reads.
+impl<'de> serde::Deserialize<'de> for EventDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 impl fmt::Display for EventDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

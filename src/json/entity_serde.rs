@@ -10,11 +10,13 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::nested::Nest;
 use super::wire::{
-    EventRecord, MemberStateRecord, MembershipRecord, PartnerRecord, ProcessRecord, ProjectRecord,
+    AgendaDayRecord, EventRecord, MemberStateRecord, MembershipRecord, PartnerRecord, PartyRecord,
+    PersonRecord, ProcessRecord, ProjectRecord,
 };
 use crate::entity::issue::{BuildError, Issue};
-use crate::{Event, MemberState, Membership, Partner, Project, Rcp};
+use crate::{AgendaDay, Event, MemberState, Membership, Partner, Party, Person, Project, Rcp};
 
 /// The findings of a refused record, whichever way the wire conversion returns them.
 trait Refusal {
@@ -71,6 +73,39 @@ through_record! {
     Project => ProjectRecord, "project";
     Event => EventRecord, "event";
     Membership => MembershipRecord, "membership";
+}
+
+/// A one-key object, as the dataset format writes a party: `{"state": "SEN"}`,
+/// `{"partner": "ECOWAS"}`, `{"process": "MIDWA"}`.
+impl Serialize for Party {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        PartyRecord::from_entity(self).serialize(s)
+    }
+}
+
+/// Reads what `Serialize` writes; any other key is refused.
+impl<'de> Deserialize<'de> for Party {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        PartyRecord::deserialize(d).map(PartyRecord::into_entity)
+    }
+}
+
+/// The object the dataset format writes for a person (an element of an
+/// event's `speakers` or `contacts`). Serialise only: a person is read, and
+/// checked, as part of its [`Event`].
+impl Serialize for Person {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        PersonRecord::from_value(self).serialize(s)
+    }
+}
+
+/// The object the dataset format writes for an agenda day (an element of an
+/// event's `agenda`). Serialise only: an agenda is read, and checked (times
+/// in order, panellists' organisations known), as part of its [`Event`].
+impl Serialize for AgendaDay {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        AgendaDayRecord::from_value(self).serialize(s)
+    }
 }
 
 #[cfg(test)]

@@ -1157,7 +1157,7 @@ pub(crate) enum PartyRecord {
 }
 
 impl PartyRecord {
-    fn from_entity(p: &Party) -> Self {
+    pub(crate) fn from_entity(p: &Party) -> Self {
         match p {
             Party::State(c) => Self::State(*c),
             Party::Partner(id) => Self::Partner(id.clone()),
@@ -1165,7 +1165,7 @@ impl PartyRecord {
         }
     }
 
-    fn into_entity(self) -> Party {
+    pub(crate) fn into_entity(self) -> Party {
         match self {
             Self::State(c) => Party::State(c),
             Self::Partner(id) => Party::Partner(id),

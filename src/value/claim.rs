@@ -31,10 +31,20 @@ use super::Source;
 /// ([`Claimed::with_source`]), for when the record's sources also back
 /// other facts, or one page gives both values: otherwise its sources are
 /// the record's sources that give no alternative.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+///
+/// # Serde
+///
+/// `{"value": …, "sources": [...], "alternatives": [{"value": …, "sources":
+/// [...], "note": "…"}]}`, empty lists and a missing note left out; unknown
+/// fields are errors. (Inside a dataset file a claimed field is written
+/// flat instead, as `start` with `start_sources` and `start_alternatives`.)
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: serde::Deserialize<'de>"))]
 pub struct Claimed<T> {
     value: T,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     alternatives: Vec<Alternative<T>>,
 }
 
@@ -112,10 +122,13 @@ impl<T: fmt::Display> fmt::Display for Claimed<T> {
 }
 
 /// Another value for a [`Claimed`] fact, with the sources that give it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: serde::Deserialize<'de>"))]
 pub struct Alternative<T> {
     value: T,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
 }
 
