@@ -48,6 +48,20 @@ macro_rules! labels {
                     Self::Other(unknown) => unknown.as_str(),
                 }
             }
+
+            /// The known value with `text` as one of its labels, in any of
+            /// the three languages, ignoring case.
+            pub(crate) fn from_label(text: &str) -> Option<Self> {
+                $(
+                    if crate::codelist::eq_ignore_case(text, $en)
+                        || crate::codelist::eq_ignore_case(text, $fr)
+                        || crate::codelist::eq_ignore_case(text, $es)
+                    {
+                        return Some(Self::$variant);
+                    }
+                )+
+                None
+            }
         }
     };
 }
@@ -249,8 +263,9 @@ mod tests {
     use super::*;
 
     /// Every known value of `list` has a non-empty label in each language,
-    /// and no two values of the list share a label in the same language.
-    fn check<T: Clone>(
+    /// no two values of the list share a label in the same language, and
+    /// every label, in any language, reads back as its own value.
+    fn check<T: Clone + std::str::FromStr + PartialEq + std::fmt::Debug>(
         list: &str,
         known: impl Iterator<Item = T>,
         label: impl Fn(&T, Language) -> String,
@@ -261,6 +276,11 @@ mod tests {
             let mut seen = std::collections::BTreeSet::new();
             for v in &values {
                 let l = label(v, language);
+                assert_eq!(
+                    l.parse::<T>().ok().as_ref(),
+                    Some(v),
+                    "{list}: the {language} label {l:?} reads as another value"
+                );
                 assert!(!l.trim().is_empty(), "{list}: empty {language} label");
                 assert_eq!(l.trim(), l, "{list}: padded label {l:?}");
                 assert!(

@@ -159,7 +159,7 @@ macro_rules! codelist {
             /// with a Cyrillic `е`) or a full-width form.
             fn refuse_lookalike(s: &str) -> Result<(), $crate::codelist::UnknownCodeError> {
                 if let Some((found, latin, skeleton)) = $crate::codelist::skeleton(s)
-                    && let Some(known) = Self::from_known(&skeleton)
+                    && let Some(known) = Self::from_known(&skeleton).or_else(|| Self::from_label(&skeleton))
                 {
                     return Err($crate::codelist::UnknownCodeError::lookalike(
                         $list_name,
@@ -187,7 +187,7 @@ macro_rules! codelist {
 
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 // A known label is well-formed text: only other text is checked.
-                if let Some(known) = Self::from_known(s) {
+                if let Some(known) = Self::from_known(s).or_else(|| Self::from_label(s)) {
                     return Ok(known);
                 }
                 $crate::codelist::check_text($list_name, s)?;
@@ -206,7 +206,7 @@ macro_rules! codelist {
         impl TryFrom<String> for $name {
             type Error = $crate::codelist::UnknownCodeError;
             fn try_from(s: String) -> Result<Self, Self::Error> {
-                if let Some(known) = Self::from_known(&s) {
+                if let Some(known) = Self::from_known(&s).or_else(|| Self::from_label(&s)) {
                     return Ok(known);
                 }
                 $crate::codelist::check_text($list_name, &s)?;
