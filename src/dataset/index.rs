@@ -131,6 +131,15 @@ pub(crate) enum NameKey {
     Partner(u32),
 }
 
+/// How closely a name names its record, best first: the record's identifier
+/// (a state's ISO 3166-1 alpha-3 code), then its own name, then its other names (aliases, acronyms, former names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum NameRank {
+    Id,
+    Name,
+    OtherName,
+}
+
 /// What the index knows of one membership.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct MembershipFacts {
@@ -168,7 +177,7 @@ pub(crate) struct Index {
     /// Events by country of venue.
     pub(crate) events_of_country: Groups,
     /// Normalised names and aliases, built on first use (see [`names`]).
-    pub(crate) names: OnceLock<HashMap<String, Vec<NameKey>>>,
+    pub(crate) names: OnceLock<HashMap<String, Vec<(NameRank, NameKey)>>>,
     /// Projects with an organisation or related process that does not
     /// resolve, in increasing order (the rules report them).
     pub(crate) projects_with_dangling: Vec<u32>,
@@ -235,41 +244,50 @@ pub(crate) fn names(
     member_states: &[MemberState],
     processes: &[Rcp],
     partners: &[Partner],
-) -> HashMap<String, Vec<NameKey>> {
-    let mut names: HashMap<String, Vec<NameKey>> = HashMap::new();
-    let mut name = |text: &str, key: NameKey| {
+) -> HashMap<String, Vec<(NameRank, NameKey)>> {
+    let mut names: HashMap<String, Vec<(NameRank, NameKey)>> = HashMap::new();
+    let mut name = |text: &str, rank: NameRank, key: NameKey| {
         let n = crate::value::normalize_name(text);
         if n.is_empty() {
             return;
         }
         let v = names.entry(n).or_default();
-        if !v.contains(&key) {
-            v.push(key);
+        // One record's names are added together, best rank first, so a name
+        // it gives twice can only be the last entry: O(1), however many
+        // records share the name.
+        match v.last() {
+            Some((_, last)) if *last == key => {}
+            _ => v.push((rank, key)),
         }
     };
     for s in member_states {
         let key = NameKey::State(s.country());
-        name(s.name(), key);
-        name(s.country().name(), key);
+        name(s.country().alpha3(), NameRank::Id, key);
+        name(s.name(), NameRank::Name, key);
+        name(s.country().name(), NameRank::Name, key);
         for n in s.other_names() {
-            name(n, key);
+            name(n, NameRank::OtherName, key);
         }
     }
     for (i, p) in processes.iter().enumerate() {
         let key = NameKey::Process(pos(i));
-        name(p.id().as_str(), key);
-        name(p.name(), key);
+        name(p.id().as_str(), NameRank::Id, key);
+        name(p.name(), NameRank::Name, key);
         for n in p.other_names() {
-            name(n, key);
+            name(n, NameRank::OtherName, key);
         }
     }
     for (i, p) in partners.iter().enumerate() {
         let key = NameKey::Partner(pos(i));
-        name(p.id().as_str(), key);
-        name(p.name(), key);
+        name(p.id().as_str(), NameRank::Id, key);
+        name(p.name(), NameRank::Name, key);
         for n in p.other_names() {
-            name(n, key);
+            name(n, NameRank::OtherName, key);
         }
+    }
+    // Best match first; records of equal rank keep the dataset's order.
+    for v in names.values_mut() {
+        v.sort_by_key(|(rank, _)| *rank);
     }
     names
 }

@@ -670,9 +670,13 @@ impl Dataset {
 
     /// The records a name or alias resolves to, case-, accent- and
     /// punctuation-insensitively: "Puebla Process" → RCM, "DIMAC" → MIDCAS,
-    /// "Ivory Coast" → Côte d'Ivoire. Country names and aliases resolve even
-    /// without a member-state record. O(1) expected; the first call also
-    /// builds the name index (O(names)), which later calls share.
+    /// "Ivory Coast" → Côte d'Ivoire, "Sénégal" → Senegal, "sen" → Senegal.
+    /// Country names and aliases (in English, French and Spanish) and
+    /// ISO 3166-1 alpha-3 codes resolve even without a member-state record. A name shared by several records gives all of
+    /// them, ranked: records whose identifier it is first, then those whose
+    /// name it is, then those that have it as another name (each group in
+    /// the dataset's order). O(1) expected; the first call also builds the
+    /// name index (O(names)), which later calls share.
     pub fn resolve_name(&self, name: &str) -> Vec<NameMatch<'_>> {
         let key = crate::value::normalize_name(name);
         let inner = &*self.inner;
@@ -680,7 +684,7 @@ impl Dataset {
             super::index::names(&inner.member_states, &inner.processes, &inner.partners)
         });
         let mut out = Vec::new();
-        for k in names.get(&key).into_iter().flatten() {
+        for (_, k) in names.get(&key).into_iter().flatten() {
             let m = match *k {
                 NameKey::State(c) => Some(NameMatch::State(c, self.member_state(c))),
                 NameKey::Process(i) => self.inner.processes.get(i as usize).map(NameMatch::Process),
@@ -690,6 +694,7 @@ impl Dataset {
         }
         if !out.iter().any(|m| matches!(m, NameMatch::State(..)))
             && let Ok(c) = CountryCode::from_name(name)
+                .or_else(|_| CountryCode::from_alpha3(&name.trim().to_ascii_uppercase()))
         {
             out.push(NameMatch::State(c, self.member_state(c)));
         }
