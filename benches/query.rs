@@ -253,7 +253,7 @@ fn main() {
         let sen = CountryCode::from_alpha3("SEN").unwrap();
         let process = Party::Process(ProcessId::new("RCP-00001").unwrap());
         let process_id = "RCP-00001";
-        let partner = data.partners()[1].id().as_str().to_owned();
+        let partner = data.partners()[1].id().clone();
         let on: PartialDate = "2010".parse().unwrap();
         let (first, last) = (days(on.first_day()), days(on.last_day()));
         let all = ProjectFilter::default();
@@ -309,10 +309,10 @@ fn main() {
                     .filter(|p| {
                         p.organizations()
                             .iter()
-                            .any(|o| o.partner().as_str() == partner && *o.role() == funder)
+                            .any(|o| *o.partner() == partner && *o.role() == funder)
                     })
                     .count(),
-                sql_count(&mut q_partner, params![partner]),
+                sql_count(&mut q_partner, params![partner.as_str()]),
             ),
             (
                 "budget_totals_by_region",
@@ -425,13 +425,13 @@ fn main() {
         });
         g.bench_function("linear_scan", |b| {
             b.iter(|| {
-                let partner = black_box(partner.as_str());
+                let partner = black_box(&partner);
                 data.projects()
                     .iter()
                     .filter(|p| {
                         p.organizations()
                             .iter()
-                            .any(|o| o.partner().as_str() == partner && *o.role() == funder)
+                            .any(|o| o.partner() == partner && *o.role() == funder)
                     })
                     .inspect(|p| {
                         black_box(p.id());
@@ -440,7 +440,7 @@ fn main() {
             });
         });
         g.bench_function("sqlite", |b| {
-            b.iter(|| sql_count(&mut q_partner, params![black_box(&partner)]));
+            b.iter(|| sql_count(&mut q_partner, params![black_box(partner.as_str())]));
         });
         g.finish();
 

@@ -5,7 +5,7 @@
 use std::error::Error;
 
 use migov::codelist::MembershipRole;
-use migov::{CountryCode, Dataset, PartialDate, Party};
+use migov::{CountryCode, Dataset, EventId, PartialDate, Party, ProcessId, ProjectId};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let data = migov::reference::dataset()?;
@@ -40,14 +40,12 @@ fn counts(data: &Dataset) {
 }
 
 fn midwa(data: &Dataset) -> Result<(), Box<dyn Error>> {
-    let Some(midwa) = data.process("MIDWA") else {
+    let Some(midwa) = data.process(&ProcessId::new("MIDWA")?) else {
         return Err("MIDWA is missing from the reference dataset".into());
     };
     heading(&format!("{} ({})", midwa.name(), midwa.id()));
     for org in midwa.linked_organizations() {
-        let name = data
-            .partner(org.as_str())
-            .map_or(org.as_str(), |p| p.name());
+        let name = data.partner(org).map_or(org.as_str(), |p| p.name());
         println!("linked organisation: {name}");
     }
     if let Some(established) = midwa.established() {
@@ -85,17 +83,17 @@ fn party_name(data: &Dataset, party: &Party) -> String {
     match party {
         Party::State(c) => c.name().to_owned(),
         Party::Partner(p) => data
-            .partner(p.as_str())
+            .partner(p)
             .map_or_else(|| p.to_string(), |p| p.name().to_owned()),
         Party::Process(p) => data
-            .process(p.as_str())
+            .process(p)
             .map_or_else(|| p.to_string(), |p| p.name().to_owned()),
         _ => party.to_string(),
     }
 }
 
 fn project(data: &Dataset) -> Result<(), Box<dyn Error>> {
-    let Some(p) = data.project("E40-800") else {
+    let Some(p) = data.project(&ProjectId::new("E40-800")?) else {
         return Err("project E40-800 is missing from the reference dataset".into());
     };
     heading(&format!("Project {}: {}", p.id(), p.title()));
@@ -131,7 +129,7 @@ fn project(data: &Dataset) -> Result<(), Box<dyn Error>> {
             party_name(data, &Party::Partner(o.partner().clone()))
         );
     }
-    for e in data.events_of_project(p.id().as_str()) {
+    for e in data.events_of_project(p.id()) {
         println!("event        {}", e.title());
     }
     Ok(())
@@ -158,7 +156,7 @@ fn senegal(data: &Dataset) -> Result<(), Box<dyn Error>> {
 }
 
 fn council(data: &Dataset) -> Result<(), Box<dyn Error>> {
-    let Some(event) = data.event("IOM-COUNCIL-96") else {
+    let Some(event) = data.event(&EventId::new("IOM-COUNCIL-96")?) else {
         return Err("the December 2008 Council session is missing".into());
     };
     heading(event.title());

@@ -10,7 +10,7 @@
 //!
 //! ```
 //! let data = migov::reference::dataset()?;
-//! assert_eq!(data.project("E40-800").map(|p| p.benefiting_states().len()), Some(10));
+//! assert_eq!(data.project(&migov::ProjectId::new("E40-800")?).map(|p| p.benefiting_states().len()), Some(10));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

@@ -204,7 +204,9 @@ fn untimed_numbered_sessions_with_roles_load_in_their_order() {
                                        {"person": {"name": "B. Speaker"}}],
                         "role": "speaker", "topic": "Labour mobility"}]}]"#,
     ));
-    let e = d.event("COUNCIL-114").unwrap();
+    let e = d
+        .event(&migov::EventId::new("COUNCIL-114").unwrap())
+        .unwrap();
     assert_eq!(e.number(), Some(114));
     assert_eq!(e.theme(), Some("Migration and sustainable development"));
     assert_eq!(e.participant_count(), Some(60));
@@ -628,7 +630,9 @@ fn an_admission_names_the_council_session_that_admitted_the_state() {
         .map(|s| s.decided_at().map(migov::EventId::as_str))
         .collect();
     assert_eq!(steps, [None, Some("IOM-COUNCIL-96")]);
-    let session = d.event(steps[1].unwrap()).unwrap();
+    let session = d
+        .event(&migov::EventId::new(steps[1].unwrap()).unwrap())
+        .unwrap();
     assert_eq!(session.number(), Some(96));
     round_trips(&d);
     // A session the dataset does not have is a dangling reference.

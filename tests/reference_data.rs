@@ -93,13 +93,16 @@ fn counts_per_kind() {
         "UNODC", "UNDP", "UNICEF", "UNHCR", "WFP", "UNFPA", "UN-WOMEN", "ILO", "UNAIDS", "OHCHR",
         "ECOWAS", "ECCAS", "G5-SAHEL", "GOV-JPN", "PRM", "GOV-NLD", "IOM",
     ] {
-        assert!(d.partner(id).is_some(), "partner {id} is missing");
+        let id = migov::PartnerId::new(id).unwrap();
+        assert!(d.partner(&id).is_some(), "partner {id} is missing");
     }
 }
 
 #[test]
 fn project_e40_800_holds_every_fact_of_its_page() {
-    let p = data().project("E40-800").unwrap();
+    let p = data()
+        .project(&migov::ProjectId::new("E40-800").unwrap())
+        .unwrap();
     assert_eq!(
         p.title(),
         "International Migration Policy (IMP) Workshop - West Africa"
@@ -162,13 +165,15 @@ fn the_dakar_ministerial_meeting_of_october_2000_is_recorded() {
 #[test]
 fn the_imp_seminar_follows_up_the_dakar_meeting() {
     let d = data();
-    let seminar = d.event("IMP-SEMINAR-WEST-AFRICA").unwrap();
+    let seminar = d
+        .event(&migov::EventId::new("IMP-SEMINAR-WEST-AFRICA").unwrap())
+        .unwrap();
     let followed: Vec<_> = seminar
         .related_events_in(&EventRelation::FollowUpOf)
         .collect();
     assert_eq!(followed.len(), 1);
     // The reference resolves to the meeting of October 2000 in Dakar.
-    let meeting = d.event(followed[0].as_str()).unwrap();
+    let meeting = d.event(&followed[0]).unwrap();
     assert_eq!(meeting.city(), Some("Dakar"));
     assert_eq!(
         meeting.period().map(|p| p.to_string()).as_deref(),
@@ -206,7 +211,7 @@ fn niamey_workshop_belongs_to_the_japan_funded_project() {
         .find(|p| p.name() == "Paloma Casaseca")
         .unwrap();
     assert_eq!(casaseca.phones(), ["+227 20 75 25 07", "+227 98 87 17 31"]);
-    let project = d.project(niamey.related_projects()[0].as_str()).unwrap();
+    let project = d.project(&niamey.related_projects()[0]).unwrap();
     // "The 12-month IOM project", April 2015 to March 2016.
     assert_eq!(project.duration_months(), Some(12));
     assert_eq!(project.period().to_string(), "2015-04/2016-03");
@@ -222,7 +227,7 @@ fn niamey_workshop_belongs_to_the_japan_funded_project() {
     want.sort();
     assert_eq!(states, want);
     assert!(
-        d.events_of_project(project.id().as_str())
+        d.events_of_project(project.id())
             .any(|e| e.id() == niamey.id())
     );
 }
@@ -314,13 +319,17 @@ fn the_gambia_hosts_iom_since_2001_and_is_a_gcm_champion() {
         Some("2023-11")
     );
     // IOM's presence is on the member state, not in a note of IOM.
-    let iom = data().partner("IOM").unwrap();
+    let iom = data()
+        .partner(&migov::PartnerId::new("IOM").unwrap())
+        .unwrap();
     assert!(iom.notes().iter().all(|n| !n.contains("since 2001")));
 }
 
 #[test]
 fn council_session_of_december_2008_has_its_agenda() {
-    let council = data().event("IOM-COUNCIL-96").unwrap();
+    let council = data()
+        .event(&migov::EventId::new("IOM-COUNCIL-96").unwrap())
+        .unwrap();
     assert_eq!(
         council.period().map(|p| p.to_string()).as_deref(),
         Some("2008-12-02/2008-12-05")
@@ -386,11 +395,17 @@ fn nine_un_partners_of_iom_in_west_and_central_africa() {
 fn midwa_and_midcas_are_linked_to_ecowas_and_eccas() {
     let d = data();
     assert_eq!(
-        d.process("MIDWA").unwrap().linked_organizations()[0].as_str(),
+        d.process(&migov::ProcessId::new("MIDWA").unwrap())
+            .unwrap()
+            .linked_organizations()[0]
+            .as_str(),
         "ECOWAS"
     );
     assert_eq!(
-        d.process("MIDCAS").unwrap().linked_organizations()[0].as_str(),
+        d.process(&migov::ProcessId::new("MIDCAS").unwrap())
+            .unwrap()
+            .linked_organizations()[0]
+            .as_str(),
         "ECCAS"
     );
     // ECOWAS is a member organisation of MIDWA.
@@ -449,13 +464,13 @@ fn disputed_facts_keep_every_claim() {
             let in_other = others.iter().any(|o| o.sources().contains(s));
             let named = match fact.subject().split_once(' ') {
                 Some(("process", id)) => {
-                    let p = d.process(id).unwrap();
+                    let p = d.process(&migov::ProcessId::new(id).unwrap()).unwrap();
                     p.established().is_some_and(|c| c.sources().contains(s))
                         || p.stated_member_count()
                             .is_some_and(|c| c.sources().contains(s))
                 }
                 Some(("event", id)) => d
-                    .event(id)
+                    .event(&migov::EventId::new(id).unwrap())
                     .and_then(migov::Event::start)
                     .is_some_and(|c| c.sources().contains(s)),
                 _ => false,

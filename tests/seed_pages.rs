@@ -524,7 +524,7 @@ fn imp_workshop_west_africa_idf_project_page() {
     b.add_event(dakar.clone()).unwrap();
     let d = b.clone().build().unwrap();
     assert_eq!(
-        d.events_of_project("E40-800")
+        d.events_of_project(&ProjectId::new("E40-800").unwrap())
             .map(|e| e.id().to_string())
             .collect::<Vec<_>>(),
         ["IMP-SEMINAR-WEST-AFRICA"]
@@ -532,9 +532,10 @@ fn imp_workshop_west_africa_idf_project_page() {
     // The follow-up resolves to the meeting of the dataset.
     let followed = d
         .event(
-            d.event("IMP-SEMINAR-WEST-AFRICA").unwrap().related_events()[0]
-                .event()
-                .as_str(),
+            d.event(&EventId::new("IMP-SEMINAR-WEST-AFRICA").unwrap())
+                .unwrap()
+                .related_events()[0]
+                .event(),
         )
         .unwrap();
     assert_eq!(followed.period().unwrap().to_string(), "2000-10/2000-10");
@@ -1088,7 +1089,10 @@ fn sahel_coordinated_border_management_news() {
     let all = ProjectFilter::default();
     assert!(d.projects_benefiting(state("Chad"), &all).next().is_none());
     assert_eq!(
-        ids(d.projects_with_partner("GOV-JPN", Some(&ProjectRole::Funder))),
+        ids(d.projects_with_partner(
+            &PartnerId::new("GOV-JPN").unwrap(),
+            Some(&ProjectRole::Funder)
+        )),
         ["CBM-SAHEL"]
     );
 }

@@ -1605,15 +1605,15 @@ mod tests {
             out.push(format!("{:?}", found.map(|p| p.id()).collect::<Vec<_>>()));
         }
         for p in d.partners() {
-            let found = d.projects_with_partner(p.id().as_str(), None);
+            let found = d.projects_with_partner(p.id(), None);
             out.push(format!("{:?}", found.map(|p| p.id()).collect::<Vec<_>>()));
         }
         for p in d.processes() {
-            let found = d.projects_of_process(p.id().as_str());
+            let found = d.projects_of_process(p.id());
             out.push(format!("{:?}", found.map(|p| p.id()).collect::<Vec<_>>()));
         }
         for p in d.projects() {
-            let found = d.events_of_project(p.id().as_str());
+            let found = d.events_of_project(p.id());
             out.push(format!("{:?}", found.map(|e| e.id()).collect::<Vec<_>>()));
         }
         out

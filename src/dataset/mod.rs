@@ -85,7 +85,7 @@ use index::Index;
 /// assert_eq!(data.projects_benefiting(sen, &ProjectFilter::default()).count(), 1);
 ///
 /// // What did the Government of Japan fund?
-/// let funded: Vec<_> = data.projects_with_partner(japan.as_str(), Some(&ProjectRole::Funder)).collect();
+/// let funded: Vec<_> = data.projects_with_partner(&japan, Some(&ProjectRole::Funder)).collect();
 /// assert_eq!(funded[0].id().as_str(), "CBM-SAHEL");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -7,6 +7,7 @@ use super::index::{NameKey, Slot};
 use crate::codelist::{
     AmountKind, Coverage, EventRole, IdfRegion, MembershipRole, ProjectRole, ProjectStatus,
 };
+use crate::value::{EventId, PartnerId, ProcessId, ProjectId};
 use crate::{
     CountryCode, Event, MemberState, Membership, MoneyError, PartialDate, Partner, Party, Period,
     Project, Rcp, Source, Totals, Truth,
@@ -301,23 +302,40 @@ impl Dataset {
 
     /// The process with identifier `id`. O(log n) (a binary search over the
     /// processes, which are sorted by identifier).
-    pub fn process(&self, id: &str) -> Option<&Rcp> {
-        self.inner.processes.get(self.process_pos(id)?)
+    ///
+    /// Lookups take the typed identifier, so an identifier of one kind
+    /// cannot be passed where another is meant; identifiers match exactly,
+    /// case included, as the format writes them. To find a record from text
+    /// (any case, a name, an alias), use [`Dataset::resolve_name`].
+    ///
+    /// ```compile_fail
+    /// # let data = migov::Dataset::builder().build().unwrap();
+    /// let ecowas = migov::PartnerId::new("ECOWAS").unwrap();
+    /// data.process(&ecowas); // a PartnerId is not a ProcessId
+    /// ```
+    ///
+    /// ```
+    /// # let data = migov::Dataset::builder().build().unwrap();
+    /// let midwa = migov::ProcessId::new("MIDWA").unwrap();
+    /// assert!(data.process(&midwa).is_none());
+    /// ```
+    pub fn process(&self, id: &ProcessId) -> Option<&Rcp> {
+        self.inner.processes.get(self.process_pos(id.as_str())?)
     }
 
     /// The partner with identifier `id`. O(log n).
-    pub fn partner(&self, id: &str) -> Option<&Partner> {
-        self.inner.partners.get(self.partner_pos(id)?)
+    pub fn partner(&self, id: &PartnerId) -> Option<&Partner> {
+        self.inner.partners.get(self.partner_pos(id.as_str())?)
     }
 
     /// The project with identifier `id`. O(log n).
-    pub fn project(&self, id: &str) -> Option<&Project> {
-        self.inner.projects.get(self.project_pos(id)?)
+    pub fn project(&self, id: &ProjectId) -> Option<&Project> {
+        self.inner.projects.get(self.project_pos(id.as_str())?)
     }
 
     /// The event with identifier `id`. O(log n).
-    pub fn event(&self, id: &str) -> Option<&Event> {
-        self.inner.events.get(self.event_pos(id)?)
+    pub fn event(&self, id: &EventId) -> Option<&Event> {
+        self.inner.events.get(self.event_pos(id.as_str())?)
     }
 
     fn memberships_at<'a>(
@@ -374,8 +392,8 @@ impl Dataset {
     /// The lifetime of a membership's body, if the dataset has the body.
     fn body_lifetime(&self, membership: &Membership) -> Option<Period> {
         match membership.body() {
-            Party::Process(p) => self.process(p.as_str()).map(Rcp::lifetime),
-            Party::Partner(p) => self.partner(p.as_str()).map(Partner::lifetime),
+            Party::Process(p) => self.process(p).map(Rcp::lifetime),
+            Party::Partner(p) => self.partner(p).map(Partner::lifetime),
             Party::State(_) => None,
         }
     }
@@ -447,11 +465,11 @@ impl Dataset {
     /// implementer, ...). O(log n + k) for the partner's k projects.
     pub fn projects_with_partner<'a>(
         &'a self,
-        partner: &str,
+        partner: &PartnerId,
         role: Option<&'a ProjectRole>,
     ) -> impl Iterator<Item = &'a Project> + 'a {
         let found = self
-            .partner_pos(partner)
+            .partner_pos(partner.as_str())
             .and_then(|i| Some((i, self.inner.partners.get(i)?.id())));
         let positions = found.map_or(&[][..], |(i, _)| {
             self.inner.index.projects_of_partner.get(i)
@@ -469,10 +487,10 @@ impl Dataset {
     /// Projects related to a consultative process. O(log n + k).
     pub fn projects_of_process<'a>(
         &'a self,
-        process: &str,
+        process: &ProcessId,
     ) -> impl Iterator<Item = &'a Project> + 'a {
         let positions = self
-            .process_pos(process)
+            .process_pos(process.as_str())
             .map_or(&[][..], |i| self.inner.index.projects_of_process.get(i));
         self.projects_at(positions)
     }
@@ -497,9 +515,12 @@ impl Dataset {
     }
 
     /// Events that belong to `project`. O(log n + k).
-    pub fn events_of_project<'a>(&'a self, project: &str) -> impl Iterator<Item = &'a Event> + 'a {
+    pub fn events_of_project<'a>(
+        &'a self,
+        project: &ProjectId,
+    ) -> impl Iterator<Item = &'a Event> + 'a {
         let positions = self
-            .project_pos(project)
+            .project_pos(project.as_str())
             .map_or(&[][..], |i| self.inner.index.events_of_project.get(i));
         self.events_at(positions)
     }

@@ -30,11 +30,13 @@ fn valid_file_loads_without_problems() {
     assert_eq!(d.processes().len(), 2);
     assert_eq!(d.partners().len(), 4);
     assert_eq!(d.memberships().len(), 5);
-    let project = d.project("E40-800").unwrap();
+    let project = d
+        .project(&migov::ProjectId::new("E40-800").unwrap())
+        .unwrap();
     assert_eq!(project.benefiting_states().len(), 10);
     let budget = project.budget().unwrap();
     assert_eq!(budget.to_string(), "32000.00 USD");
-    let midwa = d.process("MIDWA").unwrap();
+    let midwa = d.process(&migov::ProcessId::new("MIDWA").unwrap()).unwrap();
     let established = midwa.established().unwrap();
     assert_eq!(established.value().to_string(), "2001");
     assert_eq!(established.alternatives()[0].value().to_string(), "2000-12");
@@ -469,7 +471,7 @@ fn durations_links_outcomes_and_contact_details_load_and_are_checked() {
 "#;
     let d = Dataset::from_json_str(valid).unwrap_or_else(|e| panic!("{e}"));
     assert_same_text(&d.to_json_string(), valid);
-    let seminar = d.event("SEMINAR").unwrap();
+    let seminar = d.event(&migov::EventId::new("SEMINAR").unwrap()).unwrap();
     assert_eq!(seminar.duration_days(), Some(2));
     assert_eq!(seminar.related_events()[0].event().as_str(), "DAKAR-2000");
     assert_eq!(seminar.contacts()[0].phones(), ["+227 20 75 25 07"]);
