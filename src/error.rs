@@ -54,6 +54,9 @@ pub enum Error {
     /// A JSON file that did not load.
     #[error(transparent)]
     Load(#[from] crate::LoadErrors),
+    /// Two datasets that could not be merged.
+    #[error(transparent)]
+    Merge(#[from] crate::MergeError),
 }
 
 /// So that `?` works on [`reference::dataset`](crate::reference::dataset),

@@ -2,12 +2,16 @@
 
 mod answers;
 pub(crate) mod builder;
+mod compare;
 mod index;
 mod query;
 mod rules;
 mod stats;
 
 pub use builder::{DatasetBuilder, DatasetError, DuplicateIdError};
+pub use compare::{
+    Conflict, DatasetDiff, FieldChange, MergeError, MergePolicy, Merged, RecordChange, RecordId,
+};
 pub use query::{AsOf, ClaimView, DisputedFact, MembershipChange, NameMatch, ProjectFilter};
 pub use stats::{CollectionCoverage, CoverageReport};
 

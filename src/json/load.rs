@@ -1472,14 +1472,16 @@ impl Dataset {
                 {
                     return Err(LoadErrors::one(issue, None));
                 }
-                let at = (inner.line() > 0).then(|| (inner.line(), inner.column()));
+                // serde_json gives column 0 at the start of a line (an end of
+                // file after a newline): that is column 1.
+                let at = (inner.line() > 0).then(|| (inner.line(), inner.column().max(1)));
                 return Err(LoadErrors::one(classify(inner, path_of(e.path())), at));
             }
         };
         if let Err(e) = de.end() {
             return Err(LoadErrors::one(
                 classify(&e, FieldPath::root()),
-                Some((e.line(), e.column())),
+                Some((e.line(), e.column().max(1))),
             ));
         }
         if let Some(issue) = not_an_object(text, &FieldPath::root()) {

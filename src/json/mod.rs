@@ -22,6 +22,7 @@
 //! severity and a message quoting (a bounded excerpt of) the offending value:
 //! wrong types, unknown or missing fields (a misspelt key is never dropped),
 //! duplicate keys, invalid values, dangling references and broken rules.
+//! [`locate`] turns a problem's pointer into its line and column in the text.
 //!
 //! Within one record, every malformed value is reported too: a project with
 //! a bad `start`, a bad `benefiting_states[2]` and a misspelt
@@ -148,6 +149,7 @@
 
 mod entity_serde;
 mod load;
+mod locate;
 mod nested;
 mod recover;
 mod save;
@@ -157,6 +159,7 @@ mod strict;
 pub(crate) mod wire;
 
 pub use load::{LoadError, LoadErrors};
+pub use locate::locate;
 #[cfg(feature = "schemars")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 pub use schema::schema;

@@ -172,6 +172,14 @@ fn byte_order_mark() {
     assert_syntax(&errors);
 }
 
+#[test]
+fn an_end_of_file_after_a_newline_is_at_column_one() {
+    // serde_json says column 0 there; columns count from 1.
+    let errors = refused(Dataset::from_json_str("{\n  \"projects\": [\n"));
+    assert_eq!(errors.problems()[0].rule(), migov::Rule::Syntax);
+    assert_eq!(errors.problems()[0].line_column(), Some((3, 1)));
+}
+
 /// Runs `f` on a thread with a 256 KiB stack: deep input must not recurse deeply.
 fn on_small_stack(f: impl FnOnce() + Send + 'static) {
     std::thread::Builder::new()
