@@ -173,7 +173,7 @@ fn the_imp_seminar_follows_up_the_dakar_meeting() {
         .collect();
     assert_eq!(followed.len(), 1);
     // The reference resolves to the meeting of October 2000 in Dakar.
-    let meeting = d.event(&followed[0]).unwrap();
+    let meeting = d.event(followed[0]).unwrap();
     assert_eq!(meeting.city(), Some("Dakar"));
     assert_eq!(
         meeting.period().map(|p| p.to_string()).as_deref(),

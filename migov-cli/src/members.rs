@@ -34,10 +34,10 @@ fn name_of(data: &Dataset, party: &Party) -> String {
             .member_state(*c)
             .map_or_else(|| c.name().to_owned(), |s| s.name().to_owned()),
         Party::Partner(p) => data
-            .partner(p.as_str())
+            .partner(p)
             .map_or_else(|| p.to_string(), |p| p.name().to_owned()),
         Party::Process(p) => data
-            .process(p.as_str())
+            .process(p)
             .map_or_else(|| p.to_string(), |p| p.name().to_owned()),
         other => other.to_string(),
     }
@@ -47,10 +47,14 @@ fn name_of(data: &Dataset, party: &Party) -> String {
 fn body(data: &Dataset, query: &str) -> Result<Party, String> {
     let q = query.trim();
     for id in [q.to_owned(), q.to_ascii_uppercase()] {
-        if let Some(p) = data.process(&id) {
+        if let Ok(pid) = migov::ProcessId::new(&id)
+            && let Some(p) = data.process(&pid)
+        {
             return Ok(Party::Process(p.id().clone()));
         }
-        if let Some(p) = data.partner(&id) {
+        if let Ok(pid) = migov::PartnerId::new(&id)
+            && let Some(p) = data.partner(&pid)
+        {
             return Ok(Party::Partner(p.id().clone()));
         }
     }

@@ -50,7 +50,9 @@ fn find<'a>(data: &'a Dataset, query: &str) -> Vec<Found<'a>> {
         found.push(state(data, c));
     }
     for id in [query.trim(), upper.as_str()] {
-        if let Some(p) = data.process(id) {
+        if let Ok(typed) = migov::ProcessId::new(id)
+            && let Some(p) = data.process(&typed)
+        {
             found.push(Found {
                 collection: "processes",
                 id: p.id().to_string(),
@@ -58,7 +60,9 @@ fn find<'a>(data: &'a Dataset, query: &str) -> Vec<Found<'a>> {
                 name: None,
             });
         }
-        if let Some(p) = data.partner(id) {
+        if let Ok(typed) = migov::PartnerId::new(id)
+            && let Some(p) = data.partner(&typed)
+        {
             found.push(Found {
                 collection: "partners",
                 id: p.id().to_string(),
@@ -66,7 +70,9 @@ fn find<'a>(data: &'a Dataset, query: &str) -> Vec<Found<'a>> {
                 name: None,
             });
         }
-        if let Some(p) = data.project(id) {
+        if let Ok(typed) = migov::ProjectId::new(id)
+            && let Some(p) = data.project(&typed)
+        {
             found.push(Found {
                 collection: "projects",
                 id: p.id().to_string(),
@@ -74,7 +80,9 @@ fn find<'a>(data: &'a Dataset, query: &str) -> Vec<Found<'a>> {
                 name: None,
             });
         }
-        if let Some(e) = data.event(id) {
+        if let Ok(typed) = migov::EventId::new(id)
+            && let Some(e) = data.event(&typed)
+        {
             found.push(Found {
                 collection: "events",
                 id: e.id().to_string(),
