@@ -387,7 +387,7 @@ fn observer_organization(text: &str) -> Result<(&'static str, Option<&'static st
 /// (process acronym, member, role, start, end, note, URL fragments choosing the
 /// sources that state the chair). A chair cites only those pages, not every
 /// source of its process. Chairs whose pages are not sources of the reference
-/// record (the Almaty and Colombo processes) are in `data/facts/41_process_chairs.json`.
+/// record (the Almaty, Budapest and Colombo processes) are in `data/facts/41_process_chairs.json`.
 type ChairRow = (
     &'static str,
     Party,
@@ -399,9 +399,8 @@ type ChairRow = (
 );
 
 const MIDSA_PAGE: &[&str] = &["iom.int/migration-dialogue-southern-africa-midsa"];
-const RMFM_PAGE: &[&str] = &["regional-ministerial-forum-migration-east-and-horn-africa-rmfm"];
+const RMFM_PAGE: &[&str] = &["peopledaily.digital"];
 const MIDCOM_PAGE: &[&str] = &["iom.int/migration-dialogue-comesa-member-states-midcom"];
-const BUDAPEST_PAGES: &[&str] = &["icmpd.org/our-work/migration-dialogues", "budapestprocess.org"];
 const ARCP_PAGES: &[&str] = &["iom.int/arab-regional-consultative-process"];
 
 #[derive(Clone, Copy)]
@@ -547,24 +546,6 @@ const CHAIRS: &[ChairRow] = &[
         None,
         "listed among the past chairs on the IOM page; dates not given",
         MIDCOM_PAGE,
-    ),
-    (
-        "Budapest Process",
-        Party::State("TUR"),
-        "chair",
-        None,
-        None,
-        "",
-        BUDAPEST_PAGES,
-    ),
-    (
-        "Budapest Process",
-        Party::State("HUN"),
-        "co_chair",
-        None,
-        None,
-        "",
-        BUDAPEST_PAGES,
     ),
     (
         "Bali Process",
