@@ -832,7 +832,10 @@ fn abu_dhabi_dialogue(r: &Value, members: &[&str], doc: &mut Doc) -> Result<(), 
 const MEMBER_LIST_PAGES: &[(&str, &[&str])] = &[
     ("Colombo Process", &["tribuneindia.com"]),
     ("Almaty Process", &["astanatimes.com"]),
-    ("MIDSA", &["iom.int/migration-dialogue-southern-africa-midsa"]),
+    (
+        "MIDSA",
+        &["iom.int/migration-dialogue-southern-africa-midsa"],
+    ),
     ("RCM", &["portal.crmsv.org"]),
 ];
 
