@@ -384,7 +384,10 @@ fn observer_organization(text: &str) -> Result<(&'static str, Option<&'static st
 }
 
 /// Chairs named with dates (or without) in the process notes:
-/// (process acronym, member, role, start, end, note).
+/// (process acronym, member, role, start, end, note, URL fragments choosing the
+/// sources that state the chair). A chair cites only those pages, not every
+/// source of its process. Chairs whose pages are not sources of the reference
+/// record (the Almaty, Budapest and Colombo processes) are in `data/facts/41_process_chairs.json`.
 type ChairRow = (
     &'static str,
     Party,
@@ -392,7 +395,13 @@ type ChairRow = (
     Option<&'static str>,
     Option<&'static str>,
     &'static str,
+    &'static [&'static str],
 );
+
+const MIDSA_PAGE: &[&str] = &["iom.int/migration-dialogue-southern-africa-midsa"];
+const RMFM_PAGE: &[&str] = &["peopledaily.digital"];
+const MIDCOM_PAGE: &[&str] = &["iom.int/migration-dialogue-comesa-member-states-midcom"];
+const ARCP_PAGES: &[&str] = &["iom.int/arab-regional-consultative-process"];
 
 #[derive(Clone, Copy)]
 enum Party {
@@ -419,6 +428,7 @@ const CHAIRS: &[ChairRow] = &[
         Some("2025"),
         Some("2025"),
         MIDSA_CHAIR,
+        MIDSA_PAGE,
     ),
     (
         "MIDSA",
@@ -427,6 +437,7 @@ const CHAIRS: &[ChairRow] = &[
         Some("2024"),
         Some("2024"),
         MIDSA_CHAIR,
+        MIDSA_PAGE,
     ),
     (
         "MIDSA",
@@ -435,6 +446,7 @@ const CHAIRS: &[ChairRow] = &[
         Some("2023"),
         Some("2023"),
         MIDSA_CHAIR,
+        MIDSA_PAGE,
     ),
     (
         "MIDSA",
@@ -443,6 +455,7 @@ const CHAIRS: &[ChairRow] = &[
         Some("2022"),
         Some("2022"),
         MIDSA_CHAIR,
+        MIDSA_PAGE,
     ),
     (
         "MIDSA",
@@ -451,6 +464,7 @@ const CHAIRS: &[ChairRow] = &[
         Some("2021"),
         Some("2021"),
         MIDSA_CHAIR,
+        MIDSA_PAGE,
     ),
     (
         "MIDSA",
@@ -459,6 +473,7 @@ const CHAIRS: &[ChairRow] = &[
         Some("2020"),
         Some("2020"),
         MIDSA_CHAIR,
+        MIDSA_PAGE,
     ),
     (
         "MIDSA",
@@ -467,6 +482,7 @@ const CHAIRS: &[ChairRow] = &[
         Some("2019"),
         Some("2019"),
         MIDSA_CHAIR,
+        MIDSA_PAGE,
     ),
     (
         "MIDSA",
@@ -475,6 +491,7 @@ const CHAIRS: &[ChairRow] = &[
         Some("2017"),
         Some("2017"),
         MIDSA_CHAIR,
+        MIDSA_PAGE,
     ),
     (
         "MIDSA",
@@ -483,6 +500,7 @@ const CHAIRS: &[ChairRow] = &[
         Some("2016"),
         Some("2016"),
         MIDSA_CHAIR,
+        MIDSA_PAGE,
     ),
     (
         "RMFM",
@@ -491,6 +509,7 @@ const CHAIRS: &[ChairRow] = &[
         Some("2020"),
         Some("2022"),
         "",
+        RMFM_PAGE,
     ),
     (
         "RMFM",
@@ -499,6 +518,7 @@ const CHAIRS: &[ChairRow] = &[
         Some("2022"),
         Some("2024"),
         "",
+        RMFM_PAGE,
     ),
     (
         "RMFM",
@@ -507,54 +527,7 @@ const CHAIRS: &[ChairRow] = &[
         Some("2024"),
         Some("2026"),
         "",
-    ),
-    (
-        "Almaty Process",
-        Party::State("KAZ"),
-        "chair",
-        Some("2013-06"),
-        Some("2016-11"),
-        "",
-    ),
-    (
-        "Almaty Process",
-        Party::State("KGZ"),
-        "chair",
-        Some("2016"),
-        Some("2018"),
-        "",
-    ),
-    (
-        "Almaty Process",
-        Party::State("TJK"),
-        "chair",
-        Some("2018"),
-        Some("2021-01"),
-        "",
-    ),
-    (
-        "Almaty Process",
-        Party::State("TUR"),
-        "chair",
-        Some("2021-01"),
-        None,
-        "chair from January 2021; the end of the term is not stated (Azerbaijan chaired later)",
-    ),
-    (
-        "Almaty Process",
-        Party::State("AZE"),
-        "chair",
-        None,
-        Some("2025-04"),
-        "the source says Azerbaijan chaired for two years to April 2025; the start is not stated",
-    ),
-    (
-        "Almaty Process",
-        Party::State("KAZ"),
-        "chair",
-        Some("2025"),
-        None,
-        "chair again from 2025",
+        RMFM_PAGE,
     ),
     (
         "MIDCOM",
@@ -563,6 +536,7 @@ const CHAIRS: &[ChairRow] = &[
         None,
         None,
         "chair per the IOM page (undated); Zambia is also listed among the past chairs",
+        MIDCOM_PAGE,
     ),
     (
         "MIDCOM",
@@ -571,22 +545,7 @@ const CHAIRS: &[ChairRow] = &[
         None,
         None,
         "listed among the past chairs on the IOM page; dates not given",
-    ),
-    (
-        "Budapest Process",
-        Party::State("TUR"),
-        "chair",
-        None,
-        None,
-        "",
-    ),
-    (
-        "Budapest Process",
-        Party::State("HUN"),
-        "co_chair",
-        None,
-        None,
-        "",
+        MIDCOM_PAGE,
     ),
     (
         "Bali Process",
@@ -595,6 +554,7 @@ const CHAIRS: &[ChairRow] = &[
         None,
         None,
         "",
+        DFAT,
     ),
     (
         "Bali Process",
@@ -603,6 +563,7 @@ const CHAIRS: &[ChairRow] = &[
         None,
         None,
         "",
+        DFAT,
     ),
     (
         "ARCP",
@@ -611,14 +572,7 @@ const CHAIRS: &[ChairRow] = &[
         None,
         None,
         "the League of Arab States is the permanent chair and the secretariat; the ARCP is not chaired by a country",
-    ),
-    (
-        "Colombo Process",
-        Party::State("IND"),
-        "chair",
-        Some("2023"),
-        Some("2023"),
-        "chairing in 2023 per the source (members as of 2023, India chairing); the term is not given",
+        ARCP_PAGES,
     ),
 ];
 
@@ -816,16 +770,25 @@ const PROCESS_ALTERNATIVES: &[AltRow] = &[
 const ADD_ABOUT: &str = "abudhabidialogue.org.ae/index.php/about-abu-dhabi-dialogue";
 const ADD_MEMBERS: &str = "abudhabidialogue.org/members";
 const ADD_MFA: &str = "mfasia.org";
+const ADD_COLOMBO: &str = "colomboprocess.org/rcp-meetings/detail/abu-dhabi-dialogue";
 
 fn abu_dhabi_dialogue(r: &Value, members: &[&str], doc: &mut Doc) -> Result<(), String> {
     let official = pick_sources(r, &[ADD_ABOUT, ADD_MEMBERS])?;
     let about = pick_sources(r, &[ADD_ABOUT])?;
     let members_page = pick_sources(r, &[ADD_MEMBERS])?;
     let mfa = pick_sources(r, &[ADD_MFA])?;
+    // The Colombo Process page on the ADD names Yemen and Malaysia among the
+    // states of the inaugural consultation (Abu Dhabi, January 2008).
+    let colombo = pick_sources(r, &[ADD_COLOMBO])?;
+    let mfa_and_colombo = pick_sources(r, &[ADD_MFA, ADD_COLOMBO])?;
     let as_of = json!(
         "members as of: ADD official 'about' page (undated); also on abudhabidialogue.org/members"
     );
     for &m in members {
+        let mut sources = official.clone();
+        if m == "MYS" {
+            sources.extend(colombo.iter().cloned());
+        }
         let mut extra = vec![("note", as_of.clone())];
         if m == "MYS" {
             extra.push((
@@ -837,7 +800,7 @@ fn abu_dhabi_dialogue(r: &Value, members: &[&str], doc: &mut Doc) -> Result<(), 
             state(m),
             process("ADD"),
             "member",
-            official.clone(),
+            sources,
             &extra,
         ));
     }
@@ -858,17 +821,40 @@ fn abu_dhabi_dialogue(r: &Value, members: &[&str], doc: &mut Doc) -> Result<(), 
         state("YEM"),
         process("ADD"),
         "member",
-        mfa,
+        mfa_and_colombo,
         &[
-            ("note", json!("listed by Migrant Forum in Asia only")),
+            (
+                "note",
+                json!("listed by Migrant Forum in Asia; the Colombo Process page on the ADD names Yemen among the states brought together at the inaugural consultation (Abu Dhabi, 21-22 January 2008)"),
+            ),
             (
                 "dispute",
-                json!({ "note": "only Migrant Forum in Asia lists Yemen; the official ADD pages list Malaysia instead", "sources": official }),
+                json!({ "note": "the official ADD pages do not list Yemen (they list Malaysia, which Migrant Forum in Asia omits)", "sources": official }),
             ),
         ],
     ));
     Ok(())
 }
+
+/// The pages of a reference record that list its members and observers, where
+/// not every source of the record does: (process acronym, URL fragments). The
+/// other processes' lists cite every source of their record.
+const MEMBER_LIST_PAGES: &[(&str, &[&str])] = &[
+    ("Colombo Process", &["tribuneindia.com"]),
+    ("Almaty Process", &["astanatimes.com"]),
+    (
+        "MIDSA",
+        &["iom.int/migration-dialogue-southern-africa-midsa"],
+    ),
+    ("RCM", &["portal.crmsv.org"]),
+];
+
+/// Corrected `members_as_of` of reference records whose date is wrong:
+/// (process acronym, the date basis of the list).
+const MEMBERS_AS_OF: &[(&str, &str)] = &[(
+    "Colombo Process",
+    "June 2024 (The Tribune, New Delhi, June 29, on the first meeting chaired by India, held on 28 June 2024)",
+)];
 
 /// 26 consultative processes, their memberships (states, observer states, observer
 /// organisations, chairs) and disputed values.
@@ -945,9 +931,18 @@ fn processes(records: &[Value], doc: &mut Doc) -> Result<(), String> {
         p.insert("sources".into(), Value::Array(sources.clone()));
         doc.processes.push(Value::Object(p));
 
-        // Memberships.
+        // Memberships, citing the pages that list them.
         let body = process(&id);
-        let as_of = opt_str(r, "members_as_of").map(|s| json!(format!("members as of: {s}")));
+        let sources = match MEMBER_LIST_PAGES.iter().find(|(a, _)| *a == acronym) {
+            Some((_, needles)) => pick_sources(r, needles)?,
+            None => sources,
+        };
+        let as_of_text = MEMBERS_AS_OF
+            .iter()
+            .find(|(a, _)| *a == acronym)
+            .map(|(_, s)| *s)
+            .or_else(|| opt_str(r, "members_as_of"));
+        let as_of = as_of_text.map(|s| json!(format!("members as of: {s}")));
         let as_of_extra: Vec<(&str, Value)> = as_of.iter().map(|n| ("note", n.clone())).collect();
         let members = str_list(r, "members");
         if acronym == "ADD" {
@@ -999,7 +994,7 @@ fn processes(records: &[Value], doc: &mut Doc) -> Result<(), String> {
         .iter()
         .filter_map(|r| opt_str(r, "acronym").map(|a| (a, r)))
         .collect();
-    for (acronym, who, role, start, end, note) in CHAIRS {
+    for (acronym, who, role, start, end, note, needles) in CHAIRS {
         let r = by_acronym
             .get(acronym)
             .ok_or_else(|| format!("chair table: no process {acronym:?}"))?;
@@ -1012,7 +1007,7 @@ fn processes(records: &[Value], doc: &mut Doc) -> Result<(), String> {
             who.value(),
             process(&id_of(acronym)?),
             role,
-            sources_of(r)?,
+            pick_sources(r, needles)?,
             &extra,
         ));
     }

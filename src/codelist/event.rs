@@ -46,6 +46,9 @@ codelist! {
     EventRole, "event role", example = (Organiser, "organiser", "Organiser") {
         /// "Organised by" / "Organiser" in an event's programme.
         Organiser = "organiser" | "Organiser" | "Organizer" | "Organised by" | "Organized by",
+        /// "Chair" / "Chaired by" of an event in its programme or report, as
+        /// a minister chairing a ministerial conference.
+        Chair = "chair" | "Chair" | "Chaired by",
         /// "Co-Chair" of an event in its programme.
         CoChair = "co_chair" | "Co-Chair" | "Co Chair",
         /// "Coordinator" / "Coordinated by" in an event's programme.

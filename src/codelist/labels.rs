@@ -92,6 +92,7 @@ labels! {
 labels! {
     EventRole {
         Organiser => ("Organiser", "Organisateur", "Organizador"),
+        Chair => ("Chair", "Présidence", "Presidencia"),
         CoChair => ("Co-chair", "Coprésidence", "Copresidencia"),
         Coordinator => ("Coordinator", "Coordonnateur", "Coordinador"),
         Host => ("Host", "Hôte", "Anfitrión"),
