@@ -27,7 +27,9 @@ fn country(alpha3: &str) -> CountryCode {
 
 /// (start, end, city, country, sources) of an event, as text.
 fn event_facts(id: &str) -> (String, String, String, String, Vec<String>) {
-    let e = data().event(id).unwrap_or_else(|| panic!("no event {id}"));
+    let e = data()
+        .event(&migov::EventId::new(id).unwrap())
+        .unwrap_or_else(|| panic!("no event {id}"));
     (
         e.start().map(|s| s.value().to_string()).unwrap_or_default(),
         e.end().map(|s| s.to_string()).unwrap_or_default(),
@@ -85,7 +87,9 @@ fn idm_sessions_keep_their_printed_dates_and_places() {
     assert_eq!((city.as_str(), c.as_str()), ("Geneva", "CHE"));
 
     // Online session: no place.
-    let e = data().event("IDM-2021-1").unwrap();
+    let e = data()
+        .event(&migov::EventId::new("IDM-2021-1").unwrap())
+        .unwrap();
     assert_eq!(e.start().unwrap().value().to_string(), "2021-05-25");
     assert_eq!(e.end().unwrap().to_string(), "2021-05-27");
     assert!(e.city().is_none() && e.country().is_none());
@@ -94,7 +98,9 @@ fn idm_sessions_keep_their_printed_dates_and_places() {
 #[test]
 fn a_year_the_page_does_not_print_stays_an_alternative() {
     // The IOM news item gives "18 and 19 July" without a year.
-    let e = data().event("IDM-2017-GENEVA").unwrap();
+    let e = data()
+        .event(&migov::EventId::new("IDM-2017-GENEVA").unwrap())
+        .unwrap();
     let start = e.start().unwrap();
     assert_eq!(start.value().to_string(), "--07-18");
     let alternatives: Vec<String> = start
@@ -115,7 +121,9 @@ fn a_year_the_page_does_not_print_stays_an_alternative() {
 fn ministerial_meetings_have_their_chairs_and_hosts() {
     let d = data();
     // Sixth Bali Process Ministerial Conference, co-chaired by Indonesia and Australia.
-    let bali = d.event("BALI-BRMC-6").unwrap();
+    let bali = d
+        .event(&migov::EventId::new("BALI-BRMC-6").unwrap())
+        .unwrap();
     let mut co_chairs: Vec<String> = bali
         .parties_in_role(&EventRole::CoChair)
         .map(|p| p.party().id_str().to_owned())
@@ -128,7 +136,9 @@ fn ministerial_meetings_have_their_chairs_and_hosts() {
     let (start, end, city, c, _) = event_facts("COLOMBO-MC-5");
     assert_eq!((start.as_str(), end.as_str()), ("2016-08-25", "2016-08-25"));
     assert_eq!((city.as_str(), c.as_str()), ("Colombo", "LKA"));
-    let colombo = d.event("COLOMBO-MC-5").unwrap();
+    let colombo = d
+        .event(&migov::EventId::new("COLOMBO-MC-5").unwrap())
+        .unwrap();
     let chair: Vec<&str> = colombo
         .parties_in_role(&EventRole::Chair)
         .map(|p| p.party().id_str())
