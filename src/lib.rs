@@ -88,9 +88,10 @@ pub mod reference;
 mod value;
 
 pub use dataset::{
-    AsOf, ClaimView, CollectionCoverage, Conflict, CoverageReport, Dataset, DatasetBuilder,
-    DatasetDiff, DatasetError, DisputedFact, DuplicateIdError, FieldChange, MembershipChange,
-    MergeError, MergePolicy, Merged, NameMatch, ProjectFilter, RecordChange, RecordId,
+    AsOf, Certain, ClaimView, CollectionCoverage, Conflict, CoverageReport, Dataset,
+    DatasetBuilder, DatasetDiff, DatasetError, DisputedFact, DuplicateIdError, FieldChange,
+    MembershipChange, MergeError, MergePolicy, Merged, NameMatch, ProjectFilter, RecordChange,
+    RecordId,
 };
 pub use entity::{
     AgendaDay, Amount, Bound, BuildError, Contribution, DatedFlag, Dispute, Event, EventBuilder,

@@ -12,7 +12,9 @@ pub use builder::{DatasetBuilder, DatasetError, DuplicateIdError};
 pub use compare::{
     Conflict, DatasetDiff, FieldChange, MergeError, MergePolicy, Merged, RecordChange, RecordId,
 };
-pub use query::{AsOf, ClaimView, DisputedFact, MembershipChange, NameMatch, ProjectFilter};
+pub use query::{
+    AsOf, Certain, ClaimView, DisputedFact, MembershipChange, NameMatch, ProjectFilter,
+};
 pub use stats::{CollectionCoverage, CoverageReport};
 
 use std::collections::BTreeMap;

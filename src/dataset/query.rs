@@ -6,6 +6,7 @@ use super::Dataset;
 use super::index::{NameKey, Slot};
 use crate::codelist::{
     AmountKind, Coverage, EventRole, IdfRegion, MembershipRole, ProjectRole, ProjectStatus,
+    ProjectType,
 };
 use crate::value::{EventId, PartnerId, ProcessId, ProjectId};
 use crate::{
@@ -64,7 +65,11 @@ pub struct ProjectFilter {
     status: Option<ProjectStatus>,
     coverage: Option<Coverage>,
     idf_region: Option<IdfRegion>,
+    project_type: Option<ProjectType>,
+    funder: Option<PartnerId>,
+    idf_only: bool,
     during: Option<PartialDate>,
+    certainly_during: bool,
 }
 
 impl ProjectFilter {
@@ -86,9 +91,36 @@ impl ProjectFilter {
         self
     }
 
+    /// Keeps projects of this type.
+    pub fn project_type(mut self, project_type: ProjectType) -> Self {
+        self.project_type = Some(project_type);
+        self
+    }
+
+    /// Keeps projects that name `funder` as a funder.
+    pub fn funder(mut self, funder: PartnerId) -> Self {
+        self.funder = Some(funder);
+        self
+    }
+
+    /// Keeps IOM Development Fund projects only: those with an IDF code.
+    pub fn idf_only(mut self) -> Self {
+        self.idf_only = true;
+        self
+    }
+
     /// Keeps projects whose period possibly overlaps `date`.
     pub fn during(mut self, date: PartialDate) -> Self {
         self.during = Some(date);
+        self.certainly_during = false;
+        self
+    }
+
+    /// Keeps projects whose period certainly overlaps `date` (a project with
+    /// an unknown end is kept only if it certainly ran during `date`).
+    pub fn certainly_during(mut self, date: PartialDate) -> Self {
+        self.during = Some(date);
+        self.certainly_during = true;
         self
     }
 
@@ -98,6 +130,17 @@ impl ProjectFilter {
             .as_ref()
             .is_none_or(|s| project.status() == Some(s))
             && self
+                .project_type
+                .as_ref()
+                .is_none_or(|t| project.project_type() == Some(t))
+            && self.funder.as_ref().is_none_or(|f| {
+                project
+                    .organizations()
+                    .iter()
+                    .any(|o| o.partner() == f && *o.role() == ProjectRole::Funder)
+            })
+            && (!self.idf_only || project.idf_code().is_some())
+            && self
                 .coverage
                 .as_ref()
                 .is_none_or(|c| project.coverage() == Some(c))
@@ -105,11 +148,39 @@ impl ProjectFilter {
                 .idf_region
                 .as_ref()
                 .is_none_or(|r| project.idf_region() == Some(r))
-            && self
-                .during
-                .is_none_or(|d| project.period().contains(d).is_possible())
+            && self.during.is_none_or(|d| {
+                let overlap = project.period().contains(d);
+                if self.certainly_during {
+                    overlap.is_yes()
+                } else {
+                    overlap.is_possible()
+                }
+            })
     }
 }
+
+/// Keeps only the certain answers of a date query: every date query returns
+/// [`AsOf`] answers, certain or possible, and `.certain()` drops the
+/// possible ones.
+///
+/// # Examples
+///
+/// ```
+/// use migov::{Certain, Dataset};
+///
+/// let data = Dataset::builder().build()?;
+/// let certain: Vec<_> = data.events_during("2008".parse()?).certain().collect();
+/// assert!(certain.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub trait Certain<'a, T: 'a>: Iterator<Item = AsOf<'a, T>> + Sized {
+    /// The answers whose certainty is [`Truth::Yes`].
+    fn certain(self) -> std::iter::Filter<Self, fn(&AsOf<'a, T>) -> bool> {
+        self.filter(|a| a.certainty().is_yes())
+    }
+}
+
+impl<'a, T: 'a, I: Iterator<Item = AsOf<'a, T>>> Certain<'a, T> for I {}
 
 /// A record that a name or alias resolves to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
