@@ -88,7 +88,7 @@ pub mod reference;
 mod value;
 
 pub use dataset::{
-    AsOf, Certain, ClaimView, CollectionCoverage, Conflict, CoverageReport, Dataset,
+    AsOf, Certain, ChairTerm, ClaimView, CollectionCoverage, Conflict, CoverageReport, Dataset,
     DatasetBuilder, DatasetDiff, DatasetError, DisputedFact, DuplicateIdError, FieldChange,
     MembershipChange, MergeError, MergePolicy, Merged, NameMatch, ProjectFilter, RecordChange,
     RecordId,

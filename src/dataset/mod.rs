@@ -2,6 +2,7 @@
 
 mod answers;
 pub(crate) mod builder;
+mod chairs;
 mod compare;
 mod index;
 mod query;
@@ -9,6 +10,7 @@ mod rules;
 mod stats;
 
 pub use builder::{DatasetBuilder, DatasetError, DuplicateIdError};
+pub use chairs::ChairTerm;
 pub use compare::{
     Conflict, DatasetDiff, FieldChange, MergeError, MergePolicy, Merged, RecordChange, RecordId,
 };

@@ -1,0 +1,97 @@
+//! Chair histories: terms in order, gaps exactly where no term covers.
+
+use migov::codelist::MembershipRole;
+use migov::{
+    ChairTerm, CountryCode, Dataset, Membership, Party, ProcessId, RegionalConsultativeProcess,
+};
+use proptest::prelude::*;
+
+fn history_of(years: &[(i32, i32)]) -> Result<Dataset, Box<dyn std::error::Error>> {
+    let body = ProcessId::new("P")?;
+    let mut b = Dataset::builder();
+    b.add_process(RegionalConsultativeProcess::builder(body.clone(), "P").build()?)?;
+    let states = ["AGO", "BWA", "COD", "LSO", "MDG", "MWI", "MUS", "MOZ"];
+    for (i, (from, to)) in years.iter().enumerate() {
+        let state = CountryCode::from_alpha3(states[i % states.len()])?;
+        b.add_membership(
+            Membership::builder(
+                Party::State(state),
+                Party::Process(body.clone()),
+                MembershipRole::Chair,
+            )
+            .period(format!("{from}/{to}").parse()?)
+            .build()?,
+        );
+    }
+    Ok(b.build()?)
+}
+
+proptest! {
+    /// Every year from the first term to the last is covered by a term or a
+    /// gap, never both, and gaps lie between terms.
+    #[test]
+    fn terms_and_gaps_tile_the_years(spells in proptest::collection::vec((2000i32..2030, 0i32..3), 1..8)) {
+        let years: Vec<(i32, i32)> = spells.iter().map(|(from, len)| (*from, from + len)).collect();
+        let data = history_of(&years).unwrap();
+        let history = data.chair_history(&Party::Process(ProcessId::new("P").unwrap()));
+        let first = years.iter().map(|y| y.0).min().unwrap();
+        let last = years.iter().map(|y| y.1).max().unwrap();
+        let mut previous_start = i32::MIN;
+        for year in first..=last {
+            let in_term = years.iter().any(|(a, b)| (*a..=*b).contains(&year));
+            let in_gap = history.iter().any(|t| match t {
+                ChairTerm::Gap(g) => g.start().unwrap().year() <= year && year <= g.end().unwrap().year(),
+                _ => false,
+            });
+            prop_assert!(in_term != in_gap, "{year}: term {in_term}, gap {in_gap}, {history:?}");
+        }
+        for term in &history {
+            if let ChairTerm::Chair(m) = term {
+                let start = m.period().start().unwrap().year();
+                prop_assert!(start >= previous_start, "terms out of order");
+                previous_start = start;
+            }
+        }
+        prop_assert_eq!(history.iter().filter(|t| matches!(t, ChairTerm::Chair(_))).count(), years.len());
+    }
+}
+
+#[cfg(feature = "reference-data")]
+#[test]
+fn midsa_chairs_by_year_with_the_years_no_source_names() {
+    let data = migov::reference::dataset().unwrap();
+    let midsa = Party::Process(ProcessId::new("MIDSA").unwrap());
+    let history = data.chair_history(&midsa);
+    let chairs: Vec<String> = history
+        .iter()
+        .filter_map(|t| match t {
+            ChairTerm::Chair(m) => Some(format!("{} {}", m.member(), m.period())),
+            _ => None,
+        })
+        .collect();
+    // As the IOM MIDSA page lists them, year by year.
+    assert!(
+        chairs.contains(&"state ZAF 2017/2017".to_owned()),
+        "{chairs:?}"
+    );
+    assert!(
+        chairs.contains(&"state NAM 2019/2019".to_owned()),
+        "{chairs:?}"
+    );
+    // No source names the 2018 chair: the history says so with a gap.
+    assert!(
+        history
+            .iter()
+            .any(|t| matches!(t, ChairTerm::Gap(g) if g.to_string() == "2018/2018"))
+    );
+    // Who chaired in 2021, from the same data.
+    let on = "2021".parse().unwrap();
+    let chair: Vec<_> = data
+        .members_of(&midsa, &MembershipRole::Chair, on)
+        .map(|a| a.item().member().clone())
+        .collect();
+    assert_eq!(
+        chair,
+        [Party::State(CountryCode::from_alpha3("MOZ").unwrap())]
+    );
+}
