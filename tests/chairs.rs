@@ -11,8 +11,8 @@ fn history_of(years: &[(i32, i32)]) -> Result<Dataset, Box<dyn std::error::Error
     let mut b = Dataset::builder();
     b.add_process(RegionalConsultativeProcess::builder(body.clone(), "P").build()?)?;
     let states = ["AGO", "BWA", "COD", "LSO", "MDG", "MWI", "MUS", "MOZ"];
-    for (i, (from, to)) in years.iter().enumerate() {
-        let state = CountryCode::from_alpha3(states[i % states.len()])?;
+    for ((from, to), code) in years.iter().zip(states.iter().cycle()) {
+        let state = CountryCode::from_alpha3(code)?;
         b.add_membership(
             Membership::builder(
                 Party::State(state),
