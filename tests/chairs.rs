@@ -95,3 +95,74 @@ fn midsa_chairs_by_year_with_the_years_no_source_names() {
         [Party::State(CountryCode::from_alpha3("MOZ").unwrap())]
     );
 }
+
+mod lifetimes {
+    use migov::codelist::{LifecycleStatus, MembershipRole};
+    use migov::{CountryCode, Dataset, Membership, Partner, PartnerId, Party, Truth};
+
+    /// A membership 2014/2025 in a body dissolved in December 2023.
+    fn dissolved_body() -> Result<Dataset, Box<dyn std::error::Error>> {
+        let body = PartnerId::new("OLD-BODY")?;
+        let mut b = Dataset::builder();
+        b.add_partner(
+            Partner::builder(body.clone(), "A body dissolved in 2023")
+                .established("2010".parse::<migov::PartialDate>()?)
+                .status(LifecycleStatus::Dissolved, Some("2023-12".parse()?))
+                .build()?,
+        )?;
+        b.add_membership(
+            Membership::builder(
+                Party::State(CountryCode::from_alpha3("SEN")?),
+                Party::Partner(body),
+                MembershipRole::Member,
+            )
+            .period("2008/2025".parse()?)
+            .build()?,
+        );
+        Ok(b.build()?)
+    }
+
+    #[test]
+    fn a_membership_is_clipped_to_its_body_lifetime_and_warned() {
+        let data = dissolved_body().unwrap();
+        let body = Party::Partner(PartnerId::new("OLD-BODY").unwrap());
+        let m = &data.memberships()[0];
+        assert_eq!(data.effective_period(m).to_string(), "2010/2023-12");
+        let members = |year: &str| {
+            data.members_of(&body, &MembershipRole::Member, year.parse().unwrap())
+                .map(|a| a.certainty())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            members("2024"),
+            Vec::<Truth>::new(),
+            "no answer after the dissolution"
+        );
+        assert_eq!(
+            members("2009"),
+            Vec::<Truth>::new(),
+            "no answer before the establishment"
+        );
+        assert_eq!(members("2015"), [Truth::Yes]);
+        // The year after the dissolution: the dissolved body has no members.
+        let warned: Vec<String> = data
+            .warnings()
+            .iter()
+            .filter(|w| w.rule().id() == "membership.reaches_outside_body_lifetime")
+            .map(|w| format!("{} {}", w.path(), w.message()))
+            .collect();
+        assert_eq!(warned.len(), 2, "{warned:?}");
+        assert!(
+            warned
+                .iter()
+                .any(|w| w.contains("end") && w.contains("until 2025")),
+            "{warned:?}"
+        );
+        assert!(
+            warned
+                .iter()
+                .any(|w| w.contains("start") && w.contains("from 2008")),
+            "{warned:?}"
+        );
+    }
+}

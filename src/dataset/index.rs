@@ -369,14 +369,31 @@ pub(crate) fn effective_period(m: &Membership, body_lifetime: Option<Period>) ->
     }
 }
 
-/// A membership's period as its sources state it, ended by the body's
-/// dissolution when open-ended (the date of the source left aside).
+/// A membership's period as its sources state it, clipped to its body's
+/// lifetime (the date of the source left aside): an open-ended membership,
+/// or one that certainly ends after the body's dissolution, ends with it;
+/// one that certainly begins before the body's establishment begins with it.
 pub(crate) fn stated_period(m: &Membership, body_lifetime: Option<Period>) -> Period {
     let p = m.period();
-    match (p.end(), body_lifetime.and_then(|l| l.end())) {
-        (None, Some(dissolved)) => Period::new(p.start(), Some(dissolved)).unwrap_or(p),
-        _ => p,
-    }
+    let Some(life) = body_lifetime else {
+        return p;
+    };
+    let end = match (p.end(), life.end()) {
+        (None, Some(dissolved)) => Some(dissolved),
+        (Some(end), Some(dissolved))
+            if end.cmp_known(&dissolved) == Some(std::cmp::Ordering::Greater) =>
+        {
+            Some(dissolved)
+        }
+        (end, _) => end,
+    };
+    let start = match (p.start(), life.start()) {
+        (Some(start), Some(born)) if start.cmp_known(&born) == Some(std::cmp::Ordering::Less) => {
+            Some(born)
+        }
+        (start, _) => start,
+    };
+    Period::new(start, end).unwrap_or(p)
 }
 
 /// Pushes `(key, item)` for each distinct key of one item.

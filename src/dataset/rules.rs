@@ -369,6 +369,44 @@ fn check_membership_list(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>)
         };
         if let Some(lifetime) = lifetime
             && !m.period().is_unknown()
+            && !lifetime.overlaps(&m.period()).is_no()
+        {
+            let before = m
+                .period()
+                .start()
+                .zip(lifetime.start())
+                .filter(|(s, born)| s.cmp_known(born) == Some(std::cmp::Ordering::Less));
+            let after = m
+                .period()
+                .end()
+                .zip(lifetime.end())
+                .filter(|(e, gone)| e.cmp_known(gone) == Some(std::cmp::Ordering::Greater));
+            for (field, part) in [
+                (
+                    "start",
+                    before.map(|(s, born)| format!("from {s}, before its establishment in {born}")),
+                ),
+                (
+                    "end",
+                    after.map(|(e, gone)| format!("until {e}, after its dissolution in {gone}")),
+                ),
+            ] {
+                if let Some(part) = part {
+                    issues.push(Issue::new(
+                        Rule::ReachesOutsideBodyLifetime,
+                        here(i).join(field),
+                        format!(
+                            "{} ({}) reaches outside the lifetime of {} ({lifetime}): {part}; answers are clipped to the lifetime",
+                            who(),
+                            m.period(),
+                            m.body()
+                        ),
+                    ));
+                }
+            }
+        }
+        if let Some(lifetime) = lifetime
+            && !m.period().is_unknown()
             && lifetime.overlaps(&m.period()).is_no()
         {
             issues.push(Issue::new(

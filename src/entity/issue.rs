@@ -133,6 +133,7 @@ rules! {
     ChairWithoutMemberList = ("membership.chair_without_member_list", Warning, "a body with a known chair also has a known member list"),
     MemberAndObserver = ("membership.member_and_observer", Error, "nobody is a member and an observer of the same body over overlapping periods"),
     OutsideBodyLifetime = ("membership.outside_body_lifetime", Error, "memberships lie within the body's lifetime (after its establishment, before its dissolution)"),
+    ReachesOutsideBodyLifetime = ("membership.reaches_outside_body_lifetime", Warning, "a membership that overlaps its body's lifetime does not certainly begin before its establishment or end after its dissolution (answers are clipped to the lifetime)"),
 }
 
 impl fmt::Display for Rule {
