@@ -91,7 +91,7 @@ pub use dataset::{
     AsOf, Certain, ChairTerm, ClaimView, CollectionCoverage, Conflict, CoverageReport, Dataset,
     DatasetBuilder, DatasetDiff, DatasetError, DisputedFact, DuplicateIdError, FieldChange,
     MembershipChange, MergeError, MergePolicy, Merged, NameMatch, ProjectFilter, RecordChange,
-    RecordId,
+    RecordId, StatusTaken,
 };
 pub use entity::{
     AgendaDay, Amount, Bound, BuildError, Contribution, DatedFlag, Dispute, Event, EventBuilder,

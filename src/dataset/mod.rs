@@ -1,5 +1,6 @@
 //! The dataset: a validated, indexed collection of every entity and membership.
 
+mod admissions;
 mod answers;
 pub(crate) mod builder;
 mod chairs;
@@ -9,6 +10,7 @@ mod query;
 mod rules;
 mod stats;
 
+pub use admissions::StatusTaken;
 pub use builder::{DatasetBuilder, DatasetError, DuplicateIdError};
 pub use chairs::ChairTerm;
 pub use compare::{

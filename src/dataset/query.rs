@@ -34,6 +34,10 @@ impl<T> Clone for AsOf<'_, T> {
 impl<T> Copy for AsOf<'_, T> {}
 
 impl<'a, T> AsOf<'a, T> {
+    pub(crate) fn new(item: &'a T, certainty: Truth) -> Self {
+        Self { item, certainty }
+    }
+
     /// The record.
     pub fn item(&self) -> &'a T {
         self.item

@@ -1,4 +1,5 @@
-//! Chair histories: terms in order, gaps exactly where no term covers.
+//! Answers people ask for: chair histories with gaps, memberships clipped to
+//! lifetimes, and states admitted to IOM in a window.
 
 use migov::codelist::MembershipRole;
 use migov::{
@@ -165,4 +166,40 @@ mod lifetimes {
             "{warned:?}"
         );
     }
+}
+
+#[cfg(feature = "reference-data")]
+#[test]
+fn states_admitted_to_iom_between_2000_and_2011_have_dated_steps_in_the_window() {
+    use migov::{IomStatus, Truth};
+    let data = migov::reference::dataset().unwrap();
+    let (from, to) = ("2000".parse().unwrap(), "2011".parse().unwrap());
+    let admitted: Vec<_> = data
+        .took_status_between(IomStatus::Member, from, to)
+        .collect();
+    assert!(!admitted.is_empty());
+    // Each answer agrees with a plain look at the state's own history.
+    let mut expected = 0;
+    for s in data.member_states() {
+        for step in s.status_history() {
+            if step.status() == IomStatus::Member
+                && let Some(since) = step.since()
+                && (2000..=2011).contains(&since.year())
+            {
+                expected += 1;
+            }
+        }
+    }
+    assert_eq!(admitted.len(), expected);
+    assert!(
+        admitted
+            .iter()
+            .all(|t| t.certainty() == Truth::Yes && t.step().since().is_some())
+    );
+    // Antigua and Barbuda, admitted in December 2011 (see its record's note).
+    assert!(
+        admitted
+            .iter()
+            .any(|t| t.state().country().alpha3() == "ATG")
+    );
 }
