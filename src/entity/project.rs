@@ -473,6 +473,10 @@ impl Project {
         let (Some(sm), Some(em)) = (start.month(), end.month()) else {
             return;
         };
+        if start.is_qualified() || end.is_qualified() {
+            // An approximate or uncertain month spans no stated number of months.
+            return;
+        }
         let span = i64::from(end.year() - start.year()) * 12 + i64::from(em) - i64::from(sm) + 1;
         let months = i64::from(months);
         if span >= 1 && (months > span || months + 1 < span) {

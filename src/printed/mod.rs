@@ -147,6 +147,18 @@ pub enum Normalisation {
         /// The successor state.
         successor: crate::value::CountryCode,
     },
+    /// A hedging word (`c.`, `circa`, `around`) made the date after it
+    /// approximate (EDTF `~`).
+    Approximate {
+        /// The word as printed, in lower case and without its point (`c`, `circa`).
+        word: String,
+    },
+    /// A decade as printed (`1990s`, `les années 1990`) was read as the
+    /// EDTF decade.
+    Decade {
+        /// The decade read (`199X`).
+        decade: crate::value::PartialDate,
+    },
     /// A word such as `million` multiplied the number.
     Multiplier {
         /// The word as printed.
@@ -202,6 +214,18 @@ impl fmt::Display for Normalisation {
                 )
             }
             Self::Multiplier { word, factor } => write!(f, "read {word:?} as × {factor}"),
+            Self::Approximate { word } => {
+                write!(
+                    f,
+                    "read {word:?} as approximate: the date after it is marked ~"
+                )
+            }
+            Self::Decade { decade } => write!(
+                f,
+                "read the decade as {decade} ({} to {})",
+                decade.year(),
+                decade.year() + 9
+            ),
         }
     }
 }

@@ -352,13 +352,15 @@ impl fmt::Display for PeriodError {
     }
 }
 
-/// `Some` for a known bound, `None` for an unbounded one; compares as `a <= b`
-/// where `None` on the left is -∞ and `None` on the right is +∞.
-fn at_or_before(a: Option<NaiveDate>, b: Option<NaiveDate>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => a <= b,
-        _ => true,
-    }
+/// A bound that no day of `PartialDate` (years 1 to 9999) reaches from below:
+/// stands for -∞ in the period's bounds.
+const MINUS_INFINITY: NaiveDate = NaiveDate::MIN;
+/// Stands for +∞ in the period's bounds.
+const PLUS_INFINITY: NaiveDate = NaiveDate::MAX;
+
+/// A finite bound as `Some`, an infinite one as `None`.
+fn finite(day: NaiveDate) -> Option<NaiveDate> {
+    (day != MINUS_INFINITY && day != PLUS_INFINITY).then_some(day)
 }
 
 impl Period {
@@ -474,7 +476,8 @@ impl Period {
     }
 
     /// The earliest day the period can have started: the start's first day;
-    /// `None` if the start is unknown.
+    /// `None` if the start is unknown or qualified (`2001~`: its true day has no
+    /// stated bound).
     ///
     /// # Examples
     ///
@@ -483,16 +486,17 @@ impl Period {
     ///
     /// let p: Period = "2001/2003".parse()?;
     /// assert_eq!(p.earliest_start().map(|d| d.to_string()), Some("2001-01-01".to_owned()));
+    /// assert_eq!("2001~/2003".parse::<Period>()?.earliest_start(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[inline]
     pub fn earliest_start(&self) -> Option<NaiveDate> {
-        self.start.map(|s| s.first_day())
+        finite(self.start_low())
     }
 
     /// The latest day the period can have started: the start's last day, or the
     /// end's last day if that is earlier (a period does not start after it ends);
-    /// `None` if the start is unknown.
+    /// `None` if the start is unknown or qualified.
     ///
     /// # Examples
     ///
@@ -505,12 +509,14 @@ impl Period {
     /// ```
     #[inline]
     pub fn latest_start(&self) -> Option<NaiveDate> {
-        let start = self.start?.last_day();
-        Some(self.end.map_or(start, |e| start.min(e.last_day())))
+        self.start_high()
     }
 
     /// The earliest day the period can have ended: the end's first day, or the
-    /// start's first day if that is later; `None` if the period is open-ended.
+    /// start's first day if that is later. For a qualified end (`2003~`), the
+    /// end may be as early as the start: the start's first day. `None` if the
+    /// period is open-ended (it has not ended), or if the end is qualified and
+    /// the start unknown or qualified (no day bounds it).
     ///
     /// # Examples
     ///
@@ -519,16 +525,17 @@ impl Period {
     ///
     /// let p: Period = "2001-06/2001".parse()?;
     /// assert_eq!(p.earliest_end().map(|d| d.to_string()), Some("2001-06-01".to_owned()));
+    /// let q: Period = "2001/2003~".parse()?;
+    /// assert_eq!(q.earliest_end().map(|d| d.to_string()), Some("2001-01-01".to_owned()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[inline]
     pub fn earliest_end(&self) -> Option<NaiveDate> {
-        let end = self.end?.first_day();
-        Some(self.start.map_or(end, |s| end.max(s.first_day())))
+        finite(self.end_low())
     }
 
     /// The latest day the period can have ended: the end's last day; `None` if
-    /// the period is open-ended.
+    /// the period is open-ended or its end is qualified.
     ///
     /// # Examples
     ///
@@ -541,7 +548,44 @@ impl Period {
     /// ```
     #[inline]
     pub fn latest_end(&self) -> Option<NaiveDate> {
-        self.end.map(|e| e.last_day())
+        finite(self.end_high())
+    }
+
+    /// The earliest start, -∞ when unknown or qualified.
+    #[inline]
+    fn start_low(&self) -> NaiveDate {
+        self.start
+            .and_then(|s| s.earliest_day())
+            .unwrap_or(MINUS_INFINITY)
+    }
+
+    /// The latest start, when the start is known and not qualified (an
+    /// unknown start gives no certainty: `None`).
+    #[inline]
+    fn start_high(&self) -> Option<NaiveDate> {
+        let start = self.start?.latest_day()?;
+        Some(start.min(self.end_high()))
+    }
+
+    /// The earliest end: +∞ for an open end; the earliest start for a
+    /// qualified end (it may have ended as soon as it started).
+    #[inline]
+    fn end_low(&self) -> NaiveDate {
+        match self.end {
+            None => PLUS_INFINITY,
+            Some(e) => match e.earliest_day() {
+                Some(first) => first.max(self.start_low()),
+                None => self.start_low(),
+            },
+        }
+    }
+
+    /// The latest end: +∞ for an open or qualified end.
+    #[inline]
+    fn end_high(&self) -> NaiveDate {
+        self.end
+            .and_then(|e| e.latest_day())
+            .unwrap_or(PLUS_INFINITY)
     }
 
     /// Whether the period holds at some time during `date`, that is, on at least
@@ -559,7 +603,9 @@ impl Period {
     /// - `Maybe` otherwise.
     ///
     /// An unknown start gives at most `Maybe` (nothing is certain about it), unless
-    /// the end rules `date` out, which gives `No`.
+    /// the end rules `date` out, which gives `No`. A qualified start or end
+    /// (`2001~`, `2003?`) counts as unknown wherever the answer would rest on
+    /// it, and a qualified `date` (`2010~`) always gives `Maybe`.
     ///
     /// | period      | `date`    | answer  | why                                       |
     /// |-------------|-----------|---------|-------------------------------------------|
@@ -586,18 +632,15 @@ impl Period {
     /// ```
     #[inline]
     pub fn contains(&self, date: PartialDate) -> Truth {
-        let (first, last) = (date.first_day(), date.last_day());
-        if !at_or_before(self.earliest_start(), Some(last))
-            || !at_or_before(Some(first), self.latest_end())
-        {
+        let (Some(first), Some(last)) = (date.earliest_day(), date.latest_day()) else {
+            // A qualified date may be any day: nothing is certain.
+            return Truth::Maybe;
+        };
+        if self.start_low() > last || self.end_high() < first {
             return Truth::No;
         }
-        match self.latest_start() {
-            Some(latest_start)
-                if latest_start <= last && at_or_before(Some(first), self.earliest_end()) =>
-            {
-                Truth::Yes
-            }
+        match self.start_high() {
+            Some(latest_start) if latest_start <= last && self.end_low() >= first => Truth::Yes,
             _ => Truth::Maybe,
         }
     }
@@ -627,15 +670,10 @@ impl Period {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn overlaps(&self, other: &Period) -> Truth {
-        if !at_or_before(self.earliest_start(), other.latest_end())
-            || !at_or_before(other.earliest_start(), self.latest_end())
-        {
+        if self.start_low() > other.end_high() || other.start_low() > self.end_high() {
             return Truth::No;
         }
-        let certain = |a: &Period, b: &Period| {
-            a.latest_start()
-                .is_some_and(|s| at_or_before(Some(s), b.earliest_end()))
-        };
+        let certain = |a: &Period, b: &Period| a.start_high().is_some_and(|s| s <= b.end_low());
         if certain(self, other) && certain(other, self) {
             Truth::Yes
         } else {
@@ -906,7 +944,7 @@ mod tests {
         );
         assert_eq!(
             err.to_string(),
-            r#"invalid period "2001 / 2003": start "2001 ": expected YYYY, YYYY-MM or YYYY-MM-DD"#
+            r#"invalid period "2001 / 2003": start "2001 ": expected YYYY, YYYY-MM or YYYY-MM-DD, X for unspecified digits (199X, 19XX, 2004-XX) or a final ?, ~ or %"#
         );
     }
 
@@ -946,6 +984,38 @@ mod tests {
         // Start 2001 and end 2001-03: it started by 2001-03-31, so held in March.
         assert_eq!(per("2001/2001-03").contains(date("2001-03")), Truth::Yes);
         assert_eq!(per("2001/2001-03").contains(date("2001-06")), Truth::No);
+    }
+
+    #[test]
+    fn qualified_and_decade_dates_never_give_a_certain_answer_they_would_decide() {
+        // An approximate start: how long after 2001 it began is not bounded.
+        assert_eq!(per("2001~/..").contains(date("2010")), Truth::Maybe);
+        assert_eq!(per("2001~/..").contains(date("1990")), Truth::Maybe);
+        // The exact end still rules out what lies after it.
+        assert_eq!(per("2001?/2003").contains(date("2010")), Truth::No);
+        // An approximate end: it may have ended soon after the start.
+        assert_eq!(per("1990/2003~").contains(date("2002")), Truth::Maybe);
+        assert_eq!(per("1990/2003~").contains(date("1990")), Truth::Yes);
+        assert_eq!(per("1990/2003~").contains(date("1989")), Truth::No);
+        assert_eq!(per("1990/2003~").contains(date("2050")), Truth::Maybe);
+        // A qualified date asked about.
+        assert_eq!(per("2001/2003").contains(date("2002~")), Truth::Maybe);
+        assert_eq!(per("2001/2003").contains(date("1950?")), Truth::Maybe);
+        // 199X covers 1990 to 1999.
+        assert_eq!(per("199X/..").contains(date("2005")), Truth::Yes);
+        assert_eq!(per("199X/..").contains(date("1995")), Truth::Maybe);
+        assert_eq!(per("199X/..").contains(date("1989")), Truth::No);
+        assert_eq!(per("1985/199X").contains(date("2000")), Truth::No);
+        assert_eq!(per("1985/199X").contains(date("1989")), Truth::Yes);
+        assert_eq!(per("2001/2003").overlaps(&per("2004~/..")), Truth::Maybe);
+        assert_eq!(per("2001/2003").overlaps(&per("2004/..")), Truth::No);
+        // A qualified end is not certainly before its start.
+        assert_eq!(per("2001/2000~").to_string(), "2001/2000~");
+        assert_eq!(
+            per("2001/2000~").earliest_end(),
+            NaiveDate::from_ymd_opt(2001, 1, 1)
+        );
+        assert_eq!(per("2001/2000~").latest_end(), None);
     }
 
     #[test]
@@ -1045,14 +1115,15 @@ mod tests {
 
     fn model(p: &Period, cands: &[NaiveDate]) -> Model {
         let starts = match p.start() {
-            Some(s) => cands
+            Some(s) if !s.is_qualified() => cands
                 .iter()
                 .copied()
                 .filter(|d| s.contains_day(*d))
                 .collect(),
-            None => cands.to_vec(),
+            _ => cands.to_vec(), // unknown or qualified: any day
         };
         let ends = match p.end() {
+            Some(e) if e.is_qualified() => cands.to_vec(),
             Some(e) => cands
                 .iter()
                 .copied()
@@ -1074,6 +1145,11 @@ mod tests {
             }
         }
         v
+    }
+
+    /// Whether the start is unknown or qualified: certain answers are withheld.
+    fn uncertain_start(p: &Period) -> bool {
+        p.start().is_none_or(|s| s.is_qualified())
     }
 
     fn dates_of(p: &Period) -> Vec<PartialDate> {
@@ -1110,7 +1186,8 @@ mod tests {
             start in proptest::option::of(partial_date()),
             end in proptest::option::of(partial_date()),
         ) {
-            let before = matches!((start, end), (Some(s), Some(e)) if e.last_day() < s.first_day());
+            let before = matches!((start, end), (Some(s), Some(e))
+                if e.last_day() < s.first_day() && !s.is_qualified() && !e.is_qualified());
             let result = Period::new(start, end);
             prop_assert_eq!(result.is_err(), before);
             if let (Err(err), Some(s), Some(e)) = (result, start, end) {
@@ -1134,6 +1211,10 @@ mod tests {
 
         #[test]
         fn contains_agrees_with_brute_force(p in period(), d in partial_date()) {
+            if d.is_qualified() {
+                prop_assert_eq!(p.contains(d), Truth::Maybe);
+                return Ok(());
+            }
             let mut dates = dates_of(&p);
             dates.push(d);
             let m = model(&p, &candidates(&dates));
@@ -1149,7 +1230,7 @@ mod tests {
                 Truth::Maybe => {
                     prop_assert!(ever, "{p} {d}: Maybe but impossible");
                     // Certain answers are only withheld for an unknown start.
-                    prop_assert!(!always || p.start().is_none(), "{p} {d}: Maybe but certain");
+                    prop_assert!(!always || uncertain_start(&p), "{p} {d}: Maybe but certain");
                 }
             }
         }
@@ -1175,7 +1256,7 @@ mod tests {
                 Truth::Maybe => {
                     prop_assert!(ever, "{a} {b}: Maybe but impossible");
                     prop_assert!(
-                        !always || a.start().is_none() || b.start().is_none(),
+                        !always || uncertain_start(&a) || uncertain_start(&b),
                         "{a} {b}: Maybe but certain"
                     );
                 }
