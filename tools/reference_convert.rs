@@ -237,6 +237,16 @@ fn membership(
     Value::Object(m)
 }
 
+/// `extra` with `"end": ".."` (still running): for memberships read from a
+/// list of current members, observers or organisations, which says they
+/// still hold. Rows of the tables below with no end date leave `end` out
+/// (the end is unknown).
+fn listed<'a>(extra: &[(&'a str, Value)]) -> Vec<(&'a str, Value)> {
+    let mut v = extra.to_vec();
+    v.push(("end", json!("..")));
+    v
+}
+
 fn alternative(value: Value, sources: Vec<Value>, note: &str) -> Value {
     json!({ "value": value, "sources": sources, "note": note })
 }
@@ -828,7 +838,7 @@ fn abu_dhabi_dialogue(r: &Value, members: &[&str], doc: &mut Doc) -> Result<(), 
             process("ADD"),
             "member",
             official.clone(),
-            &extra,
+            &listed(&extra),
         ));
     }
     doc.memberships.push(membership(
@@ -836,26 +846,26 @@ fn abu_dhabi_dialogue(r: &Value, members: &[&str], doc: &mut Doc) -> Result<(), 
         process("ADD"),
         "member",
         members_page,
-        &[
+        &listed(&[
             ("note", json!("listed on abudhabidialogue.org/members (18 members)")),
             (
                 "dispute",
                 json!({ "note": "the ADD 'about' page lists 17 members without China", "sources": about }),
             ),
-        ],
+        ]),
     ));
     doc.memberships.push(membership(
         state("YEM"),
         process("ADD"),
         "member",
         mfa,
-        &[
+        &listed(&[
             ("note", json!("listed by Migrant Forum in Asia only")),
             (
                 "dispute",
                 json!({ "note": "only Migrant Forum in Asia lists Yemen; the official ADD pages list Malaysia instead", "sources": official }),
             ),
-        ],
+        ]),
     ));
     Ok(())
 }
@@ -941,7 +951,7 @@ fn processes(records: &[Value], doc: &mut Doc) -> Result<(), String> {
                     body.clone(),
                     "member",
                     sources.clone(),
-                    &as_of_extra,
+                    &listed(&as_of_extra),
                 ));
             }
         }
@@ -960,7 +970,7 @@ fn processes(records: &[Value], doc: &mut Doc) -> Result<(), String> {
                 body.clone(),
                 "observer",
                 sources.clone(),
-                &extra,
+                &listed(&extra),
             ));
         }
         for text in str_list(r, "observer_organizations") {
@@ -971,7 +981,7 @@ fn processes(records: &[Value], doc: &mut Doc) -> Result<(), String> {
                 body.clone(),
                 "observer",
                 sources.clone(),
-                &extra,
+                &listed(&extra),
             ));
         }
     }
@@ -1008,7 +1018,7 @@ fn processes(records: &[Value], doc: &mut Doc) -> Result<(), String> {
             process(&id_of(acronym)?),
             role,
             pick_sources(r, needles)?,
-            &extra,
+            &listed(&extra),
         ));
     }
 
@@ -1286,7 +1296,7 @@ fn partners(records: &[Value], doc: &mut Doc) -> Result<(), String> {
                 body.clone(),
                 "member",
                 sources.clone(),
-                &extra,
+                &listed(&extra),
             ));
         }
         for (a, m, start, end, role, note) in DATED_PARTNER_MEMBERS {

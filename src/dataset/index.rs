@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::value::PeriodEnd;
 use crate::{CountryCode, Event, MemberState, Membership, Partner, Party, Period, Project, Rcp};
 
 /// Positions grouped by a dense key (`0..keys`): a compressed sparse row table.
@@ -330,11 +331,13 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// A membership's period, ended by the body's dissolution when open-ended.
+/// A membership's period, ended by the body's dissolution when open-ended
+/// (still running). An unknown end stays unknown: it may have come before
+/// the dissolution.
 pub(crate) fn effective_period(m: &Membership, body_lifetime: Option<Period>) -> Period {
     let p = m.period();
-    match (p.end(), body_lifetime.and_then(|l| l.end())) {
-        (None, Some(dissolved)) => Period::new(p.start(), Some(dissolved)).unwrap_or(p),
+    match (p.ending(), body_lifetime.and_then(|l| l.end())) {
+        (PeriodEnd::Open, Some(dissolved)) => Period::new(p.start(), Some(dissolved)).unwrap_or(p),
         _ => p,
     }
 }

@@ -11,7 +11,7 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use super::wire::{
-    BoundText, DecimalText, EventDateText, EventRecord, IomStatusText, MemberStateRecord,
+    BoundText, DecimalText, EndText, EventDateText, EventRecord, IomStatusText, MemberStateRecord,
     MembershipRecord, PartnerRecord, ProcessRecord, ProjectRecord, UrlText,
 };
 use crate::codelist::{
@@ -218,6 +218,19 @@ impl JsonSchema for IomStatusText {
             vec!["member".to_owned(), "observer".to_owned()],
             "A state's status in IOM.",
         )
+    }
+}
+
+impl JsonSchema for EndText {
+    fn schema_name() -> Cow<'static, str> {
+        "PeriodEnd".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let date = generator.subschema_for::<PartialDate>();
+        json_schema!({
+            "description": "The end of a period: a partial date, or `..` for a period still running. Leave `end` out when the end is unknown (a page that gives no end date): that is not the same as `..`.",
+            "anyOf": [date, {"const": ".."}]
+        })
     }
 }
 

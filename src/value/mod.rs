@@ -47,7 +47,7 @@ pub use language::{Language, LanguageError};
 pub(crate) use money::AmountText;
 pub use money::{Money, MoneyError, Totals};
 pub use partial_date::{PartialDate, PartialDateError, PartialDateErrorKind, Precision, Qualifier};
-pub use period::{Period, PeriodError, PeriodErrorKind, Truth, TruthError};
+pub use period::{Period, PeriodEnd, PeriodError, PeriodErrorKind, Truth, TruthError};
 pub(crate) use source::Sources;
 pub use source::{Source, SourceError, SourceErrorKind};
 pub use time::{

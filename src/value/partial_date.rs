@@ -1208,17 +1208,20 @@ pub(crate) mod strategies {
         .boxed()
     }
 
-    /// Any valid period: unknown or known start, open or known end, never ending
-    /// definitely before it starts (such pairs are swapped, not filtered out).
+    /// Any valid period: unknown or known start; an end date, an unknown end
+    /// or an open end; never ending definitely before it starts (such pairs
+    /// are swapped, not filtered out).
     pub(crate) fn period() -> BoxedStrategy<Period> {
         (
             proptest::option::of(partial_date()),
             proptest::option::of(partial_date()),
+            proptest::bool::ANY,
         )
-            .prop_map(|(start, end)| match (start, end) {
+            .prop_map(|(start, end, open)| match (start, end) {
                 (Some(s), Some(e)) if e.cmp_known(&s) == Some(std::cmp::Ordering::Less) => {
                     Period::new(Some(e), Some(s)).unwrap()
                 }
+                (_, None) if open => Period::ongoing(start),
                 _ => Period::new(start, end).unwrap(),
             })
             .boxed()
