@@ -110,8 +110,9 @@ pub use value::{
     CurrencyError, EventId, IdError, IdErrorReason, IdfCode, IdfCodeError, IdfCodeForm, Language,
     LanguageError, LocalTime, LocalTimeError, LocalTimeErrorKind, Money, MoneyError, MonthDay,
     MonthDayError, MonthDayErrorKind, PartialDate, PartialDateError, PartialDateErrorKind,
-    PartnerId, Period, PeriodEnd, PeriodError, PeriodErrorKind, Precision, ProcessId, ProjectId,
-    Qualifier, Source, SourceError, SourceErrorKind, Totals, Truth, TruthError,
+    PartnerId, Period, PeriodEnd, PeriodError, PeriodErrorKind, Precision, PrimaId, PrimaIdError,
+    ProcessId, ProjectId, Qualifier, Source, SourceError, SourceErrorKind, Totals, Truth,
+    TruthError,
 };
 
 /// The README's examples, compiled and run as documentation tests.

@@ -12,7 +12,7 @@ use crate::codelist::{
 };
 use crate::entity::issue::{BuildError, FieldPath, Issue, Rule};
 use crate::entity::profile::Profile;
-use crate::value::{AmountText, PeriodEnd, Sources};
+use crate::value::{AmountText, PeriodEnd, PrimaId, Sources};
 use crate::{
     AgendaDay, Alternative, Amount, Bound, Claimed, Contribution, CountryCode, Currency, Dispute,
     Event, EventDate, EventId, EventParty, ExternalId, Figure, IdfCode, IomStatus, LocalTime,
@@ -615,7 +615,11 @@ impl PartnerRecord {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ExternalIdRecord {
+    /// `idf` (an IOM Development Fund code, `E40-800` or `LM.0123`, read in
+    /// any case), `prima` (a Prima ID, `HN10P0503`, read in any case), or
+    /// another scheme's name.
     scheme: String,
+    /// The identifier.
     value: String,
 }
 
@@ -644,8 +648,11 @@ impl ExternalIdRecord {
     /// The finding of a record that makes no external identifier, at its
     /// place `at` in the project.
     fn issue(&self, at: FieldPath) -> Issue {
-        match self.value.parse::<IdfCode>() {
-            Err(err) if self.scheme == "idf" => {
+        match (self.value.parse::<IdfCode>(), self.value.parse::<PrimaId>()) {
+            (Err(err), _) if self.scheme == "idf" => {
+                Issue::new(Rule::InvalidValue, at.join("value"), err.to_string())
+            }
+            (_, Err(err)) if self.scheme == "prima" => {
                 Issue::new(Rule::InvalidValue, at.join("value"), err.to_string())
             }
             _ => Issue::new(
@@ -708,6 +715,11 @@ impl<'de> Deserialize<'de> for ExternalIds {
             if record.scheme == "idf" {
                 match record.value.parse::<IdfCode>() {
                     Ok(code) => out.ids.push(ExternalId::Idf(code)),
+                    Err(_) => out.faults.push((i, record)),
+                }
+            } else if record.scheme == "prima" {
+                match record.value.parse::<PrimaId>() {
+                    Ok(id) => out.ids.push(ExternalId::Prima(id)),
                     Err(_) => out.faults.push((i, record)),
                 }
             } else if record.scheme.trim().is_empty() || record.value.trim().is_empty() {

@@ -32,6 +32,7 @@ mod language;
 mod money;
 mod partial_date;
 mod period;
+mod prima_id;
 mod source;
 mod time;
 
@@ -48,6 +49,7 @@ pub(crate) use money::AmountText;
 pub use money::{Money, MoneyError, Totals};
 pub use partial_date::{PartialDate, PartialDateError, PartialDateErrorKind, Precision, Qualifier};
 pub use period::{Period, PeriodEnd, PeriodError, PeriodErrorKind, Truth, TruthError};
+pub use prima_id::{PrimaId, PrimaIdError};
 pub(crate) use source::Sources;
 pub use source::{Source, SourceError, SourceErrorKind};
 pub use time::{
