@@ -44,7 +44,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             Party::Process(midwa),
             MembershipRole::Member,
         )
-        .period(Period::new(Some("2001".parse()?), None)?)
+        .period(Period::from_start("2001".parse()?))
         .source(source.clone())
         .build()?,
     );

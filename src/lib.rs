@@ -46,7 +46,9 @@
 //! - **JSON**: [`Dataset::from_json_str`], [`Dataset::to_json_string`] and
 //!   friends; the [`json`] module documents the format.
 //! - **Printed forms**: [`printed`], readers for values as pages print them
-//!   (`USD 1.2 million`), returning the value and what they normalised.
+//!   (`USD 1.2 million`, `26 TO 28 NOVEMBER 2024`, `c. 1990`, `the 1990s`,
+//!   `15 States: Benin, Togo and Kosovo*`), returning the value and what they
+//!   normalised; hedged and coarse dates map to EDTF level 1 [`PartialDate`]s.
 //! - **Reference data**: [`reference::dataset`] (feature `reference-data`, on by default).
 //!
 //! # Public dependencies
@@ -112,8 +114,9 @@ pub use value::{
     CurrencyError, EventId, IdError, IdErrorReason, IdfCode, IdfCodeError, IdfCodeForm, Language,
     LanguageError, LocalTime, LocalTimeError, LocalTimeErrorKind, Money, MoneyError, MonthDay,
     MonthDayError, MonthDayErrorKind, PartialDate, PartialDateError, PartialDateErrorKind,
-    PartnerId, Period, PeriodError, PeriodErrorKind, Precision, ProcessId, ProjectId, Source,
-    SourceError, SourceErrorKind, Totals, Truth, TruthError,
+    PartnerId, Period, PeriodEnd, PeriodError, PeriodErrorKind, Precision, PrimaId, PrimaIdError,
+    ProcessId, ProjectId, Qualifier, Source, SourceError, SourceErrorKind, Totals, Truth,
+    TruthError,
 };
 
 /// The README's examples, compiled and run as documentation tests.

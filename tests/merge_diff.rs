@@ -334,7 +334,7 @@ fn memberships_are_matched_by_what_identifies_them() -> TestResult {
     assert_eq!(change.record().collection(), "memberships");
     assert_eq!(
         change.record().id(),
-        "state SEN in process MIDWA as member 2001/.."
+        "state SEN in process MIDWA as member 2001/"
     );
     assert_eq!(change.fields()[0].field(), "note");
     assert_eq!(change.sources_added()[0].url(), URLS[1]);

@@ -163,6 +163,91 @@ fn minimal_document_is_accepted_by_schema_and_loader() {
     }
 }
 
+/// The EDTF level 1 forms of `PartialDate` are valid in the format, in the
+/// schema and in the loader alike; the forms outside the subset are refused by both.
+#[test]
+fn edtf_level_1_dates_are_accepted_and_others_refused_by_schema_and_loader() {
+    let validator = validator();
+    for text in [
+        "1984?",
+        "2001~",
+        "2001-06%",
+        "2001-06-11?",
+        "200X",
+        "20XX",
+        "2001-XX",
+        "2001-XX-XX",
+        "2001-06-XX",
+    ] {
+        let mut doc = minimal();
+        *doc.pointer_mut("/memberships/0/start").unwrap() = json!(text);
+        *doc.pointer_mut("/processes/0/established").unwrap() = json!(text);
+        let errs = errors(&validator, &doc);
+        assert!(
+            errs.is_empty(),
+            "schema refuses {text}: {}",
+            errs.join("\n")
+        );
+        let data = migov::Dataset::from_json_str(&doc.to_string())
+            .unwrap_or_else(|e| panic!("loader refuses {text}: {e}"));
+        let start = data.memberships().first().and_then(|m| m.period().start());
+        assert_eq!(start.map(|d| d.to_string()).as_deref(), Some(text));
+    }
+    for text in [
+        "199X~",
+        "2001-XX?",
+        "199X-05",
+        "2001-XX-05",
+        "000X",
+        "XXXX",
+        "2001x",
+        "2001-?06",
+    ] {
+        let mut doc = minimal();
+        *doc.pointer_mut("/memberships/0/start").unwrap() = json!(text);
+        assert!(!validator.is_valid(&doc), "schema accepts {text}");
+        assert!(
+            migov::Dataset::from_json_str(&doc.to_string()).is_err(),
+            "loader accepts {text}"
+        );
+    }
+}
+
+/// IDF codes and Prima ids as pages print them: read in any case, written in capitals.
+#[test]
+fn idf_codes_and_prima_ids_load_in_any_case_and_save_in_capitals() {
+    let validator = validator();
+    let mut doc = minimal();
+    *doc.pointer_mut("/projects/0/external_ids").unwrap() = json!([
+        {"scheme": "idf", "value": "e40-800"},
+        {"scheme": "prima", "value": "hn10p0503"}
+    ]);
+    assert!(errors(&validator, &doc).is_empty());
+    let data = migov::Dataset::from_json_str(&doc.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let project = data
+        .project(&migov::ProjectId::new("E40-800").unwrap())
+        .unwrap();
+    assert_eq!(project.idf_code().map(|c| c.as_str()), Some("E40-800"));
+    assert_eq!(project.prima_id().map(|c| c.as_str()), Some("HN10P0503"));
+    let saved: Value = serde_json::from_str(&data.to_json_string()).unwrap();
+    assert_eq!(
+        saved.pointer("/projects/0/external_ids").unwrap(),
+        &json!([
+            {"scheme": "idf", "value": "E40-800"},
+            {"scheme": "prima", "value": "HN10P0503"}
+        ])
+    );
+
+    *doc.pointer_mut("/projects/0/external_ids/1/value").unwrap() = json!("HN10P053");
+    let err = migov::Dataset::from_json_str(&doc.to_string()).unwrap_err();
+    let shown = err.to_string();
+    assert!(
+        shown.contains("/projects/0/external_ids/1/value"),
+        "{shown}"
+    );
+    assert!(shown.contains(r#"invalid Prima ID "HN10P053""#), "{shown}");
+}
+
 #[test]
 fn invalid_documents_are_rejected_by_schema_and_loader() {
     let validator = validator();

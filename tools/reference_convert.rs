@@ -237,6 +237,16 @@ fn membership(
     Value::Object(m)
 }
 
+/// `extra` with `"end": ".."` (still running): for memberships read from a
+/// list of current members, observers or organisations, which says they
+/// still hold. Rows of the tables below with no end date leave `end` out
+/// (the end is unknown).
+fn listed<'a>(extra: &[(&'a str, Value)]) -> Vec<(&'a str, Value)> {
+    let mut v = extra.to_vec();
+    v.push(("end", json!("..")));
+    v
+}
+
 fn alternative(value: Value, sources: Vec<Value>, note: &str) -> Value {
     json!({ "value": value, "sources": sources, "note": note })
 }
@@ -801,7 +811,7 @@ fn abu_dhabi_dialogue(r: &Value, members: &[&str], doc: &mut Doc) -> Result<(), 
             process("ADD"),
             "member",
             sources,
-            &extra,
+            &listed(&extra),
         ));
     }
     doc.memberships.push(membership(
@@ -809,20 +819,20 @@ fn abu_dhabi_dialogue(r: &Value, members: &[&str], doc: &mut Doc) -> Result<(), 
         process("ADD"),
         "member",
         members_page,
-        &[
+        &listed(&[
             ("note", json!("listed on abudhabidialogue.org/members (18 members)")),
             (
                 "dispute",
                 json!({ "note": "the ADD 'about' page lists 17 members without China", "sources": about }),
             ),
-        ],
+        ]),
     ));
     doc.memberships.push(membership(
         state("YEM"),
         process("ADD"),
         "member",
         mfa_and_colombo,
-        &[
+        &listed(&[
             (
                 "note",
                 json!("listed by Migrant Forum in Asia; the Colombo Process page on the ADD names Yemen among the states brought together at the inaugural consultation (Abu Dhabi, 21-22 January 2008)"),
@@ -831,7 +841,7 @@ fn abu_dhabi_dialogue(r: &Value, members: &[&str], doc: &mut Doc) -> Result<(), 
                 "dispute",
                 json!({ "note": "the official ADD pages do not list Yemen (they list Malaysia, which Migrant Forum in Asia omits)", "sources": official }),
             ),
-        ],
+        ]),
     ));
     Ok(())
 }
@@ -954,7 +964,7 @@ fn processes(records: &[Value], doc: &mut Doc) -> Result<(), String> {
                     body.clone(),
                     "member",
                     sources.clone(),
-                    &as_of_extra,
+                    &listed(&as_of_extra),
                 ));
             }
         }
@@ -973,7 +983,7 @@ fn processes(records: &[Value], doc: &mut Doc) -> Result<(), String> {
                 body.clone(),
                 "observer",
                 sources.clone(),
-                &extra,
+                &listed(&extra),
             ));
         }
         for text in str_list(r, "observer_organizations") {
@@ -984,7 +994,7 @@ fn processes(records: &[Value], doc: &mut Doc) -> Result<(), String> {
                 body.clone(),
                 "observer",
                 sources.clone(),
-                &extra,
+                &listed(&extra),
             ));
         }
     }
@@ -1021,7 +1031,7 @@ fn processes(records: &[Value], doc: &mut Doc) -> Result<(), String> {
             process(&id_of(acronym)?),
             role,
             pick_sources(r, needles)?,
-            &extra,
+            &listed(&extra),
         ));
     }
 
@@ -1299,7 +1309,7 @@ fn partners(records: &[Value], doc: &mut Doc) -> Result<(), String> {
                 body.clone(),
                 "member",
                 sources.clone(),
-                &extra,
+                &listed(&extra),
             ));
         }
         for (a, m, start, end, role, note) in DATED_PARTNER_MEMBERS {

@@ -25,7 +25,7 @@ const MEMBERSHIP_IDENTITY: [&str; 6] = ["member", "body", "role", "scope", "star
 /// A record of a dataset: its collection (`"projects"`, ...) and its identifier.
 ///
 /// A membership's identifier reads
-/// `state SEN in process MIDWA as member 2001/..`, with its scope in
+/// `state SEN in process MIDWA as member 2001/..` (a period still running), with its scope in
 /// parentheses after the role when it has one.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct RecordId {

@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::value::PeriodEnd;
 use crate::{CountryCode, Event, MemberState, Membership, Partner, Party, Period, Project, Rcp};
 
 /// Positions grouped by a dense key (`0..keys`): a compressed sparse row table.
@@ -350,8 +351,8 @@ impl<'a> Resolver<'a> {
 
 /// A membership's period as the dataset answers for it: a membership stated
 /// as of a date ([`Membership::as_of`]) holds from and until that date
-/// where its period gives no start or no end; an open-ended membership ends
-/// with its body's dissolution.
+/// where its period gives no start or no end; otherwise its stated period
+/// clipped to its body's lifetime ([`stated_period`]).
 pub(crate) fn effective_period(m: &Membership, body_lifetime: Option<Period>) -> Period {
     let p = stated_period(m, body_lifetime);
     match m.as_of() {
@@ -370,20 +371,22 @@ pub(crate) fn effective_period(m: &Membership, body_lifetime: Option<Period>) ->
 }
 
 /// A membership's period as its sources state it, clipped to its body's
-/// lifetime (the date of the source left aside): an open-ended membership,
-/// or one that certainly ends after the body's dissolution, ends with it;
-/// one that certainly begins before the body's establishment begins with it.
+/// lifetime (the date of the source left aside): a still-running
+/// membership, or one that certainly ends after the body's dissolution, ends
+/// with it; one that certainly begins before the body's establishment begins
+/// with it. An unknown end stays unknown: it may have come before the
+/// dissolution.
 pub(crate) fn stated_period(m: &Membership, body_lifetime: Option<Period>) -> Period {
     let p = m.period();
     let Some(life) = body_lifetime else {
         return p;
     };
-    let end = match (p.end(), life.end()) {
-        (None, Some(dissolved)) => Some(dissolved),
-        (Some(end), Some(dissolved))
+    let end = match (p.ending(), life.end()) {
+        (PeriodEnd::Open, Some(dissolved)) => PeriodEnd::On(dissolved),
+        (PeriodEnd::On(end), Some(dissolved))
             if end.cmp_known(&dissolved) == Some(std::cmp::Ordering::Greater) =>
         {
-            Some(dissolved)
+            PeriodEnd::On(dissolved)
         }
         (end, _) => end,
     };
@@ -393,7 +396,7 @@ pub(crate) fn stated_period(m: &Membership, body_lifetime: Option<Period>) -> Pe
         }
         (start, _) => start,
     };
-    Period::new(start, end).unwrap_or(p)
+    Period::with_end(start, end).unwrap_or(p)
 }
 
 /// Pushes `(key, item)` for each distinct key of one item.

@@ -78,7 +78,7 @@ use index::Index;
 ///     .source(src.clone()).build()?)?;
 /// b.add_partner(Partner::builder(japan.clone(), "Government of Japan").source(src.clone()).build()?)?;
 /// b.add_membership(Membership::builder(Party::State(sen), Party::Process(midwa.clone()), MembershipRole::Member)
-///     .period(Period::new(Some("2001".parse()?), None)?)
+///     .period(Period::from_start("2001".parse()?))
 ///     .source(src.clone()).build()?);
 /// b.add_project(Project::builder(ProjectId::new("CBM-SAHEL")?, "Coordinated Border Management")
 ///     .benefiting_state(sen)

@@ -683,7 +683,9 @@ impl Dataset {
     }
 
     /// Sums of project budgets per currency by year: the project's "Year",
-    /// else the year of its start (`None`: unknown).
+    /// else the year of its start (`None`: unknown, also for a start known only
+    /// to the decade, `199X`; a qualified start, `2004~`, counts under its
+    /// stated year).
     ///
     /// O(n) on the first call, then O(y) for y years (the result is kept).
     ///
@@ -696,7 +698,8 @@ impl Dataset {
             .by_year
             .get_or_init(|| {
                 self.budget_totals_one(|p| {
-                    p.year().or_else(|| p.period().start().map(|d| d.year()))
+                    p.year()
+                        .or_else(|| p.period().start().and_then(|d| d.known_year()))
                 })
             })
             .clone()
@@ -722,7 +725,8 @@ impl Dataset {
     /// Memberships that began or ended between `from` and `to` (from the
     /// first day of `from` to the last day of `to`), each certain or
     /// possible: certain when the whole start (or end) date lies in the
-    /// window, possible when it overlaps it. O(n) over all memberships.
+    /// window, possible when it overlaps it; a qualified date (`2001~`) is at
+    /// most possible. O(n) over all memberships.
     pub fn membership_changes(
         &self,
         from: PartialDate,
@@ -730,7 +734,9 @@ impl Dataset {
     ) -> impl Iterator<Item = MembershipChange<'_>> + '_ {
         let (lo, hi) = (from.first_day(), to.last_day());
         let within = move |d: PartialDate| {
-            if d.first_day() >= lo && d.last_day() <= hi {
+            if d.is_qualified() {
+                Truth::Maybe
+            } else if d.first_day() >= lo && d.last_day() <= hi {
                 Truth::Yes
             } else if d.last_day() >= lo && d.first_day() <= hi {
                 Truth::Maybe

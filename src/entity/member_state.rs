@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::codelist::IdfRegion;
 use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
+use crate::value::PeriodEnd;
 use crate::value::Sources;
 use crate::{CountryCode, EventId, PartialDate, Period, Source, Truth};
 
@@ -251,16 +252,16 @@ impl MemberState {
             if step.status != status {
                 continue;
             }
-            let end = self.status.get(i + 1).and_then(|next| next.since);
-            let ended_unknown = self.status.get(i + 1).is_some() && end.is_none();
-            let Ok(period) = Period::new(step.since, end) else {
+            // The last step still holds; an earlier one ended when the next
+            // began, on a day that may be unknown.
+            let end = match self.status.get(i + 1) {
+                None => PeriodEnd::Open,
+                Some(next) => next.since.map_or(PeriodEnd::Unknown, PeriodEnd::On),
+            };
+            let Ok(period) = Period::with_end(step.since, end) else {
                 continue;
             };
-            let mut t = period.contains(on);
-            if ended_unknown && t == Truth::Yes {
-                t = Truth::Maybe;
-            }
-            answer = answer.or(t);
+            answer = answer.or(period.contains(on));
         }
         answer
     }

@@ -3,7 +3,7 @@
 
 use crate::codelist::LifecycleStatus;
 use crate::entity::issue::{FieldPath, Findings, Rule};
-use crate::{Claimed, PartialDate, Period};
+use crate::value::{Claimed, PartialDate, Period, PeriodEnd};
 
 /// The shared part of a body's record (private: reached through the entities' getters).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -49,17 +49,22 @@ impl Profile {
     }
 
     /// When the body existed: from its earliest claimed establishment to
-    /// its dissolution (if dissolved).
+    /// its dissolution. The end is the dissolution date when dissolved (unknown
+    /// if the date is not given); open (it still exists) when the status is
+    /// active or dormant; unknown when no status is known.
     pub(crate) fn lifetime(&self) -> Period {
         let start = self
             .established
             .as_ref()
             .and_then(|c| c.values().min().copied());
         let end = match self.status {
-            Some(LifecycleStatus::Dissolved) => self.status_since,
-            _ => None,
+            Some(LifecycleStatus::Dissolved) => {
+                self.status_since.map_or(PeriodEnd::Unknown, PeriodEnd::On)
+            }
+            Some(LifecycleStatus::Active | LifecycleStatus::Dormant) => PeriodEnd::Open,
+            _ => PeriodEnd::Unknown,
         };
-        Period::new(start, end)
+        Period::with_end(start, end)
             .or_else(|_| Period::new(start, None))
             .unwrap_or_else(|_| Period::unknown())
     }

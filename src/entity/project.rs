@@ -4,19 +4,38 @@ use std::fmt;
 
 use crate::codelist::{AmountKind, Coverage, IdfRegion, ProjectRole, ProjectStatus, ProjectType};
 use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
+use crate::value::PrimaId;
 use crate::value::Sources;
 use crate::{CountryCode, IdfCode, Money, PartnerId, Period, ProcessId, ProjectId, Source};
 
 /// An identifier a project has in another system.
 ///
 /// IOM Development Fund pages give a code (`E40-800`, or the newer
-/// two-letters-dot-four-digits form); other pages carry internal references
-/// of their own. A project has migov's own [`ProjectId`] plus any number of these.
+/// two-letters-dot-four-digits form) and often a "Prima ID" (`HN10P0503`,
+/// IOM's project system); other pages carry internal references of their
+/// own. A project has migov's own [`ProjectId`] plus any number of these.
+///
+/// In the JSON format each is `{"scheme", "value"}`: scheme `"idf"` for an
+/// [`IdfCode`], `"prima"` for a [`PrimaId`] (both checked when read), any
+/// other non-blank scheme for [`ExternalId::Other`].
+///
+/// # Examples
+///
+/// ```
+/// use migov::{ExternalId, PrimaId};
+///
+/// let prima = ExternalId::Prima(PrimaId::new("HN10P0503")?);
+/// assert_eq!((prima.scheme(), prima.value()), ("prima", "HN10P0503"));
+/// assert_eq!(prima.to_string(), "prima:HN10P0503");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ExternalId {
     /// An IOM Development Fund project code.
     Idf(IdfCode),
+    /// A project's id in PRIMA, IOM's project system ("Prima ID" on Fund pages).
+    Prima(PrimaId),
     /// Another scheme's identifier, as written.
     Other {
         /// The scheme's name, such as `"iom_reference"`.
@@ -27,10 +46,12 @@ pub enum ExternalId {
 }
 
 impl ExternalId {
-    /// The scheme's name: `"idf"` for IOM Development Fund codes.
+    /// The scheme's name: `"idf"` for IOM Development Fund codes, `"prima"`
+    /// for Prima ids.
     pub fn scheme(&self) -> &str {
         match self {
             Self::Idf(_) => "idf",
+            Self::Prima(_) => "prima",
             Self::Other { scheme, .. } => scheme,
         }
     }
@@ -39,6 +60,7 @@ impl ExternalId {
     pub fn value(&self) -> &str {
         match self {
             Self::Idf(code) => code.as_str(),
+            Self::Prima(id) => id.as_str(),
             Self::Other { value, .. } => value,
         }
     }
@@ -269,7 +291,15 @@ impl Project {
     pub fn idf_code(&self) -> Option<&IdfCode> {
         self.external_ids.iter().find_map(|e| match e {
             ExternalId::Idf(code) => Some(code),
-            ExternalId::Other { .. } => None,
+            _ => None,
+        })
+    }
+
+    /// The Prima id (IOM's project system), if the project has one.
+    pub fn prima_id(&self) -> Option<&PrimaId> {
+        self.external_ids.iter().find_map(|e| match e {
+            ExternalId::Prima(id) => Some(id),
+            _ => None,
         })
     }
 
@@ -391,6 +421,12 @@ impl Project {
                     at().join("scheme"),
                     "the scheme \"idf\" is for IOM Development Fund codes; expected `ExternalId::Idf`",
                 );
+            } else if scheme == "prima" {
+                f.push(
+                    Rule::InvalidValue,
+                    at().join("scheme"),
+                    "the scheme \"prima\" is for Prima ids; expected `ExternalId::Prima`",
+                );
             }
         }
         f.unique("benefiting_states", &self.benefiting_states);
@@ -482,6 +518,10 @@ impl Project {
         let (Some(sm), Some(em)) = (start.month(), end.month()) else {
             return;
         };
+        if start.is_qualified() || end.is_qualified() {
+            // An approximate or uncertain month spans no stated number of months.
+            return;
+        }
         let span = i64::from(end.year() - start.year()) * 12 + i64::from(em) - i64::from(sm) + 1;
         let months = i64::from(months);
         if span >= 1 && (months > span || months + 1 < span) {

@@ -62,8 +62,9 @@
 //! refused) and six arrays: `member_states`, `processes`, `partners`,
 //! `projects`, `events`, `memberships` (each may be omitted when empty).
 //! Records use the field names of the entities' getters; dates are strings
-//! (`"2001"`, `"2001-10"`, `"2001-10-05"`, and `"--07-25"` for an event day
-//! whose year is unknown), times `"HH:MM"`, amounts strings that keep their
+//! (`"2001"`, `"2001-10"`, `"2001-10-05"`, the EDTF level 1 forms of
+//! [`PartialDate`](crate::PartialDate) such as `"1984?"`, `"2004-06~"` and
+//! `"199X"`, and `"--07-25"` for an event day whose year is unknown), times `"HH:MM"`, amounts strings that keep their
 //! scale (`"32000.00"`, never a JSON number), codes snake_case, parties
 //! one-key objects (`{"state": "SEN"}`, `{"partner": "ECOWAS"}`,
 //! `{"process": "MIDWA"}`), sources URL strings or
@@ -71,6 +72,14 @@
 //! `<field>_alternatives` list of `{"value", "sources", "note"}`, and may
 //! name the sources of its preferred value in `<field>_sources` (where
 //! left out, the record's sources that give no alternative stand for it).
+//!
+//! A project's and a membership's period are its `start` and `end` fields. A
+//! missing `start` is an unknown start. A missing `end` is an **unknown** end
+//! (the page gives none: the period may have ended on any day from its start
+//! on); `"end": ".."` says the period is still running (an ongoing project, a
+//! list of current members). So a project whose page gives no end date does
+//! not claim to run still. See [`Period`](crate::Period) and
+//! [`PeriodEnd`](crate::PeriodEnd).
 //!
 //! A few fields hold facts that have no date or need a shape of their own:
 //! a project's `duration_months` and an event's `duration_days` are whole

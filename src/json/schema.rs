@@ -11,7 +11,7 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use super::wire::{
-    BoundText, DecimalText, EventDateText, EventRecord, IomStatusText, MemberStateRecord,
+    BoundText, DecimalText, EndText, EventDateText, EventRecord, IomStatusText, MemberStateRecord,
     MembershipRecord, PartnerRecord, ProcessRecord, ProjectRecord, UrlText,
 };
 use crate::codelist::{
@@ -30,8 +30,15 @@ const MONTH: &str = "-(0[1-9]|1[0-2])";
 /// `-DD` with a day `01`-`31` (whether the day exists in its month is checked by migov only).
 const DAY: &str = "-(0[1-9]|[12][0-9]|3[01])";
 
+/// A decade `001X`-`999X` (not `000X`, which holds the year 0).
+const DECADE: &str = "([0-9]{2}[1-9]|[0-9][1-9][0-9]|[1-9][0-9]{2})X";
+/// A century `01XX`-`99XX`.
+const CENTURY: &str = "([0-9][1-9]|[1-9][0-9])XX";
+
+/// The EDTF subset of `PartialDate`: a calendar date with an optional final
+/// qualifier, or a form with unspecified digits (never both).
 fn partial_date_pattern() -> String {
-    format!("{YEAR}({MONTH}({DAY})?)?")
+    format!("({YEAR}({MONTH}({DAY})?)?[?~%]?|{YEAR}(-XX(-XX)?|{MONTH}-XX)|{DECADE}|{CENTURY})")
 }
 
 /// Implements `JsonSchema` for an entity as the schema of its wire record: an
@@ -166,13 +173,13 @@ string_schema!(
     PartialDate,
     "PartialDate",
     partial_date_pattern(),
-    "A date of year, month or day precision: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (year 0001-9999; the day must exist in its month)."
+    "A date of year, month or day precision, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (year 0001-9999; the day must exist in its month), in the EDTF level 1 subset: a final `?` (uncertain), `~` (approximate) or `%` (both) on the whole date (`1984?`, `2004-06~`), or unspecified digits `X` (`199X`, `19XX`, `2004-XX`, `2004-XX-XX`, `2004-06-XX`), not both."
 );
 string_schema!(
     EventDateText,
     "EventDate",
     format!("({}|--(0[1-9]|1[0-2]){DAY})", partial_date_pattern()),
-    "An event date: a partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or `--MM-DD` when the year is unknown (the day must exist in its month)."
+    "An event date: a partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, with the EDTF level 1 forms of `PartialDate`), or `--MM-DD` when the year is unknown (the day must exist in its month)."
 );
 string_schema!(
     LocalTime,
@@ -241,6 +248,19 @@ impl JsonSchema for IomStatusText {
             vec!["member".to_owned(), "observer".to_owned()],
             "A state's status in IOM.",
         )
+    }
+}
+
+impl JsonSchema for EndText {
+    fn schema_name() -> Cow<'static, str> {
+        "PeriodEnd".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let date = generator.subschema_for::<PartialDate>();
+        json_schema!({
+            "description": "The end of a period: a partial date, or `..` for a period still running. Leave `end` out when the end is unknown (a page that gives no end date): that is not the same as `..`.",
+            "anyOf": [date, {"const": ".."}]
+        })
     }
 }
 

@@ -12,7 +12,7 @@ use crate::codelist::{
 };
 use crate::entity::issue::{BuildError, FieldPath, Issue, Rule};
 use crate::entity::profile::Profile;
-use crate::value::{AmountText, Sources};
+use crate::value::{AmountText, PeriodEnd, PrimaId, Sources};
 use crate::{
     AgendaDay, Alternative, Amount, Bound, Claimed, Contribution, CountryCode, Currency, Dispute,
     Event, EventDate, EventId, EventParty, ExternalId, Figure, IdfCode, IomStatus, LocalTime,
@@ -508,6 +508,45 @@ impl From<BoundText> for String {
     }
 }
 
+/// A period's `end` field as written: a date (`"2003"`), or `".."` for a
+/// period still running. A missing `end` is an unknown end.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub(crate) struct EndText(PeriodEnd);
+
+impl EndText {
+    /// The field for a period's end: `None` (left out) for an unknown end.
+    fn from_period(p: &Period) -> Option<Self> {
+        match p.ending() {
+            PeriodEnd::Unknown => None,
+            end => Some(Self(end)),
+        }
+    }
+}
+
+impl TryFrom<String> for EndText {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        if s == ".." {
+            return Ok(Self(PeriodEnd::Open));
+        }
+        s.parse::<PartialDate>()
+            .map(|d| Self(PeriodEnd::On(d)))
+            .map_err(|e| e.to_string())
+    }
+}
+
+impl From<EndText> for String {
+    fn from(e: EndText) -> Self {
+        match e.0 {
+            PeriodEnd::On(d) => d.to_string(),
+            PeriodEnd::Open => "..".to_owned(),
+            // Never written: an unknown end is a missing field.
+            PeriodEnd::Unknown => String::new(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -619,7 +658,11 @@ impl PartnerRecord {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ExternalIdRecord {
+    /// `idf` (an IOM Development Fund code, `E40-800` or `LM.0123`, read in
+    /// any case), `prima` (a Prima ID, `HN10P0503`, read in any case), or
+    /// another scheme's name.
     scheme: String,
+    /// The identifier.
     value: String,
 }
 
@@ -648,8 +691,11 @@ impl ExternalIdRecord {
     /// The finding of a record that makes no external identifier, at its
     /// place `at` in the project.
     fn issue(&self, at: FieldPath) -> Issue {
-        match self.value.parse::<IdfCode>() {
-            Err(err) if self.scheme == "idf" => {
+        match (self.value.parse::<IdfCode>(), self.value.parse::<PrimaId>()) {
+            (Err(err), _) if self.scheme == "idf" => {
+                Issue::new(Rule::InvalidValue, at.join("value"), err.to_string())
+            }
+            (_, Err(err)) if self.scheme == "prima" => {
                 Issue::new(Rule::InvalidValue, at.join("value"), err.to_string())
             }
             _ => Issue::new(
@@ -712,6 +758,11 @@ impl<'de> Deserialize<'de> for ExternalIds {
             if record.scheme == "idf" {
                 match record.value.parse::<IdfCode>() {
                     Ok(code) => out.ids.push(ExternalId::Idf(code)),
+                    Err(_) => out.faults.push((i, record)),
+                }
+            } else if record.scheme == "prima" {
+                match record.value.parse::<PrimaId>() {
+                    Ok(id) => out.ids.push(ExternalId::Prima(id)),
                     Err(_) => out.faults.push((i, record)),
                 }
             } else if record.scheme.trim().is_empty() || record.value.trim().is_empty() {
@@ -786,7 +837,7 @@ pub(crate) struct ProjectRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     start: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    end: Option<PartialDate>,
+    end: Option<EndText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     year: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -813,8 +864,8 @@ pub(crate) struct ProjectRecord {
     sources: Sources,
 }
 
-fn period_in(start: Option<PartialDate>, end: Option<PartialDate>) -> Result<Period, Vec<Issue>> {
-    Period::new(start, end).map_err(|e| {
+fn period_in(start: Option<PartialDate>, end: Option<EndText>) -> Result<Period, Vec<Issue>> {
+    Period::with_end(start, end.map_or(PeriodEnd::Unknown, |e| e.0)).map_err(|e| {
         vec![Issue::new(
             Rule::EndBeforeStart,
             FieldPath::key("end"),
@@ -840,7 +891,7 @@ impl ProjectRecord {
             status: p.status().cloned(),
             project_type: p.project_type().cloned(),
             start: p.period().start(),
-            end: p.period().end(),
+            end: EndText::from_period(&p.period()),
             year: p.year(),
             duration_months: p.duration_months(),
             amounts: Nested::from_values(p.amounts()),
@@ -1451,7 +1502,7 @@ pub(crate) struct MembershipRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     start: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    end: Option<PartialDate>,
+    end: Option<EndText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     as_of: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1472,7 +1523,7 @@ impl MembershipRecord {
             role: m.role().clone(),
             scope: m.scope().map(str::to_owned),
             start: m.period().start(),
-            end: m.period().end(),
+            end: EndText::from_period(&m.period()),
             as_of: m.as_of(),
             note: m.note().map(str::to_owned),
             dispute: m.dispute().map(|d| DisputeRecord {

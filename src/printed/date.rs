@@ -1,12 +1,13 @@
 //! Dates as pages print them, in English, French and Spanish:
 //! `26 TO 28 NOVEMBER 2024`, `October 15th, 2020`, `07th November`,
 //! `29-30 July`, `30 November - 2 December 2024`, `15 de octubre de 2020`,
-//! `du 3 au 5 mars 2021`, `in June this year`.
+//! `du 3 au 5 mars 2021`, `in June this year`, and hedged or coarse dates:
+//! `c. 1990`, `circa 1990`, `around 2004`, `the 1990s`.
 
 use std::fmt;
 
 use crate::printed::{Normalisation, Reading};
-use crate::value::{Excerpt, MonthDay, PartialDate};
+use crate::value::{Excerpt, MonthDay, PartialDate, Qualifier};
 
 /// How [`read_dates`] fills in what the text leaves out.
 ///
@@ -157,6 +158,12 @@ pub enum ReadDateErrorKind {
     NoYearGiven,
     /// The range ends before it starts.
     Reversed,
+    /// A decade printed as `2000s` or `1900s`: ten years (`200X`) or a hundred
+    /// (`20XX`)? Print the years or use the strict form.
+    AmbiguousDecade,
+    /// A hedged decade (`c. 1990s`): EDTF level 1, and so [`PartialDate`],
+    /// has no form for an approximate decade.
+    ApproximateDecade,
 }
 
 impl fmt::Display for ReadDateErrorKind {
@@ -171,6 +178,12 @@ impl fmt::Display for ReadDateErrorKind {
             Self::NoSuchDate => "no such date",
             Self::NoYearGiven => "a relative year needs the page's year (DateOptions::year)",
             Self::Reversed => "the range ends before it starts",
+            Self::AmbiguousDecade => {
+                "a year ending in 00 with s may be a decade or a century; print the years or use 200X or 20XX"
+            }
+            Self::ApproximateDecade => {
+                "an approximate decade cannot be written as a date (EDTF level 1 has no 199X~)"
+            }
         })
     }
 }
@@ -234,8 +247,8 @@ const MONTHS: [(&str, u32); 51] = [
 const RANGE_WORDS: [&str; 8] = ["to", "until", "through", "au", "à", "al", "a", "hasta"];
 
 /// Words with no meaning for the date itself.
-const FILLER: [&str; 12] = [
-    "from", "on", "in", "of", "the", "du", "le", "les", "en", "de", "del", "el",
+const FILLER: [&str; 13] = [
+    "from", "on", "in", "of", "the", "du", "le", "les", "en", "de", "del", "el", "la",
 ];
 
 /// Relative years: the word before "year", and its offset.
@@ -248,12 +261,35 @@ const RELATIVE: [(&str, &str, i32); 6] = [
     ("l'année", "dernière", -1),
 ];
 
+/// Words that hedge the date after them: read as EDTF `~` (approximate).
+/// "c" is "c." with its point dropped, "ca" is "ca.".
+const APPROXIMATE: [&str; 11] = [
+    "c",
+    "ca",
+    "circa",
+    "around",
+    "about",
+    "approximately",
+    "approx",
+    "vers",
+    "environ",
+    "hacia",
+    "alrededor",
+];
+
+/// Words before a year that make it a decade: "les années 1990", "la década de 1990".
+const DECADE_WORDS: [&str; 2] = ["années", "década"];
+
 /// A date as the words give it: each part at most once.
 #[derive(Clone, Copy, Debug, Default)]
 struct Parts {
     day: Option<u32>,
     month: Option<u32>,
     year: Option<i32>,
+    /// The year stands for its decade ("1990s").
+    decade: bool,
+    /// A hedging word came before the date ("c. 1990").
+    approximate: bool,
 }
 
 /// Reads a date or a range of dates printed in words.
@@ -270,8 +306,23 @@ struct Parts {
 /// takes [`DateOptions::year`] if given, and is otherwise a
 /// [`DateInWords::NoYear`].
 ///
+/// Hedged and coarse dates map to the EDTF forms of [`PartialDate`]:
+///
+/// - a hedging word before a date (`c.`, `ca.`, `circa`, `around`, `about`,
+///   `approximately`, `approx.`, `vers`, `environ`, `hacia`, `alrededor de`)
+///   makes it approximate: `c. 1990` → `1990~`, `around June 2004` →
+///   `2004-06~`. Only the date the word comes before is hedged: in
+///   `c. 1990 to 1995` the end `1995` stays exact.
+/// - a decade: `1990s`, `1990's`, `les années 1990`, `la década de 1990` →
+///   `199X` (1990 to 1999). `2000s` and `1900s` are refused
+///   ([`ReadDateErrorKind::AmbiguousDecade`]): the ten years or the hundred?
+///   `c. 1990s` is refused too ([`ReadDateErrorKind::ApproximateDecade`]), as
+///   EDTF level 1 has no approximate decade. `the 90s` (no century) is not
+///   read.
+///
 /// The [`Reading`] says what was assumed (a year taken from the other end of
-/// the range or from the caller).
+/// the range or from the caller) and what was read as approximate or as a
+/// decade.
 ///
 /// # Errors
 ///
@@ -293,6 +344,8 @@ struct Parts {
 ///     ("15 de octubre de 2020", "2020-10-15"),
 ///     ("du 3 au 5 mars 2021", "2021-03-03/2021-03-05"),
 ///     ("June 2024", "2024-06"),
+///     ("c. 1990", "1990~"),
+///     ("the 1990s", "199X"),
 /// ] {
 ///     assert_eq!(read_dates(printed, &options)?.value().to_string(), read);
 /// }
@@ -338,6 +391,41 @@ pub fn read_dates(
             continue;
         }
         if FILLER.contains(&word) {
+            continue;
+        }
+        if APPROXIMATE.contains(&word) {
+            if side.approximate {
+                return Err(fail(word, ReadDateErrorKind::Shape));
+            }
+            side.approximate = true;
+            notes.push(Normalisation::Approximate {
+                word: word.to_owned(),
+            });
+            continue;
+        }
+        if DECADE_WORDS.contains(&word) {
+            side.decade = true;
+            continue;
+        }
+        // "1990s", "1990's": a decade.
+        if let Some(digits) = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .or_else(|| word.strip_suffix('s'))
+            && digits.len() == 4
+            && digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            let year: i32 = digits
+                .parse()
+                .map_err(|_| fail(word, ReadDateErrorKind::NoSuchDate))?;
+            if year % 100 == 0 {
+                return Err(fail(word, ReadDateErrorKind::AmbiguousDecade));
+            }
+            if year % 10 != 0 {
+                return Err(fail(word, ReadDateErrorKind::UnknownWord));
+            }
+            set(&mut side.year, year).map_err(|()| fail(word, ReadDateErrorKind::Shape))?;
+            side.decade = true;
             continue;
         }
         if let Some(&(_, _, offset)) = RELATIVE
@@ -409,7 +497,13 @@ pub fn read_dates(
             side.year = Some(year);
             notes.push(Normalisation::YearFromCaller { year });
         }
-        dates.push(to_date(*side).map_err(|kind| fail(text, kind))?);
+        let date = to_date(*side).map_err(|kind| fail(text, kind))?;
+        if side.decade
+            && let DateInWords::Date(d) = date
+        {
+            notes.push(Normalisation::Decade { decade: d });
+        }
+        dates.push(date);
     }
     let (start, end) = match dates.as_slice() {
         [one] => (*one, None),
@@ -442,26 +536,55 @@ fn set<T>(slot: &mut Option<T>, value: T) -> Result<(), ()> {
 }
 
 fn to_date(parts: Parts) -> Result<DateInWords, ReadDateErrorKind> {
+    if parts.decade {
+        return match parts {
+            Parts {
+                day: None,
+                month: None,
+                year: Some(year),
+                approximate: false,
+                ..
+            } if year % 10 == 0 && year % 100 != 0 => PartialDate::decade_of(year)
+                .map(DateInWords::Date)
+                .map_err(|_| ReadDateErrorKind::NoSuchDate),
+            Parts {
+                year: Some(year), ..
+            } if year % 100 == 0 => Err(ReadDateErrorKind::AmbiguousDecade),
+            Parts {
+                approximate: true,
+                day: None,
+                month: None,
+                ..
+            } => Err(ReadDateErrorKind::ApproximateDecade),
+            _ => Err(ReadDateErrorKind::Shape),
+        };
+    }
+    let qualifier = parts.approximate.then_some(Qualifier::Approximate);
     let date = match parts {
         Parts {
             day: Some(day),
             month: Some(month),
             year: Some(year),
+            ..
         } => PartialDate::ymd(year, month, day),
         Parts {
             day: None,
             month: Some(month),
             year: Some(year),
+            ..
         } => PartialDate::year_month(year, month),
         Parts {
             day: None,
             month: None,
             year: Some(year),
+            ..
         } => PartialDate::year_only(year),
         Parts {
             day: Some(day),
             month: Some(month),
             year: None,
+            approximate: false,
+            ..
         } => {
             return MonthDay::new(month, day)
                 .map(DateInWords::NoYear)
@@ -471,10 +594,12 @@ fn to_date(parts: Parts) -> Result<DateInWords, ReadDateErrorKind> {
             day: None,
             month: None,
             year: None,
+            ..
         } => return Err(ReadDateErrorKind::Empty),
         _ => return Err(ReadDateErrorKind::Shape),
     };
-    date.map(DateInWords::Date)
+    date.and_then(|d| d.with_qualifier(qualifier))
+        .map(DateInWords::Date)
         .map_err(|_| ReadDateErrorKind::NoSuchDate)
 }
 
@@ -573,6 +698,88 @@ mod tests {
         assert_eq!(
             read("15", &none).map_err(|e| e.1),
             Err(ReadDateErrorKind::Shape)
+        );
+    }
+
+    #[test]
+    fn hedged_dates_read_as_approximate_edtf_dates() {
+        let none = DateOptions::default();
+        for (printed, expected) in [
+            ("c. 1990", "1990~"),
+            ("C. 1990", "1990~"),
+            ("ca. 1990", "1990~"),
+            ("circa 1990", "1990~"),
+            ("around 2004", "2004~"),
+            ("about 2004", "2004~"),
+            ("approximately June 2004", "2004-06~"),
+            ("around 15 June 2004", "2004-06-15~"),
+            ("vers 1990", "1990~"),
+            ("hacia 1990", "1990~"),
+            ("alrededor de 1990", "1990~"),
+            ("c. 1990 to 1995", "1990~/1995"),
+        ] {
+            assert_eq!(read(printed, &none).as_deref(), Ok(expected), "{printed}");
+        }
+        let reading = read_dates("circa 1990", &none).unwrap();
+        let DateInWords::Date(d) = reading.value().start() else {
+            panic!("no year")
+        };
+        assert_eq!(d.qualifier(), Some(Qualifier::Approximate));
+        assert_eq!(d.year(), 1990);
+        assert_eq!(
+            reading.notes(),
+            [Normalisation::Approximate {
+                word: "circa".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn printed_decades_read_as_edtf_decades() {
+        let none = DateOptions::default();
+        for (printed, expected) in [
+            ("1990s", "199X"),
+            ("the 1990s", "199X"),
+            ("in the 1980's", "198X"),
+            ("1970’s", "197X"),
+            ("les années 1990", "199X"),
+            ("la década de 1990", "199X"),
+            ("1990s to 2010s", "199X/201X"),
+        ] {
+            assert_eq!(read(printed, &none).as_deref(), Ok(expected), "{printed}");
+        }
+        let reading = read_dates("the 1990s", &none).unwrap();
+        let decade: PartialDate = "199X".parse().unwrap();
+        assert_eq!(reading.value().start(), DateInWords::Date(decade));
+        assert_eq!(reading.notes(), [Normalisation::Decade { decade }]);
+        assert_eq!(
+            reading.notes().first().map(ToString::to_string).as_deref(),
+            Some("read the decade as 199X (1990 to 1999)")
+        );
+        // The ten years or the hundred? Refused, naming the word.
+        assert_eq!(
+            read("the 2000s", &none),
+            Err(("2000s".into(), ReadDateErrorKind::AmbiguousDecade))
+        );
+        assert_eq!(
+            read("les années 1900", &none).map_err(|e| e.1),
+            Err(ReadDateErrorKind::AmbiguousDecade)
+        );
+        assert_eq!(
+            read("c. 1990s", &none).map_err(|e| e.1),
+            Err(ReadDateErrorKind::ApproximateDecade)
+        );
+        assert_eq!(
+            read("1995s", &none),
+            Err(("1995s".into(), ReadDateErrorKind::UnknownWord))
+        );
+        assert_eq!(
+            read("June 1990s", &none).map_err(|e| e.1),
+            Err(ReadDateErrorKind::Shape)
+        );
+        assert_eq!(
+            read("the 90s", &none).map_err(|e| e.1),
+            Err(ReadDateErrorKind::UnknownWord)
         );
     }
 

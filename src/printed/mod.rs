@@ -10,6 +10,13 @@
 //! reading (`$` alone, a bare `50,000`), the reader refuses it unless the
 //! caller says how to read it; it never guesses.
 //!
+//! | reader | reads | into |
+//! |---|---|---|
+//! | [`read_amount`] | `USD 120,000`, `US$ 1.2 million`, `CHF 1'000` | [`Money`](crate::Money) |
+//! | [`read_dates`] | `26 TO 28 NOVEMBER 2024`, `c. 1990` (`1990~`), `the 1990s` (`199X`) | [`DatesInWords`] |
+//! | [`read_country`] | `Republic of Kenya`, `Congo, Dem. Rep.`, `Kosovo*` | [`CountryCode`](crate::CountryCode) |
+//! | [`read_state_list`] | `15 States: Benin, Togo and Kosovo*`, bulleted lines | [`StateList`] (codes and stated count) |
+//!
 //! # Example
 //!
 //! ```
@@ -26,12 +33,14 @@
 mod amount;
 mod country;
 mod date;
+mod states;
 
 pub use amount::{AmountOptions, DecimalMark, ReadAmountError, ReadAmountErrorKind, read_amount};
 pub use country::{ReadCountryError, ReadCountryErrorKind, read_country};
 pub use date::{
     DateInWords, DateOptions, DatesInWords, ReadDateError, ReadDateErrorKind, read_dates,
 };
+pub use states::{ReadStateListError, ReadStateListErrorKind, StateList, read_state_list};
 
 use std::fmt;
 
@@ -147,6 +156,51 @@ pub enum Normalisation {
         /// The successor state.
         successor: crate::value::CountryCode,
     },
+    /// A hedging word (`c.`, `circa`, `around`) made the date after it
+    /// approximate (EDTF `~`).
+    Approximate {
+        /// The word as printed, in lower case and without its point (`c`, `circa`).
+        word: String,
+    },
+    /// A decade as printed (`1990s`, `les années 1990`) was read as the
+    /// EDTF decade.
+    Decade {
+        /// The decade read (`199X`).
+        decade: crate::value::PartialDate,
+    },
+    /// A bullet or a number before a name of a list (`•`, `-`, `1.`) was dropped.
+    BulletDropped,
+    /// A count the list states of itself ("15 States") was kept as its
+    /// stated count.
+    StatedCount {
+        /// The count.
+        count: u32,
+    },
+    /// A heading of a list without a count ("Member States:") was dropped.
+    HeadingDropped {
+        /// The heading as printed.
+        heading: String,
+    },
+    /// A step taken for one name of a list.
+    InName {
+        /// The name as printed in the list.
+        name: String,
+        /// The step.
+        note: Box<Normalisation>,
+    },
+    /// A state the list names twice was kept once.
+    DuplicateDropped {
+        /// The state.
+        code: crate::value::CountryCode,
+    },
+    /// The list names another number of states than it states ("15 States"
+    /// above 4 names); both are kept.
+    CountDiffers {
+        /// The count stated.
+        stated: u32,
+        /// The states named.
+        named: usize,
+    },
     /// A word such as `million` multiplied the number.
     Multiplier {
         /// The word as printed.
@@ -202,6 +256,29 @@ impl fmt::Display for Normalisation {
                 )
             }
             Self::Multiplier { word, factor } => write!(f, "read {word:?} as × {factor}"),
+            Self::BulletDropped => f.write_str("dropped the bullets or numbers before the names"),
+            Self::StatedCount { count } => write!(f, "kept the stated count of {count} states"),
+            Self::HeadingDropped { heading } => write!(f, "dropped the heading {heading:?}"),
+            Self::InName { name, note } => write!(f, "{name:?}: {note}"),
+            Self::DuplicateDropped { code } => {
+                write!(f, "{} is named twice: kept once", code.alpha3())
+            }
+            Self::CountDiffers { stated, named } => write!(
+                f,
+                "the list states {stated} states but names {named}: both kept"
+            ),
+            Self::Approximate { word } => {
+                write!(
+                    f,
+                    "read {word:?} as approximate: the date after it is marked ~"
+                )
+            }
+            Self::Decade { decade } => write!(
+                f,
+                "read the decade as {decade} ({} to {})",
+                decade.year(),
+                decade.year() + 9
+            ),
         }
     }
 }

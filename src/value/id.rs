@@ -281,6 +281,159 @@ id_type! {
     ProjectId, "project id", "E40-800"
 }
 
+/// The most characters of a title slug kept before a hash replaces the rest.
+const SLUG_HEAD: usize = 45;
+
+/// FNV-1a, 64 bits: a fixed, documented hash (not `std`'s, which may change
+/// between Rust versions), so derived ids stay the same.
+fn fnv1a_64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Derived project ids, for project pages that give no IOM Development Fund code.
+///
+/// A project page with an IDF code takes the code as its id (`E40-800`), as
+/// the reference data does. A page without one still needs an id that is the
+/// same each time the page is read: [`ProjectId::for_page`] derives it, in
+/// this order:
+///
+/// 1. an IDF code: the code itself, `E40-800` ([`ProjectId::from_idf_code`]);
+/// 2. a Prima id: `PRIMA-` and the id, `PRIMA-HN10P0503`
+///    ([`ProjectId::from_prima_id`]);
+/// 3. the title ([`ProjectId::from_title`]): `T-` and the title's words,
+///    folded as names are matched (lower case, accents removed, `&` as
+///    "and", other punctuation as spaces, a leading "the" dropped), in
+///    capitals, joined by `-`: "Migration Profiles in West & Central Africa"
+///    → `T-MIGRATION-PROFILES-IN-WEST-AND-CENTRAL-AFRICA`.
+///
+/// **Long titles are hashed, never silently cut.** When the title's id would
+/// be longer than 64 characters (the id limit), or the title has letters
+/// outside A-Z once folded (another script), the id is `T-`, the first
+/// whole words of at most 45 characters, `-`, and 16 hexadecimal digits of
+/// the FNV-1a 64-bit hash of the *whole* folded title. Two titles that
+/// share their first words still get different ids, and the same title
+/// (whatever its case, accents or punctuation) always gets the same one.
+impl ProjectId {
+    /// The id of a project page: its IDF code, else `PRIMA-` and its Prima
+    /// id, else `T-` and its title (see [`ProjectId`]'s derived ids above).
+    ///
+    /// # Errors
+    ///
+    /// [`IdError`] with [`IdErrorReason::Empty`] when only the title is given
+    /// and it has no letter or digit.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use migov::{IdfCode, PrimaId, ProjectId};
+    ///
+    /// let code = IdfCode::new("CD.0039")?;
+    /// let prima = PrimaId::new("HN10P0503")?;
+    /// let title = "Développement communautaire et économique";
+    /// assert_eq!(ProjectId::for_page(Some(&code), Some(&prima), title)?.as_str(), "CD.0039");
+    /// assert_eq!(ProjectId::for_page(None, Some(&prima), title)?.as_str(), "PRIMA-HN10P0503");
+    /// assert_eq!(
+    ///     ProjectId::for_page(None, None, title)?.as_str(),
+    ///     "T-DEVELOPPEMENT-COMMUNAUTAIRE-ET-ECONOMIQUE"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn for_page(
+        idf: Option<&crate::value::IdfCode>,
+        prima: Option<&crate::value::PrimaId>,
+        title: &str,
+    ) -> Result<Self, IdError> {
+        match (idf, prima) {
+            (Some(code), _) => Ok(Self::from_idf_code(code)),
+            (None, Some(id)) => Ok(Self::from_prima_id(id)),
+            (None, None) => Self::from_title(title),
+        }
+    }
+
+    /// The id of a project with an IDF code: the code, `E40-800`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let code = migov::IdfCode::new("e40-800")?;
+    /// assert_eq!(migov::ProjectId::from_idf_code(&code).as_str(), "E40-800");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn from_idf_code(code: &crate::value::IdfCode) -> Self {
+        Self(IdText::new(code.as_str()))
+    }
+
+    /// The id of a project known by its Prima id: `PRIMA-HN10P0503`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let prima = migov::PrimaId::new("HN10P0503")?;
+    /// assert_eq!(migov::ProjectId::from_prima_id(&prima).as_str(), "PRIMA-HN10P0503");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn from_prima_id(id: &crate::value::PrimaId) -> Self {
+        Self(IdText::new(&format!("PRIMA-{id}")))
+    }
+
+    /// The id derived from a title: `T-` and its folded words, kept whole
+    /// when they fit in 64 characters, otherwise hashed (see [`ProjectId`]'s
+    /// derived ids above).
+    ///
+    /// # Errors
+    ///
+    /// [`IdError`] with [`IdErrorReason::Empty`] when the title has no letter
+    /// or digit (`""`, `"—"`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use migov::ProjectId;
+    ///
+    /// assert_eq!(ProjectId::from_title("Migration profiles")?.as_str(), "T-MIGRATION-PROFILES");
+    /// assert_eq!(ProjectId::from_title("MIGRATION PROFILES.")?.as_str(), "T-MIGRATION-PROFILES");
+    ///
+    /// // 73 characters as words: the first words, then a hash of the whole title.
+    /// let long = "Coordinated Border Management in Mali, Niger, Mauritania and Burkina Faso";
+    /// let id = ProjectId::from_title(long)?;
+    /// let (head, hash) = id.as_str().rsplit_once('-').ok_or("no hash")?;
+    /// assert_eq!(head, "T-COORDINATED-BORDER-MANAGEMENT-IN-MALI-NIGER");
+    /// assert_eq!(hash.len(), 16);
+    /// assert_ne!(id, ProjectId::from_title("Coordinated Border Management in Mali, Niger, Mauritania and Chad")?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_title(title: &str) -> Result<Self, IdError> {
+        let folded = super::normalize_name(title);
+        let words: Vec<String> = folded.split(' ').map(str::to_ascii_uppercase).collect();
+        if words.iter().all(|w| w.is_empty()) {
+            return Err(IdError {
+                id_name: "project id",
+                input: Excerpt::new(title),
+                reason: IdErrorReason::Empty,
+            });
+        }
+        let ascii = |w: &String| w.bytes().all(|b| b.is_ascii_alphanumeric());
+        let whole = format!("T-{}", words.join("-"));
+        if words.iter().all(ascii) && whole.len() <= MAX_LEN {
+            return Ok(Self(IdText::from_string(whole)));
+        }
+        let mut head = String::new();
+        for word in words.iter().filter(|w| ascii(w) && !w.is_empty()) {
+            if head.len() + word.len() + 1 > SLUG_HEAD {
+                break;
+            }
+            head.push('-');
+            head.push_str(word);
+        }
+        let hash = fnv1a_64(folded.as_bytes());
+        Ok(Self(IdText::from_string(format!("T{head}-{hash:016x}"))))
+    }
+}
+
 id_type! {
     /// Identifies an event, such as `IOM-COUNCIL-96` (a session of the IOM
     /// Council).
@@ -379,6 +532,121 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn derived_ids_prefer_the_idf_code_then_the_prima_id_then_the_title() {
+        let code = crate::value::IdfCode::new("cd.0039").unwrap();
+        let prima = crate::value::PrimaId::new("HN10P0503").unwrap();
+        // As printed on iom.int/fr/node/187261 (data/gathered/idf_projects.json).
+        let title = "Développement communautaire et économique";
+        let id = |idf, prima| ProjectId::for_page(idf, prima, title).unwrap();
+        assert_eq!(id(Some(&code), Some(&prima)).as_str(), "CD.0039");
+        assert_eq!(id(None, Some(&prima)).as_str(), "PRIMA-HN10P0503");
+        assert_eq!(
+            id(None, None).as_str(),
+            "T-DEVELOPPEMENT-COMMUNAUTAIRE-ET-ECONOMIQUE"
+        );
+        // Each derived id is a valid id: it parses back as itself.
+        for made in [
+            id(Some(&code), None),
+            id(None, Some(&prima)),
+            id(None, None),
+        ] {
+            assert_eq!(ProjectId::new(made.as_str()).unwrap(), made);
+        }
+    }
+
+    #[test]
+    fn a_title_id_is_the_same_whatever_the_case_accents_or_punctuation() {
+        let a = ProjectId::from_title("Migration Profiles in West & Central Africa").unwrap();
+        let b = ProjectId::from_title("MIGRATION PROFILES IN WEST AND CENTRAL AFRICA.").unwrap();
+        let c = ProjectId::from_title("  migration profiles, in west & central africa ").unwrap();
+        assert_eq!(
+            a.as_str(),
+            "T-MIGRATION-PROFILES-IN-WEST-AND-CENTRAL-AFRICA"
+        );
+        assert_eq!((&a, &a), (&b, &c));
+        assert_eq!(
+            ProjectId::from_title("Gestion des frontières (Sénégal)")
+                .unwrap()
+                .as_str(),
+            "T-GESTION-DES-FRONTIERES-SENEGAL"
+        );
+    }
+
+    #[test]
+    fn a_long_title_is_hashed_not_cut() {
+        let long = "Strengthening the Capacity of the Government to Manage Labour Migration and Protect Migrant Workers";
+        let id = ProjectId::from_title(long).unwrap();
+        assert!(id.as_str().len() <= 64, "{id}");
+        let (head, hash) = id.as_str().rsplit_once('-').unwrap();
+        assert_eq!(head, "T-STRENGTHENING-THE-CAPACITY-OF-THE-GOVERNMENT");
+        assert_eq!(hash.len(), 16);
+        assert!(hash.bytes().all(|b| b.is_ascii_hexdigit()));
+        // The hash is of the whole title: another ending gives another id.
+        let other = ProjectId::from_title(
+            "Strengthening the Capacity of the Government to Manage Labour Migration and Protect Migrant Families",
+        )
+        .unwrap();
+        assert_ne!(id, other);
+        assert!(
+            other
+                .as_str()
+                .starts_with("T-STRENGTHENING-THE-CAPACITY-OF-THE-GOVERNMENT-")
+        );
+        // The hash is FNV-1a 64 of the folded title: fixed across versions.
+        assert_eq!(fnv1a_64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a_64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(
+            hash,
+            format!(
+                "{:016x}",
+                fnv1a_64(crate::value::normalize_name(long).as_bytes())
+            )
+        );
+    }
+
+    #[test]
+    fn a_title_in_another_script_is_hashed_and_a_title_without_letters_refused() {
+        let id = ProjectId::from_title("Миграционная политика 2020").unwrap();
+        let (head, hash) = id.as_str().rsplit_once('-').unwrap();
+        assert_eq!((head, hash.len()), ("T-2020", 16));
+        let id = ProjectId::from_title("سياسة الهجرة").unwrap();
+        assert_eq!(id.as_str().len(), 2 + 16);
+        for blank in ["", "  ", "— / —"] {
+            let err = ProjectId::from_title(blank).unwrap_err();
+            assert_eq!(err.reason(), IdErrorReason::Empty);
+            assert_eq!(err.id_name(), "project id");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn title_ids_are_valid_bounded_and_stable(title in "\\PC{0,120}") {
+            if let Ok(id) = ProjectId::from_title(&title) {
+                prop_assert!(id.as_str().len() <= 64);
+                prop_assert_eq!(ProjectId::new(id.as_str()).unwrap(), id.clone());
+            }
+        }
+
+        #[test]
+        fn title_ids_do_not_depend_on_case(title in "[a-zA-Zé ,.&()-]{0,100}") {
+            prop_assert_eq!(
+                ProjectId::from_title(&title).ok(),
+                ProjectId::from_title(&title.to_uppercase()).ok()
+            );
+        }
+
+        #[test]
+        fn title_ids_of_ascii_words_keep_every_word_when_short(words in proptest::collection::vec("[a-z]{1,8}", 1..6)) {
+            let title = words.join(" ");
+            let id = ProjectId::from_title(&title).unwrap();
+            let expected = format!("T-{}", words.join("-").to_ascii_uppercase());
+            if expected.len() <= 64 && words.first().map(String::as_str) != Some("the") {
+                prop_assert_eq!(id.as_str(), expected);
+            }
+        }
+    }
 
     #[test]
     fn public_types_are_send_sync() {

@@ -17,8 +17,10 @@ use super::Excerpt;
 ///   and, as Fund pages print them, `TB2-805`, `TC4-805`, `614-800`;
 /// - current: two capital letters, `.`, four digits: `LM.0123`.
 ///
-/// Nothing else is accepted: no lowercase (`e40-800`), no surrounding
-/// whitespace, no other separator (`E40 800`, `LM-0123`).
+/// Input is read without regard to case and kept in capitals: `e40-800` is
+/// `E40-800`, `lm.0123` is `LM.0123` (the JSON format reads it the same way
+/// and writes the capitals). Nothing else is changed or accepted: no
+/// surrounding whitespace, no other separator (`E40 800`, `LM-0123`).
 ///
 /// # Ordering
 ///
@@ -62,13 +64,14 @@ impl IdfCode {
     ///
     /// # Errors
     ///
-    /// [`IdfCodeError`] when the text has neither form: `E40800`, `e40-800`,
-    /// ` E40-800`, `LM-0123`, `LM.123`.
+    /// [`IdfCodeError`] when the text has neither form, in any case:
+    /// `E40800`, ` E40-800`, `LM-0123`, `LM.123`.
     ///
     /// # Examples
     ///
     /// ```
     /// assert_eq!(migov::IdfCode::new("LM.0123")?.as_str(), "LM.0123");
+    /// assert_eq!(migov::IdfCode::new("lm.0123")?.as_str(), "LM.0123");
     /// assert!(migov::IdfCode::new("E40800").is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -132,7 +135,10 @@ fn form_of(bytes: &[u8]) -> Option<IdfCodeForm> {
 impl FromStr for IdfCode {
     type Err = IdfCodeError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bytes: Option<[u8; 7]> = s.as_bytes().try_into().ok();
+        let bytes: Option<[u8; 7]> = s.as_bytes().try_into().ok().map(|mut b: [u8; 7]| {
+            b.make_ascii_uppercase();
+            b
+        });
         match bytes {
             Some(b) if form_of(&b).is_some() => Ok(Self(b)),
             _ => Err(IdfCodeError {
@@ -183,13 +189,13 @@ impl fmt::Debug for IdfCode {
 /// assert_eq!(err.input(), "E40800");
 /// assert_eq!(
 ///     err.to_string(),
-///     r#"invalid IDF code "E40800": expected 3 capital letters or digits, "-", 3 digits (E40-800) or 2 capital letters, ".", 4 digits (LM.0123)"#
+///     r#"invalid IDF code "E40800": expected 3 letters or digits, "-", 3 digits (E40-800) or 2 letters, ".", 4 digits (LM.0123), in any case"#
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    r#"invalid IDF code {input}: expected 3 capital letters or digits, "-", 3 digits (E40-800) or 2 capital letters, ".", 4 digits (LM.0123)"#
+    r#"invalid IDF code {input}: expected 3 letters or digits, "-", 3 digits (E40-800) or 2 letters, ".", 4 digits (LM.0123), in any case"#
 )]
 pub struct IdfCodeError {
     input: Excerpt,
@@ -241,16 +247,13 @@ mod tests {
         for bad in [
             "",
             "E40800",
-            "e40-800",
             " E40-800",
             "E40-800 ",
             "E4-800",
-            "e4b-800",
             "E40-8000",
             "EE40-800",
             "LM-0123",
             "LM.123",
-            "Lm.0123",
             "L1.0123",
             "LM.01234",
             "E40.800",
@@ -262,10 +265,28 @@ mod tests {
             assert_eq!(
                 err.to_string(),
                 format!(
-                    r#"invalid IDF code {bad:?}: expected 3 capital letters or digits, "-", 3 digits (E40-800) or 2 capital letters, ".", 4 digits (LM.0123)"#
+                    r#"invalid IDF code {bad:?}: expected 3 letters or digits, "-", 3 digits (E40-800) or 2 letters, ".", 4 digits (LM.0123), in any case"#
                 )
             );
         }
+    }
+
+    #[test]
+    fn input_is_read_without_regard_to_case_and_kept_in_capitals() {
+        for (printed, code) in [
+            ("e40-800", "E40-800"),
+            ("E40-800", "E40-800"),
+            ("tb2-805", "TB2-805"),
+            ("Lm.0123", "LM.0123"),
+            ("lm.0123", "LM.0123"),
+            ("cd.0039", "CD.0039"),
+        ] {
+            let c = IdfCode::new(printed).unwrap();
+            assert_eq!(c.as_str(), code);
+            assert_eq!(c, IdfCode::new(code).unwrap());
+        }
+        let c: IdfCode = serde_json::from_str(r#""e40-800""#).unwrap();
+        assert_eq!(serde_json::to_string(&c).unwrap(), r#""E40-800""#);
     }
 
     #[test]
@@ -297,6 +318,23 @@ mod tests {
             let back: IdfCode = serde_json::from_str(&json).unwrap();
             prop_assert_eq!(back, c);
             prop_assert_eq!(serde_json::to_string(&back).unwrap(), json);
+        }
+
+        #[test]
+        fn any_case_reads_as_the_capitals(s in idf_code(), lower in proptest::collection::vec(proptest::bool::ANY, 7)) {
+            let mixed: String = s
+                .chars()
+                .zip(lower)
+                .map(|(c, l)| if l { c.to_ascii_lowercase() } else { c })
+                .collect();
+            prop_assert_eq!(IdfCode::new(&mixed).unwrap(), IdfCode::new(&s).unwrap());
+        }
+
+        #[test]
+        fn parse_never_panics_and_keeps_capitals(s in "\\PC{0,9}") {
+            if let Ok(c) = IdfCode::new(&s) {
+                prop_assert_eq!(c.as_str(), s.to_ascii_uppercase());
+            }
         }
 
         #[test]

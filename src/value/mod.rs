@@ -32,6 +32,7 @@ mod language;
 mod money;
 mod partial_date;
 mod period;
+mod prima_id;
 mod source;
 mod time;
 
@@ -46,8 +47,9 @@ pub use idf_code::{IdfCode, IdfCodeError, IdfCodeForm};
 pub use language::{Language, LanguageError};
 pub(crate) use money::AmountText;
 pub use money::{Money, MoneyError, Totals};
-pub use partial_date::{PartialDate, PartialDateError, PartialDateErrorKind, Precision};
-pub use period::{Period, PeriodError, PeriodErrorKind, Truth, TruthError};
+pub use partial_date::{PartialDate, PartialDateError, PartialDateErrorKind, Precision, Qualifier};
+pub use period::{Period, PeriodEnd, PeriodError, PeriodErrorKind, Truth, TruthError};
+pub use prima_id::{PrimaId, PrimaIdError};
 pub(crate) use source::Sources;
 pub use source::{Source, SourceError, SourceErrorKind};
 pub use time::{

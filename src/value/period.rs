@@ -234,28 +234,90 @@ impl From<Truth> for String {
     }
 }
 
+/// How a [`Period`] ends: on a date, at a time nobody states, or not yet.
+///
+/// # Ordering
+///
+/// For sorting: a date first (by [`PartialDate`]'s `Ord`), then `Unknown`,
+/// then `Open`.
+///
+/// # Examples
+///
+/// ```
+/// use migov::{Period, PeriodEnd};
+///
+/// assert_eq!("2001/".parse::<Period>()?.ending(), PeriodEnd::Unknown);
+/// assert_eq!("2001/..".parse::<Period>()?.ending(), PeriodEnd::Open);
+/// assert_eq!("2001/2003".parse::<Period>()?.ending(), PeriodEnd::On("2003".parse()?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PeriodEnd {
+    /// It ended on some day of this date (`2001/2003`).
+    On(PartialDate),
+    /// The end is not known (`2001/`): the period may have ended on any day
+    /// from its start on, or may still be running. A page that gives a start
+    /// and no end says this much.
+    Unknown,
+    /// It has not ended: still running (`2001/..`). Only a source that says
+    /// so ("ongoing", a list of current members) justifies it.
+    Open,
+}
+
+impl PeriodEnd {
+    /// The end date, for [`PeriodEnd::On`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(migov::PeriodEnd::Open.date(), None);
+    /// ```
+    pub fn date(self) -> Option<PartialDate> {
+        match self {
+            Self::On(d) => Some(d),
+            Self::Unknown | Self::Open => None,
+        }
+    }
+}
+
 /// A span of time whose start and end are [`PartialDate`]s, each possibly unknown.
 ///
 /// - `start: None`: the start is unknown (the period began at some time, not
 ///   after its end).
-/// - `end: None`: no end is known; the period is taken as ongoing (open-ended).
+/// - the end ([`PeriodEnd`]) is a date, unknown, or open (still running).
 ///
 /// A start `2001` with an end `2001-03` means: began on some day of 2001, ended on
 /// some day of March 2001, and not after it began. Every question asked of a period
 /// considers all the concrete start and end days its dates allow, with the start
-/// not after the end.
+/// not after the end. An unknown end allows every end day from the start on and
+/// also "not ended"; an open end allows only "not ended". A qualified start or
+/// end (`2001~`, `2003?`) is read like an unknown one wherever an answer would
+/// rest on it (see [`PartialDate`]).
 ///
 /// # Syntax
 ///
-/// ISO 8601 interval form `START/END`, with an empty `START` for an unknown start
-/// and `..` for an open end: `2001/2003`, `2001/..`, `/2003`, `/..`.
-/// [`Display`](fmt::Display) prints it, [`FromStr`] parses exactly it, and serde
-/// reads and writes it as a JSON string.
+/// The EDTF (ISO 8601-2) level 1 interval form `START/END`, each side a
+/// [`PartialDate`]:
+///
+/// | text        | start    | end                           |
+/// |-------------|----------|-------------------------------|
+/// | `2001/2003` | 2001     | 2003                          |
+/// | `2001/`     | 2001     | unknown ([`PeriodEnd::Unknown`]) |
+/// | `2001/..`   | 2001     | still running ([`PeriodEnd::Open`]) |
+/// | `/2003`     | unknown  | 2003                          |
+/// | `/..`       | unknown  | still running                 |
+/// | `/`         | unknown  | unknown (all unknown; EDTF has no such form) |
+/// | `1984?/2004-06~` | qualified dates on either side       |
+///
+/// An open start (`../2003`) is not supported. [`Display`](fmt::Display)
+/// prints this form, [`FromStr`] parses exactly it, and serde reads and writes
+/// it as a JSON string. (The dataset format writes a period as its own `start`
+/// and `end` fields instead: see [`crate::json`].)
 ///
 /// # Ordering
 ///
-/// `Ord` is a total order for sorting: by start (unknown first), then by end (open
-/// last), each by [`PartialDate`]'s `Ord`.
+/// `Ord` is a total order for sorting: by start (unknown first), then by end
+/// (dates, then unknown, then open last), each by [`PartialDate`]'s `Ord`.
 ///
 /// # Examples
 ///
@@ -266,25 +328,30 @@ impl From<Truth> for String {
 /// assert_eq!(membership.contains("2010".parse()?), Truth::Yes);
 /// assert_eq!(membership.contains("2001-03".parse()?), Truth::Maybe);
 /// assert_eq!(membership.contains("2000".parse()?), Truth::No);
+///
+/// // A project page gives a start and no end: not "still running".
+/// let project: Period = "2001/".parse()?;
+/// assert_eq!(project.contains("2024".parse()?), Truth::Maybe);
+/// assert_eq!(project.contains("2001".parse()?), Truth::Yes);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(into = "String")]
 pub struct Period {
-    // Invariant: not `end.cmp_known(start) == Some(Less)`.
+    // Invariant: not `end.cmp_known(start) == Some(Less)` for an end date.
     start: Option<PartialDate>,
-    end: Option<PartialDate>,
+    end: PeriodEnd,
 }
 
 /// The kind of problem a [`PeriodError`] reports.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum PeriodErrorKind {
-    /// The text is not `START/END` (no `/`, two `/`, an empty end, `..` as start).
+    /// The text is not `START/END` (no `/`, two `/`, `..` as start).
     Shape,
     /// The start is not a valid [`PartialDate`].
     Start(PartialDateError),
-    /// The end is not a valid [`PartialDate`] (nor `..`).
+    /// The end is not a valid [`PartialDate`] (nor empty, nor `..`).
     End(PartialDateError),
     /// The end is certainly before the start: every day of `end` comes before
     /// every day of `start` (start `2001`, end `2000`).
@@ -341,7 +408,7 @@ impl fmt::Display for PeriodError {
         }
         match &self.kind {
             PeriodErrorKind::Shape => f.write_str(
-                r#"expected START/END, such as "2001/2003", "2001/..", "/2003" or "/..""#,
+                r#"expected START/END, such as "2001/2003", "2001/" (end unknown), "2001/.." (still running), "/2003" or "/..""#,
             ),
             PeriodErrorKind::Start(e) => write!(f, "start {}: {}", e.excerpt(), e.reason()),
             PeriodErrorKind::End(e) => write!(f, "end {}: {}", e.excerpt(), e.reason()),
@@ -352,17 +419,21 @@ impl fmt::Display for PeriodError {
     }
 }
 
-/// `Some` for a known bound, `None` for an unbounded one; compares as `a <= b`
-/// where `None` on the left is -∞ and `None` on the right is +∞.
-fn at_or_before(a: Option<NaiveDate>, b: Option<NaiveDate>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => a <= b,
-        _ => true,
-    }
+/// A bound that no day of `PartialDate` (years 1 to 9999) reaches from below:
+/// stands for -∞ in the period's bounds.
+const MINUS_INFINITY: NaiveDate = NaiveDate::MIN;
+/// Stands for +∞ in the period's bounds.
+const PLUS_INFINITY: NaiveDate = NaiveDate::MAX;
+
+/// A finite bound as `Some`, an infinite one as `None`.
+fn finite(day: NaiveDate) -> Option<NaiveDate> {
+    (day != MINUS_INFINITY && day != PLUS_INFINITY).then_some(day)
 }
 
 impl Period {
-    /// A period from `start` to `end`; `None` for an unknown start or an open end.
+    /// A period from `start` to `end`; `None` for an unknown start or an
+    /// unknown end (`2001/`). For a period still running, see
+    /// [`Period::ongoing`] and [`Period::with_end`].
     ///
     /// # Errors
     ///
@@ -378,11 +449,31 @@ impl Period {
     ///
     /// let p = Period::new(Some("2001".parse()?), Some("2001-03".parse()?))?;
     /// assert_eq!(p.to_string(), "2001/2001-03");
+    /// assert_eq!(Period::new(Some("2001".parse()?), None)?.to_string(), "2001/");
     /// assert!(Period::new(Some("2001".parse()?), Some("2000".parse()?)).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(start: Option<PartialDate>, end: Option<PartialDate>) -> Result<Self, PeriodError> {
-        if let (Some(start), Some(end)) = (start, end)
+        Self::with_end(start, end.map_or(PeriodEnd::Unknown, PeriodEnd::On))
+    }
+
+    /// A period from `start` (`None`: unknown) with the given end.
+    ///
+    /// # Errors
+    ///
+    /// As [`Period::new`], for an end date certainly before the start.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use migov::{Period, PeriodEnd};
+    ///
+    /// let p = Period::with_end(Some("2001".parse()?), PeriodEnd::Open)?;
+    /// assert_eq!(p.to_string(), "2001/..");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_end(start: Option<PartialDate>, end: PeriodEnd) -> Result<Self, PeriodError> {
+        if let (Some(start), PeriodEnd::On(end)) = (start, end)
             && end.cmp_known(&start) == Some(Ordering::Less)
         {
             return Err(PeriodError {
@@ -393,7 +484,27 @@ impl Period {
         Ok(Self { start, end })
     }
 
-    /// An open-ended period from `start`: `2001/..`.
+    /// A period still running, from `start` (`None`: unknown): `2001/..`, `/..`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use migov::Period;
+    ///
+    /// assert_eq!(Period::ongoing(Some("2001".parse()?)).to_string(), "2001/..");
+    /// assert_eq!(Period::ongoing(None).to_string(), "/..");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn ongoing(start: Option<PartialDate>) -> Self {
+        Self {
+            start,
+            end: PeriodEnd::Open,
+        }
+    }
+
+    /// A period from `start`, still running: `2001/..` (the same as
+    /// [`Period::ongoing`] with a start). For a start with an end nobody
+    /// states, use `Period::new(Some(start), None)` (`2001/`).
     ///
     /// # Examples
     ///
@@ -404,23 +515,20 @@ impl Period {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_start(start: PartialDate) -> Self {
-        Self {
-            start: Some(start),
-            end: None,
-        }
+        Self::ongoing(Some(start))
     }
 
-    /// A period with an unknown start and no known end: `/..`.
+    /// A period of which nothing is known, neither start nor end: `/`.
     ///
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(migov::Period::unknown().to_string(), "/..");
+    /// assert_eq!(migov::Period::unknown().to_string(), "/");
     /// ```
     pub fn unknown() -> Self {
         Self {
             start: None,
-            end: None,
+            end: PeriodEnd::Unknown,
         }
     }
 
@@ -439,7 +547,8 @@ impl Period {
         self.start
     }
 
-    /// The end, if known (`None`: open-ended).
+    /// The end date, if one is stated (`None` for an unknown or an open end:
+    /// ask [`Period::ending`] which).
     ///
     /// # Examples
     ///
@@ -451,15 +560,41 @@ impl Period {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn end(&self) -> Option<PartialDate> {
+        self.end.date()
+    }
+
+    /// How the period ends: on a date, unknown, or still running.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use migov::{Period, PeriodEnd};
+    ///
+    /// assert_eq!("/2003".parse::<Period>()?.ending(), PeriodEnd::On("2003".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn ending(&self) -> PeriodEnd {
         self.end
     }
 
-    /// Whether neither the start nor the end is known.
+    /// Whether no date is stated for either end (`/`, `/..`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use migov::Period;
+    ///
+    /// assert!(migov::Period::unknown().is_unknown());
+    /// assert!("/..".parse::<Period>()?.is_unknown());
+    /// assert!(!"2001/".parse::<Period>()?.is_unknown());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_unknown(&self) -> bool {
-        self.start.is_none() && self.end.is_none()
+        self.start.is_none() && self.end.date().is_none()
     }
 
-    /// Whether no end is known.
+    /// Whether the period is still running (`2001/..`). An unknown end
+    /// (`2001/`) is not open-ended.
     ///
     /// # Examples
     ///
@@ -467,14 +602,31 @@ impl Period {
     /// use migov::Period;
     ///
     /// assert!("2001/..".parse::<Period>()?.is_open_ended());
+    /// assert!(!"2001/".parse::<Period>()?.is_open_ended());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_open_ended(&self) -> bool {
-        self.end.is_none()
+        self.end == PeriodEnd::Open
+    }
+
+    /// Whether the end is unknown (`2001/`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use migov::Period;
+    ///
+    /// assert!("2001/".parse::<Period>()?.is_end_unknown());
+    /// assert!(!"2001/..".parse::<Period>()?.is_end_unknown());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_end_unknown(&self) -> bool {
+        self.end == PeriodEnd::Unknown
     }
 
     /// The earliest day the period can have started: the start's first day;
-    /// `None` if the start is unknown.
+    /// `None` if the start is unknown or qualified (`2001~`: its true day has no
+    /// stated bound).
     ///
     /// # Examples
     ///
@@ -483,16 +635,17 @@ impl Period {
     ///
     /// let p: Period = "2001/2003".parse()?;
     /// assert_eq!(p.earliest_start().map(|d| d.to_string()), Some("2001-01-01".to_owned()));
+    /// assert_eq!("2001~/2003".parse::<Period>()?.earliest_start(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[inline]
     pub fn earliest_start(&self) -> Option<NaiveDate> {
-        self.start.map(|s| s.first_day())
+        finite(self.start_low())
     }
 
     /// The latest day the period can have started: the start's last day, or the
     /// end's last day if that is earlier (a period does not start after it ends);
-    /// `None` if the start is unknown.
+    /// `None` if the start is unknown or qualified.
     ///
     /// # Examples
     ///
@@ -505,12 +658,15 @@ impl Period {
     /// ```
     #[inline]
     pub fn latest_start(&self) -> Option<NaiveDate> {
-        let start = self.start?.last_day();
-        Some(self.end.map_or(start, |e| start.min(e.last_day())))
+        self.start_high()
     }
 
     /// The earliest day the period can have ended: the end's first day, or the
-    /// start's first day if that is later; `None` if the period is open-ended.
+    /// start's first day if that is later. For an unknown or a qualified end
+    /// (`2001/`, `2001/2003~`), the end may be as early as the start: the
+    /// start's first day. `None` if the period is open-ended (it has not
+    /// ended), or if the end is unknown or qualified and the start unknown or
+    /// qualified (no day bounds it).
     ///
     /// # Examples
     ///
@@ -519,16 +675,17 @@ impl Period {
     ///
     /// let p: Period = "2001-06/2001".parse()?;
     /// assert_eq!(p.earliest_end().map(|d| d.to_string()), Some("2001-06-01".to_owned()));
+    /// let q: Period = "2001/2003~".parse()?;
+    /// assert_eq!(q.earliest_end().map(|d| d.to_string()), Some("2001-01-01".to_owned()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[inline]
     pub fn earliest_end(&self) -> Option<NaiveDate> {
-        let end = self.end?.first_day();
-        Some(self.start.map_or(end, |s| end.max(s.first_day())))
+        finite(self.end_low())
     }
 
     /// The latest day the period can have ended: the end's last day; `None` if
-    /// the period is open-ended.
+    /// the period is open-ended or its end is unknown or qualified.
     ///
     /// # Examples
     ///
@@ -541,14 +698,54 @@ impl Period {
     /// ```
     #[inline]
     pub fn latest_end(&self) -> Option<NaiveDate> {
-        self.end.map(|e| e.last_day())
+        finite(self.end_high())
+    }
+
+    /// The earliest start, -∞ when unknown or qualified.
+    #[inline]
+    fn start_low(&self) -> NaiveDate {
+        self.start
+            .and_then(|s| s.earliest_day())
+            .unwrap_or(MINUS_INFINITY)
+    }
+
+    /// The latest start, when the start is known and not qualified (an
+    /// unknown start gives no certainty: `None`).
+    #[inline]
+    fn start_high(&self) -> Option<NaiveDate> {
+        let start = self.start?.latest_day()?;
+        Some(start.min(self.end_high()))
+    }
+
+    /// The earliest end: +∞ for an open end; the earliest start for an
+    /// unknown or qualified end (it may have ended as soon as it started).
+    #[inline]
+    fn end_low(&self) -> NaiveDate {
+        match self.end {
+            PeriodEnd::Open => PLUS_INFINITY,
+            PeriodEnd::Unknown => self.start_low(),
+            PeriodEnd::On(e) => match e.earliest_day() {
+                Some(first) => first.max(self.start_low()),
+                None => self.start_low(),
+            },
+        }
+    }
+
+    /// The latest end: +∞ for an open, unknown or qualified end.
+    #[inline]
+    fn end_high(&self) -> NaiveDate {
+        self.end
+            .date()
+            .and_then(|e| e.latest_day())
+            .unwrap_or(PLUS_INFINITY)
     }
 
     /// Whether the period holds at some time during `date`, that is, on at least
     /// one of the days `date` stands for.
     ///
     /// The answer considers every concrete start day and end day that the
-    /// period's dates allow (start not after end; an open end never ends):
+    /// period's dates allow (start not after end; an open end never ends; an
+    /// unknown end may be any day from the start on, or never):
     ///
     /// - `Yes` when the period holds during `date` whatever those days are: the
     ///   [latest start](Period::latest_start) is on or before `date`'s last day,
@@ -559,13 +756,17 @@ impl Period {
     /// - `Maybe` otherwise.
     ///
     /// An unknown start gives at most `Maybe` (nothing is certain about it), unless
-    /// the end rules `date` out, which gives `No`.
+    /// the end rules `date` out, which gives `No`. A qualified start or end
+    /// (`2001~`, `2003?`) counts as unknown wherever the answer would rest on
+    /// it, and a qualified `date` (`2010~`) always gives `Maybe`.
     ///
     /// | period      | `date`    | answer  | why                                       |
     /// |-------------|-----------|---------|-------------------------------------------|
     /// | `2001/..`   | `2001-03` | `Maybe` | it may have started after March           |
     /// | `2001/..`   | `2010`    | `Yes`   | started by 2001-12-31, never ended        |
     /// | `2001/..`   | `2000`    | `No`    | started 2001-01-01 at the earliest        |
+    /// | `2001/`     | `2010`    | `Maybe` | the end is unknown: it may have ended     |
+    /// | `2001/`     | `2001`    | `Yes`   | it held on its first day, in 2001         |
     /// | `2001/2003` | `2004`    | `No`    | ended 2003-12-31 at the latest            |
     /// | `2001/2003` | `2002-05` | `Yes`   |                                           |
     /// | `2001/2003` | `2003`    | `Yes`   | it ended on some day of 2003              |
@@ -586,18 +787,15 @@ impl Period {
     /// ```
     #[inline]
     pub fn contains(&self, date: PartialDate) -> Truth {
-        let (first, last) = (date.first_day(), date.last_day());
-        if !at_or_before(self.earliest_start(), Some(last))
-            || !at_or_before(Some(first), self.latest_end())
-        {
+        let (Some(first), Some(last)) = (date.earliest_day(), date.latest_day()) else {
+            // A qualified date may be any day: nothing is certain.
+            return Truth::Maybe;
+        };
+        if self.start_low() > last || self.end_high() < first {
             return Truth::No;
         }
-        match self.latest_start() {
-            Some(latest_start)
-                if latest_start <= last && at_or_before(Some(first), self.earliest_end()) =>
-            {
-                Truth::Yes
-            }
+        match self.start_high() {
+            Some(latest_start) if latest_start <= last && self.end_low() >= first => Truth::Yes,
             _ => Truth::Maybe,
         }
     }
@@ -627,15 +825,10 @@ impl Period {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn overlaps(&self, other: &Period) -> Truth {
-        if !at_or_before(self.earliest_start(), other.latest_end())
-            || !at_or_before(other.earliest_start(), self.latest_end())
-        {
+        if self.start_low() > other.end_high() || other.start_low() > self.end_high() {
             return Truth::No;
         }
-        let certain = |a: &Period, b: &Period| {
-            a.latest_start()
-                .is_some_and(|s| at_or_before(Some(s), b.earliest_end()))
-        };
+        let certain = |a: &Period, b: &Period| a.start_high().is_some_and(|s| s <= b.end_low());
         if certain(self, other) && certain(other, self) {
             Truth::Yes
         } else {
@@ -652,13 +845,9 @@ impl PartialOrd for Period {
 
 impl Ord for Period {
     fn cmp(&self, other: &Self) -> Ordering {
-        let ends = match (self.end, other.end) {
-            (None, None) => Ordering::Equal,
-            (None, Some(_)) => Ordering::Greater,
-            (Some(_), None) => Ordering::Less,
-            (Some(a), Some(b)) => a.cmp(&b),
-        };
-        self.start.cmp(&other.start).then(ends)
+        self.start
+            .cmp(&other.start)
+            .then_with(|| self.end.cmp(&other.end))
     }
 }
 
@@ -668,8 +857,9 @@ impl fmt::Display for Period {
             write!(f, "{start}")?;
         }
         match self.end {
-            Some(end) => write!(f, "/{end}"),
-            None => f.write_str("/.."),
+            PeriodEnd::On(end) => write!(f, "/{end}"),
+            PeriodEnd::Unknown => f.write_str("/"),
+            PeriodEnd::Open => f.write_str("/.."),
         }
     }
 }
@@ -677,13 +867,14 @@ impl fmt::Display for Period {
 impl FromStr for Period {
     type Err = PeriodError;
 
-    /// Parses exactly `START/END`: `2001/2003`, `2001/..`, `/2003`, `/..`.
+    /// Parses exactly `START/END`: `2001/2003`, `2001/`, `2001/..`, `/2003`,
+    /// `/..`, `/`.
     ///
     /// # Errors
     ///
     /// [`PeriodError`] with kind
     /// - [`Shape`](PeriodErrorKind::Shape) without exactly one `/` (`2001`,
-    ///   `2001/2002/2003`), with an empty end (`2001/`) or `..` as start (`../2003`);
+    ///   `2001/2002/2003`) or with `..` as start (`../2003`, an open start);
     /// - [`Start`](PeriodErrorKind::Start) or [`End`](PeriodErrorKind::End) for a
     ///   date that is not a [`PartialDate`] (`2001-13/2003`);
     /// - [`EndBeforeStart`](PeriodErrorKind::EndBeforeStart) for `2001/2000`.
@@ -695,7 +886,7 @@ impl FromStr for Period {
         let Some((start, end)) = s.split_once('/') else {
             return Err(error(PeriodErrorKind::Shape));
         };
-        if end.contains('/') || end.is_empty() || start == ".." {
+        if end.contains('/') || start == ".." {
             return Err(error(PeriodErrorKind::Shape));
         }
         let start = match start {
@@ -703,10 +894,11 @@ impl FromStr for Period {
             text => Some(text.parse().map_err(|e| error(PeriodErrorKind::Start(e)))?),
         };
         let end = match end {
-            ".." => None,
-            text => Some(text.parse().map_err(|e| error(PeriodErrorKind::End(e)))?),
+            "" => PeriodEnd::Unknown,
+            ".." => PeriodEnd::Open,
+            text => PeriodEnd::On(text.parse().map_err(|e| error(PeriodErrorKind::End(e)))?),
         };
-        Self::new(start, end).map_err(|e| error(e.kind))
+        Self::with_end(start, end).map_err(|e| error(e.kind))
     }
 }
 
@@ -836,7 +1028,11 @@ mod tests {
             "/2001"
         );
         assert_eq!(
-            Period::new(Some(date("2001")), None).unwrap(),
+            Period::new(Some(date("2001")), None).unwrap().to_string(),
+            "2001/"
+        );
+        assert_eq!(
+            Period::with_end(Some(date("2001")), PeriodEnd::Open).unwrap(),
             Period::from_start(date("2001"))
         );
         assert_eq!(Period::new(None, None).unwrap(), Period::unknown());
@@ -844,7 +1040,17 @@ mod tests {
 
     #[test]
     fn parse_accepts_the_four_forms() {
-        for text in ["2001/2003", "2001/..", "/2003", "/..", "2001-10-03/2002-01"] {
+        for text in [
+            "2001/2003",
+            "2001/..",
+            "2001/",
+            "/2003",
+            "/..",
+            "/",
+            "2001-10-03/2002-01",
+            "1984?/2004-06~",
+            "199X/2004-XX",
+        ] {
             let p = per(text);
             assert_eq!(p.to_string(), text);
         }
@@ -858,17 +1064,31 @@ mod tests {
             (p.start(), p.end(), p.is_open_ended()),
             (None, Some(date("2003")), false)
         );
+        let p = per("2001/");
+        assert_eq!(
+            (
+                p.start(),
+                p.end(),
+                p.ending(),
+                p.is_open_ended(),
+                p.is_end_unknown()
+            ),
+            (Some(date("2001")), None, PeriodEnd::Unknown, false, true)
+        );
+        assert_eq!(per("2001/..").ending(), PeriodEnd::Open);
+        assert_eq!(per("/").ending(), PeriodEnd::Unknown);
+        assert!(per("/").is_unknown() && per("/..").is_unknown() && !per("/2003").is_unknown());
     }
 
     #[test]
     fn parse_rejects_other_shapes() {
-        let expected = r#"expected START/END, such as "2001/2003", "2001/..", "/2003" or "/..""#;
+        let expected = r#"expected START/END, such as "2001/2003", "2001/" (end unknown), "2001/.." (still running), "/2003" or "/..""#;
         for input in [
             "",
             "2001",
             "2001/2002/2003",
-            "2001/",
             "../2003",
+            "../..",
             "//",
             "2001-2003",
         ] {
@@ -906,7 +1126,7 @@ mod tests {
         );
         assert_eq!(
             err.to_string(),
-            r#"invalid period "2001 / 2003": start "2001 ": expected YYYY, YYYY-MM or YYYY-MM-DD"#
+            r#"invalid period "2001 / 2003": start "2001 ": expected YYYY, YYYY-MM or YYYY-MM-DD, X for unspecified digits (199X, 19XX, 2004-XX) or a final ?, ~ or %"#
         );
     }
 
@@ -946,6 +1166,76 @@ mod tests {
         // Start 2001 and end 2001-03: it started by 2001-03-31, so held in March.
         assert_eq!(per("2001/2001-03").contains(date("2001-03")), Truth::Yes);
         assert_eq!(per("2001/2001-03").contains(date("2001-06")), Truth::No);
+    }
+
+    #[test]
+    fn qualified_and_decade_dates_never_give_a_certain_answer_they_would_decide() {
+        // An approximate start: how long after 2001 it began is not bounded.
+        assert_eq!(per("2001~/..").contains(date("2010")), Truth::Maybe);
+        assert_eq!(per("2001~/..").contains(date("1990")), Truth::Maybe);
+        // The exact end still rules out what lies after it.
+        assert_eq!(per("2001?/2003").contains(date("2010")), Truth::No);
+        // An approximate end: it may have ended soon after the start.
+        assert_eq!(per("1990/2003~").contains(date("2002")), Truth::Maybe);
+        assert_eq!(per("1990/2003~").contains(date("1990")), Truth::Yes);
+        assert_eq!(per("1990/2003~").contains(date("1989")), Truth::No);
+        assert_eq!(per("1990/2003~").contains(date("2050")), Truth::Maybe);
+        // A qualified date asked about.
+        assert_eq!(per("2001/2003").contains(date("2002~")), Truth::Maybe);
+        assert_eq!(per("2001/2003").contains(date("1950?")), Truth::Maybe);
+        // 199X covers 1990 to 1999.
+        assert_eq!(per("199X/..").contains(date("2005")), Truth::Yes);
+        assert_eq!(per("199X/..").contains(date("1995")), Truth::Maybe);
+        assert_eq!(per("199X/..").contains(date("1989")), Truth::No);
+        assert_eq!(per("1985/199X").contains(date("2000")), Truth::No);
+        assert_eq!(per("1985/199X").contains(date("1989")), Truth::Yes);
+        assert_eq!(per("2001/2003").overlaps(&per("2004~/..")), Truth::Maybe);
+        assert_eq!(per("2001/2003").overlaps(&per("2004/..")), Truth::No);
+        // A qualified end is not certainly before its start.
+        assert_eq!(per("2001/2000~").to_string(), "2001/2000~");
+        assert_eq!(
+            per("2001/2000~").earliest_end(),
+            NaiveDate::from_ymd_opt(2001, 1, 1)
+        );
+        assert_eq!(per("2001/2000~").latest_end(), None);
+    }
+
+    #[test]
+    fn an_unknown_end_is_maybe_after_the_start_and_an_open_end_is_yes() {
+        // A project page with a start and no end: not "still running".
+        assert_eq!(per("2001/").contains(date("2024")), Truth::Maybe);
+        assert_eq!(per("2001/..").contains(date("2024")), Truth::Yes);
+        // It held on its first day, whenever it ended.
+        assert_eq!(per("2001/").contains(date("2001")), Truth::Yes);
+        assert_eq!(per("2001-03-05/").contains(date("2001-03")), Truth::Yes);
+        assert_eq!(per("2001/").contains(date("2001-03")), Truth::Maybe);
+        assert_eq!(per("2001/").contains(date("2000")), Truth::No);
+        // An unknown start, similarly: maybe before the end, no after it.
+        assert_eq!(per("/2005").contains(date("1990")), Truth::Maybe);
+        assert_eq!(per("/2005").contains(date("2006")), Truth::No);
+        assert_eq!(per("/").contains(date("2006")), Truth::Maybe);
+        assert_eq!(per("2001/").overlaps(&per("2024/..")), Truth::Maybe);
+        assert_eq!(per("2001/..").overlaps(&per("2024/..")), Truth::Yes);
+        assert_eq!(per("2001/").overlaps(&per("1990/2000")), Truth::No);
+        assert_eq!(per("2001/").overlaps(&per("1990/2001")), Truth::Maybe);
+        assert_eq!(per("2001/").overlaps(&per("1990/2001-01-01")), Truth::Maybe);
+        assert_eq!(
+            per("2001-01-01/").overlaps(&per("1990/2001-01-01")),
+            Truth::Yes
+        );
+        assert_eq!(
+            (per("2001/").earliest_end(), per("2001/").latest_end()),
+            (NaiveDate::from_ymd_opt(2001, 1, 1), None)
+        );
+        assert_eq!(per("2001/..").earliest_end(), None);
+    }
+
+    #[test]
+    fn ord_sorts_end_dates_then_unknown_then_open() {
+        let mut v = [per("2001/.."), per("2001/"), per("2001/2003"), per("/")];
+        v.sort();
+        let texts: Vec<String> = v.iter().map(ToString::to_string).collect();
+        assert_eq!(texts, ["/", "2001/2003", "2001/", "2001/.."]);
     }
 
     #[test]
@@ -1045,20 +1335,23 @@ mod tests {
 
     fn model(p: &Period, cands: &[NaiveDate]) -> Model {
         let starts = match p.start() {
-            Some(s) => cands
+            Some(s) if !s.is_qualified() => cands
                 .iter()
                 .copied()
                 .filter(|d| s.contains_day(*d))
                 .collect(),
-            None => cands.to_vec(),
+            _ => cands.to_vec(), // unknown or qualified: any day
         };
-        let ends = match p.end() {
-            Some(e) => cands
+        let ends = match p.ending() {
+            PeriodEnd::On(e) if e.is_qualified() => cands.to_vec(),
+            PeriodEnd::On(e) => cands
                 .iter()
                 .copied()
                 .filter(|d| e.contains_day(*d))
                 .collect(),
-            None => vec![NaiveDate::MAX], // open: never ends
+            // Unknown: any day (not before the start), or never (MAX).
+            PeriodEnd::Unknown => cands.to_vec(),
+            PeriodEnd::Open => vec![NaiveDate::MAX], // never ends
         };
         Model { starts, ends }
     }
@@ -1074,6 +1367,11 @@ mod tests {
             }
         }
         v
+    }
+
+    /// Whether the start is unknown or qualified: certain answers are withheld.
+    fn uncertain_start(p: &Period) -> bool {
+        p.start().is_none_or(|s| s.is_qualified())
     }
 
     fn dates_of(p: &Period) -> Vec<PartialDate> {
@@ -1110,7 +1408,8 @@ mod tests {
             start in proptest::option::of(partial_date()),
             end in proptest::option::of(partial_date()),
         ) {
-            let before = matches!((start, end), (Some(s), Some(e)) if e.last_day() < s.first_day());
+            let before = matches!((start, end), (Some(s), Some(e))
+                if e.last_day() < s.first_day() && !s.is_qualified() && !e.is_qualified());
             let result = Period::new(start, end);
             prop_assert_eq!(result.is_err(), before);
             if let (Err(err), Some(s), Some(e)) = (result, start, end) {
@@ -1134,6 +1433,10 @@ mod tests {
 
         #[test]
         fn contains_agrees_with_brute_force(p in period(), d in partial_date()) {
+            if d.is_qualified() {
+                prop_assert_eq!(p.contains(d), Truth::Maybe);
+                return Ok(());
+            }
             let mut dates = dates_of(&p);
             dates.push(d);
             let m = model(&p, &candidates(&dates));
@@ -1149,7 +1452,7 @@ mod tests {
                 Truth::Maybe => {
                     prop_assert!(ever, "{p} {d}: Maybe but impossible");
                     // Certain answers are only withheld for an unknown start.
-                    prop_assert!(!always || p.start().is_none(), "{p} {d}: Maybe but certain");
+                    prop_assert!(!always || uncertain_start(&p), "{p} {d}: Maybe but certain");
                 }
             }
         }
@@ -1175,7 +1478,7 @@ mod tests {
                 Truth::Maybe => {
                     prop_assert!(ever, "{a} {b}: Maybe but impossible");
                     prop_assert!(
-                        !always || a.start().is_none() || b.start().is_none(),
+                        !always || uncertain_start(&a) || uncertain_start(&b),
                         "{a} {b}: Maybe but certain"
                     );
                 }

@@ -1,7 +1,7 @@
 //! Loading the files in `tests/data/`: a valid canonical file, files with many faults
 //! (one per record, and several per record), a cut file.
 
-use migov::{Dataset, Rule};
+use migov::{Dataset, Rule, Truth};
 
 use crate::util::{data, found, refused};
 
@@ -643,7 +643,7 @@ fn memberships_lie_within_their_body_lifetime() {
         ("SEN", "OLD-RCP", "2011", Some("2012")),
         ("GHA", "OLD-RCP", "2001", Some("2004")),
         ("MLI", "MIDWA", "1990", Some("1995")),
-        ("NER", "OLD-RCP", "2012", None),
+        ("NER", "OLD-RCP", "2012", Some("..")),
         ("CPV", "OLD-RCP", "2005", Some("2009")),
     ]);
     let errors = refused(Dataset::from_json_str(&text));
@@ -656,11 +656,13 @@ fn memberships_lie_within_their_body_lifetime() {
     assert_eq!(found(&errors), [outside(1), outside(2), outside(4)]);
 
     // Without them, it loads (2010 is within OLD-RCP's life, though before
-    // MIDCAS's); the open membership ends with the process.
+    // MIDCAS's); the open membership (`..`) ends with the process, while
+    // one with an unknown end (no `end`) is not cut: it may have ended before.
     let (text, _) = with_lifetimes(&[
         ("SEN", "OLD-RCP", "2011", Some("2012")),
         ("GIN", "OLD-RCP", "2010", Some("2010")),
-        ("NER", "OLD-RCP", "2012", None),
+        ("NER", "OLD-RCP", "2012", Some("..")),
+        ("MLI", "OLD-RCP", "2012", None),
     ]);
     let d = Dataset::from_json_str(&text).unwrap_or_else(|e| panic!("{e}"));
     let ner = migov::CountryCode::from_alpha3("NER").unwrap();
@@ -671,4 +673,20 @@ fn memberships_lie_within_their_body_lifetime() {
     };
     assert_eq!(in_old("2013"), 1);
     assert_eq!(in_old("2016"), 0);
+    let mli = migov::CountryCode::from_alpha3("MLI").unwrap();
+    let mli_in_old: Vec<Truth> = d
+        .processes_of(mli, "2013".parse().unwrap())
+        .filter(|m| m.item().body().to_string().contains("OLD-RCP"))
+        .map(|m| m.certainty())
+        .collect();
+    assert_eq!(mli_in_old, [Truth::Maybe]);
+    let ner_membership = d
+        .memberships()
+        .iter()
+        .find(|m| {
+            *m.member() == migov::Party::State(ner) && m.body().to_string().contains("OLD-RCP")
+        })
+        .unwrap();
+    assert!(ner_membership.period().is_open_ended());
+    assert_eq!(d.effective_period(ner_membership).to_string(), "2012/2015");
 }
