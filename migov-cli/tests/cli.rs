@@ -36,9 +36,9 @@ fn small() -> String {
         "partners": [{"id": "ORG", "name": "An organisation", "sources": [SRC]}],
         "projects": [{"id": "X1", "title": "Project one", "benefiting_states": ["SEN"], "sources": [SRC]}],
         "memberships": [
-            {"member": {"state": "SEN"}, "body": {"process": "P-A"}, "role": "member", "start": "2001", "sources": [SRC]},
+            {"member": {"state": "SEN"}, "body": {"process": "P-A"}, "role": "member", "start": "2001", "end": "..", "sources": [SRC]},
             {"member": {"partner": "ORG"}, "body": {"process": "P-A"}, "role": "member", "sources": [SRC]},
-            {"member": {"state": "MLI"}, "body": {"partner": "ORG"}, "role": "member", "start": "2010", "sources": [SRC]},
+            {"member": {"state": "MLI"}, "body": {"partner": "ORG"}, "role": "member", "start": "2010", "end": "..", "sources": [SRC]},
         ],
     })
     .to_string()
