@@ -56,7 +56,7 @@ impl Dataset {
     ///         _ => String::new(),
     ///     })
     ///     .collect();
-    /// assert_eq!(history, ["state ZAF 2017/2017", "gap 2018/2018", "state NAM 2019/2019"]);
+    /// assert_eq!(history, ["state ZAF 2017", "gap 2018", "state NAM 2019"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn chair_history(&self, body: &Party) -> Vec<ChairTerm<'_>> {

@@ -408,7 +408,7 @@ impl fmt::Display for PeriodError {
         }
         match &self.kind {
             PeriodErrorKind::Shape => f.write_str(
-                r#"expected START/END, such as "2001/2003", "2001/" (end unknown), "2001/.." (still running), "/2003" or "/..""#,
+                r#"expected START/END, such as "2001/2003", "2001/" (end unknown), "2001/.." (still running), "/2003" or "/..", or a single date such as "2001""#,
             ),
             PeriodErrorKind::Start(e) => write!(f, "start {}: {}", e.excerpt(), e.reason()),
             PeriodErrorKind::End(e) => write!(f, "end {}: {}", e.excerpt(), e.reason()),
@@ -851,8 +851,16 @@ impl Ord for Period {
     }
 }
 
+/// `START/END` as [`FromStr`] reads it (`2001/2003`, `2001/`, `2001/..`,
+/// `/2003`), except that a period that starts and ends on the same date,
+/// such as a year (`2001/2001`), prints as that date alone: `2001`.
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Some(start), PeriodEnd::On(end)) = (self.start, self.end)
+            && start == end
+        {
+            return write!(f, "{start}");
+        }
         if let Some(start) = self.start {
             write!(f, "{start}")?;
         }
@@ -868,13 +876,15 @@ impl FromStr for Period {
     type Err = PeriodError;
 
     /// Parses exactly `START/END`: `2001/2003`, `2001/`, `2001/..`, `/2003`,
-    /// `/..`, `/`.
+    /// `/..`, `/`; or a single date, the period that starts and ends on it
+    /// (`2001` is `2001/2001`), as `Display` writes such a period.
     ///
     /// # Errors
     ///
     /// [`PeriodError`] with kind
-    /// - [`Shape`](PeriodErrorKind::Shape) without exactly one `/` (`2001`,
-    ///   `2001/2002/2003`) or with `..` as start (`../2003`, an open start);
+    /// - [`Shape`](PeriodErrorKind::Shape) with more than one `/`
+    ///   (`2001/2002/2003`), with `..` as start (`../2003`, an open start), or
+    ///   for text that is neither a date nor `START/END`;
     /// - [`Start`](PeriodErrorKind::Start) or [`End`](PeriodErrorKind::End) for a
     ///   date that is not a [`PartialDate`] (`2001-13/2003`);
     /// - [`EndBeforeStart`](PeriodErrorKind::EndBeforeStart) for `2001/2000`.
@@ -884,7 +894,8 @@ impl FromStr for Period {
             kind,
         };
         let Some((start, end)) = s.split_once('/') else {
-            return Err(error(PeriodErrorKind::Shape));
+            let date: PartialDate = s.parse().map_err(|_| error(PeriodErrorKind::Shape))?;
+            return Self::with_end(Some(date), PeriodEnd::On(date)).map_err(|e| error(e.kind));
         };
         if end.contains('/') || start == ".." {
             return Err(error(PeriodErrorKind::Shape));
@@ -1021,8 +1032,14 @@ mod tests {
         assert_eq!(p.to_string(), "2001/2001-03");
         let p = Period::new(Some(date("2001-06")), Some(date("2001"))).unwrap();
         assert_eq!(p.to_string(), "2001-06/2001");
+        // The same date at both ends prints once, and reads back.
         let p = Period::new(Some(date("2001-03-01")), Some(date("2001-03-01"))).unwrap();
-        assert_eq!(p.to_string(), "2001-03-01/2001-03-01");
+        assert_eq!(p.to_string(), "2001-03-01");
+        assert_eq!("2001-03-01".parse::<Period>().unwrap(), p);
+        let year = Period::new(Some(date("2001")), Some(date("2001"))).unwrap();
+        assert_eq!(year.to_string(), "2001");
+        assert_eq!("2001/2001".parse::<Period>().unwrap(), year);
+        assert_eq!("2001".parse::<Period>().unwrap(), year);
         assert_eq!(
             Period::new(None, Some(date("2001"))).unwrap().to_string(),
             "/2001"
@@ -1082,16 +1099,8 @@ mod tests {
 
     #[test]
     fn parse_rejects_other_shapes() {
-        let expected = r#"expected START/END, such as "2001/2003", "2001/" (end unknown), "2001/.." (still running), "/2003" or "/..""#;
-        for input in [
-            "",
-            "2001",
-            "2001/2002/2003",
-            "../2003",
-            "../..",
-            "//",
-            "2001-2003",
-        ] {
+        let expected = r#"expected START/END, such as "2001/2003", "2001/" (end unknown), "2001/.." (still running), "/2003" or "/..", or a single date such as "2001""#;
+        for input in ["", "2001/2002/2003", "../2003", "../..", "//", "2001-2003"] {
             rejects(
                 input,
                 &PeriodErrorKind::Shape,
