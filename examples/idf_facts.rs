@@ -20,7 +20,9 @@ use std::error::Error;
 use std::path::PathBuf;
 
 use migov::codelist::{AmountKind, Coverage, IdfRegion, ProjectRole, ProjectStatus, ProjectType};
-use migov::printed::{AmountOptions, DateInWords, DateOptions, read_amount, read_country, read_dates};
+use migov::printed::{
+    AmountOptions, DateInWords, DateOptions, read_amount, read_country, read_dates,
+};
 use migov::{
     Amount, CountryCode, Currency, ExternalId, IdfCode, PartialDate, PartnerId, Period, ProcessId,
     Project, ProjectId, ProjectParty, Source,
@@ -58,7 +60,8 @@ fn main() -> Result<()> {
     let mut skipped = 0;
     let mut errors = Vec::new();
     for (i, raw) in records.iter().enumerate() {
-        let key = key_of(raw).ok_or_else(|| format!("record {i}: no code, title or description"))?;
+        let key =
+            key_of(raw).ok_or_else(|| format!("record {i}: no code, title or description"))?;
         if skip.contains(key.as_str()) {
             skipped += 1;
             continue;
@@ -193,7 +196,10 @@ fn bound(
     if let Some(claims) = raw.get(&claims_field).and_then(Value::as_array) {
         let mut read = Vec::new();
         for c in claims {
-            let value = c.get("value").and_then(Value::as_str).ok_or("claim without value")?;
+            let value = c
+                .get("value")
+                .and_then(Value::as_str)
+                .ok_or("claim without value")?;
             let sources = texts(c, "sources");
             read.push((read_date(value)?, sources));
         }
@@ -268,7 +274,11 @@ fn convert(raw: &Value, key: &str, curation: &Value) -> Result<Project> {
         if let Some(t) = text(raw, field)
             && t != title
         {
-            let lang = if field == "title" { "French page" } else { lang };
+            let lang = if field == "title" {
+                "French page"
+            } else {
+                lang
+            };
             notes.push(format!("Title on the {lang}: {t}"));
         }
     }
@@ -299,7 +309,10 @@ fn convert(raw: &Value, key: &str, curation: &Value) -> Result<Project> {
         "IDF region",
     )?;
     notes.extend(n);
-    let coverage = match overrides.and_then(|o| o.get("coverage")).and_then(Value::as_str) {
+    let coverage = match overrides
+        .and_then(|o| o.get("coverage"))
+        .and_then(Value::as_str)
+    {
         Some(c) => Some(c.parse::<Coverage>()?),
         None => text(raw, "coverage_as_printed")
             .map(str::parse::<Coverage>)
@@ -317,7 +330,8 @@ fn convert(raw: &Value, key: &str, curation: &Value) -> Result<Project> {
     };
     let mut states: Vec<CountryCode> = Vec::new();
     for name in &printed_states {
-        let code = country(name, curation).map_err(|e| format!("benefiting state {name:?}: {e}"))?;
+        let code =
+            country(name, curation).map_err(|e| format!("benefiting state {name:?}: {e}"))?;
         if states.contains(&code) {
             notes.push(format!("{name} is printed twice in the benefiting states."));
         } else {
@@ -328,7 +342,8 @@ fn convert(raw: &Value, key: &str, curation: &Value) -> Result<Project> {
     if !texts(raw, "benefiting_states_en_as_printed").is_empty() {
         let mut other = Vec::new();
         for name in &other_states {
-            let code = country(name, curation).map_err(|e| format!("benefiting state {name:?}: {e}"))?;
+            let code =
+                country(name, curation).map_err(|e| format!("benefiting state {name:?}: {e}"))?;
             if !other.contains(&code) {
                 other.push(code);
             }
@@ -368,7 +383,10 @@ fn convert(raw: &Value, key: &str, curation: &Value) -> Result<Project> {
             .map_err(|e| format!("budget {printed:?}: {e}"))?
             .into_parts()
             .0;
-        let kind = match overrides.and_then(|o| o.get("budget_kind")).and_then(Value::as_str) {
+        let kind = match overrides
+            .and_then(|o| o.get("budget_kind"))
+            .and_then(Value::as_str)
+        {
             Some(k) => k.parse::<AmountKind>()?,
             None => AmountKind::Budget,
         };
@@ -437,9 +455,16 @@ fn convert(raw: &Value, key: &str, curation: &Value) -> Result<Project> {
     for name in texts(raw, "partners_or_funders_as_printed") {
         match curation.get("partners").and_then(|p| p.get(name)) {
             Some(m) => {
-                let partner = m.get("partner").and_then(Value::as_str).ok_or("partner without id")?;
-                let role = m.get("role").and_then(Value::as_str).ok_or("partner without role")?;
-                let mut party = ProjectParty::new(PartnerId::new(partner)?, role.parse::<ProjectRole>()?);
+                let partner = m
+                    .get("partner")
+                    .and_then(Value::as_str)
+                    .ok_or("partner without id")?;
+                let role = m
+                    .get("role")
+                    .and_then(Value::as_str)
+                    .ok_or("partner without role")?;
+                let mut party =
+                    ProjectParty::new(PartnerId::new(partner)?, role.parse::<ProjectRole>()?);
                 if let Some(n) = m.get("note").and_then(Value::as_str) {
                     party = party.with_note(n);
                 }
@@ -476,7 +501,12 @@ fn convert(raw: &Value, key: &str, curation: &Value) -> Result<Project> {
         notes.push(n.to_owned());
     }
     if let Some(o) = overrides {
-        for n in o.get("notes").and_then(Value::as_array).into_iter().flatten() {
+        for n in o
+            .get("notes")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if let Some(n) = n.as_str() {
                 notes.push(n.to_owned());
             }
