@@ -54,25 +54,27 @@ codelist! {
         /// "Counter Trafficking Projects" ("Lutte contre la traite").
         CounterTrafficking = "counter_trafficking" | "Counter Trafficking Projects" | "Lutte contre la traite",
         /// "Return Assist to Migrants and Government", as printed ("Aide au
-        /// retour et à la réintégration à l’intention des migrants et des gouvernements").
-        ReturnAssistance = "return_assistance" | "Return Assist to Migrants and Government" | "Aide au retour et à la réintégration à l’intention des migrants et des gouvernements" | "Aide au retour et à la réintégration à l'intention des migrants et des gouvernements",
+        /// retour et à la réintégration à l’intention des migrants et des
+        /// gouvernements", or "Aide au retour à l’intention des migrants et des
+        /// gouvernements" on the French page of the English "Return Assist" type).
+        ReturnAssistance = "return_assistance" | "Return Assist to Migrants and Government" | "Aide au retour à l’intention des migrants et des gouvernements" | "Aide au retour à l'intention des migrants et des gouvernements" | "Aide au retour et à la réintégration à l’intention des migrants et des gouvernements" | "Aide au retour et à la réintégration à l'intention des migrants et des gouvernements",
         /// "Protection and Assistance to Vulnerable Migrants" ("Protection et
         /// assistance aux migrants vulnérables").
         ProtectionOfVulnerableMigrants = "protection_of_vulnerable_migrants" | "Protection and Assistance to Vulnerable Migrants" | "Protection et assistance aux migrants vulnérables",
         /// "Transfert des connaissances et des ressources des migrants" (French
         /// pages; no English label was seen).
         MigrantKnowledgeAndResourceTransfer = "migrant_knowledge_and_resource_transfer" | "Transfert des connaissances et des ressources des migrants",
-        /// "Immigration et frontières" (French pages; no English label was seen).
-        ImmigrationAndBorders = "immigration_and_borders" | "Immigration et frontières",
+        /// "Immigration and Borders" ("Immigration et frontières").
+        ImmigrationAndBorders = "immigration_and_borders" | "Immigration and Borders" | "Immigration et frontières",
         /// "Recherche et publications en matière migratoire" (French pages; no
         /// English label was seen).
         MigrationResearchAndPublications = "migration_research_and_publications" | "Recherche et publications en matière migratoire",
         /// "Environnement et changement climatique" (French pages; no English
         /// label was seen).
         EnvironmentAndClimateChange = "environment_and_climate_change" | "Environnement et changement climatique",
-        /// "Promotion de la santé et assistance sanitaire aux migrants" (French
-        /// pages; no English label was seen).
-        MigrantHealth = "migrant_health" | "Promotion de la santé et assistance sanitaire aux migrants",
+        /// "Health Promotion and Assist for Migrants", as printed ("Promotion de
+        /// la santé et assistance sanitaire aux migrants").
+        MigrantHealth = "migrant_health" | "Health Promotion and Assist for Migrants" | "Promotion de la santé et assistance sanitaire aux migrants",
         /// "Intégration et cohésion sociale" (French pages; no English label was seen).
         IntegrationAndSocialCohesion = "integration_and_social_cohesion" | "Intégration et cohésion sociale",
         /// "Services de migration assistée" (French pages; no English label was seen).
@@ -118,19 +120,23 @@ codelist! {
     /// The region an IOM Development Fund project belongs to, as the Fund's
     /// project list groups them under "Region".
     IdfRegion, "IDF region", example = (Africa, "africa", "Africa") {
-        /// "Africa" in the IOM Development Fund project list.
-        Africa = "africa" | "Africa",
-        /// "Asia and Oceania" in the IOM Development Fund project list.
-        AsiaAndOceania = "asia_and_oceania" | "Asia and Oceania" | "Asia & Oceania",
-        /// "Latin America and the Caribbean" in the IOM Development Fund project list.
+        /// "Africa" in the IOM Development Fund project list ("Afrique" on
+        /// French project pages).
+        Africa = "africa" | "Africa" | "Afrique",
+        /// "Asia and Oceania" in the IOM Development Fund project list ("Asie
+        /// et Océanie" on French project pages).
+        AsiaAndOceania = "asia_and_oceania" | "Asia and Oceania" | "Asia & Oceania" | "Asie et Océanie",
+        /// "Latin America and the Caribbean" in the IOM Development Fund project
+        /// list ("Amérique latine et Caraïbes" on French project pages).
         LatinAmericaAndTheCaribbean = "latin_america_and_the_caribbean"
-            | "Latin America and the Caribbean" | "Latin America & the Caribbean",
+            | "Latin America and the Caribbean" | "Latin America & the Caribbean"
+            | "Amérique latine et Caraïbes",
         /// "Europe" in the IOM Development Fund project list.
         Europe = "europe" | "Europe",
         /// "Middle East" in the IOM Development Fund project list.
         MiddleEast = "middle_east" | "Middle East",
         /// "Global" in the IOM Development Fund project list: projects not tied
-        /// to one region.
-        Global = "global" | "Global",
+        /// to one region ("Monde" on French project pages).
+        Global = "global" | "Global" | "Monde",
     }
 }
