@@ -18,7 +18,7 @@ fn data() -> Result<&'static Dataset> {
 
 fn project(id: &str) -> Result<&'static Project> {
     data()?
-        .project(id)
+        .project(&migov::ProjectId::new(id)?)
         .ok_or_else(|| format!("no project {id}").into())
 }
 
