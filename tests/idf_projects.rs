@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use migov::codelist::{Coverage, IdfRegion, ProjectStatus, ProjectType};
-use migov::{Dataset, ExternalId, Project};
+use migov::{Dataset, Project};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -39,10 +39,7 @@ fn bounds(p: &Project) -> (Option<String>, Option<String>) {
 }
 
 fn prima(p: &Project) -> Option<&str> {
-    p.external_ids().iter().find_map(|e| match e {
-        ExternalId::Other { scheme, value } if scheme == "prima" => Some(value.as_str()),
-        _ => None,
-    })
+    p.prima_id().map(|id| id.as_str())
 }
 
 /// iom.int/project/strengthening-migration-components-central-american-integration-process
