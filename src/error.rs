@@ -54,6 +54,9 @@ pub enum Error {
     /// A JSON file that did not load.
     #[error(transparent)]
     Load(#[from] crate::LoadErrors),
+    /// An export that could not be written.
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
 }
 
 /// So that `?` works on [`reference::dataset`](crate::reference::dataset),
