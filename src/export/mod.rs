@@ -33,6 +33,7 @@
 #[cfg(feature = "csv")]
 #[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
 pub mod csv;
+pub mod popolo;
 
 use std::fmt;
 
@@ -160,4 +161,14 @@ where
         out.push_str(&v.to_string());
     }
     out
+}
+
+/// The name of a party as the dataset records it (a state's ISO name when the
+/// dataset has no record of it).
+pub(crate) fn party_name<'a>(data: &'a crate::Dataset, party: &'a crate::Party) -> Option<&'a str> {
+    match party {
+        crate::Party::State(c) => Some(data.member_state(*c).map_or(c.name(), |s| s.name())),
+        crate::Party::Partner(p) => data.partner(p.as_str()).map(|p| p.name()),
+        crate::Party::Process(p) => data.process(p.as_str()).map(|p| p.name()),
+    }
 }

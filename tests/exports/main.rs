@@ -10,4 +10,5 @@
 
 #[cfg(feature = "csv")]
 mod csv;
+mod popolo;
 mod small;
