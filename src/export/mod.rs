@@ -33,6 +33,7 @@
 #[cfg(feature = "csv")]
 #[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
 pub mod csv;
+pub mod iati;
 pub mod popolo;
 
 use std::fmt;

@@ -10,5 +10,6 @@
 
 #[cfg(feature = "csv")]
 mod csv;
+mod iati;
 mod popolo;
 mod small;
