@@ -34,6 +34,7 @@
 #[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
 pub mod csv;
 pub mod iati;
+pub mod jsonld;
 pub mod popolo;
 
 use std::fmt;

@@ -11,5 +11,6 @@
 #[cfg(feature = "csv")]
 mod csv;
 mod iati;
+mod jsonld;
 mod popolo;
 mod small;
