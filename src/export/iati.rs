@@ -2,7 +2,7 @@
 //! project, valid against the IATI 2.03 XML Schema (`iati-activities-schema.xsd`,
 //! checked in the crate's tests with `xmllint --schema`).
 //!
-//! [`write`] writes an `iati-activities` document; [`to_string`] returns it.
+//! [`write()`] writes an `iati-activities` document; [`to_string()`] returns it.
 //! Both need [`IatiOptions`]: the *reporting organisation* of an IATI file is
 //! whoever publishes it, which is the caller, not IOM and not migov. The
 //! activities are written as a secondary reporter's (`secondary-reporter="1"`):
@@ -276,7 +276,7 @@ pub fn write<W: Write>(
 ///
 /// # Errors
 ///
-/// As [`write`], without I/O.
+/// As [`write()`], without I/O.
 pub fn to_string(
     data: &Dataset,
     options: &IatiOptions,

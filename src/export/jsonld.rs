@@ -2,7 +2,7 @@
 //! vocabularies: organisations, memberships and events.
 //!
 //! [`to_value`] builds one JSON-LD document, `{"@context": …, "@graph": […]}`;
-//! [`write`] writes it, indented. Terms are written as compact IRIs with
+//! [`write()`] writes it, indented. Terms are written as compact IRIs with
 //! three prefixes, so the document needs no remote context:
 //!
 //! | prefix | namespace |

@@ -145,11 +145,13 @@ impl ExportError {
 }
 
 /// The text of an optional value, empty when absent.
+#[cfg(feature = "csv")]
 pub(crate) fn opt<T: fmt::Display>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// The values joined with ` | ` (the separator of multi-valued cells and labels).
+/// The values joined with ` | ` (the separator of multi-valued cells).
+#[cfg(feature = "csv")]
 pub(crate) fn join<I, T>(values: I) -> String
 where
     I: IntoIterator<Item = T>,

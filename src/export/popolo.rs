@@ -3,7 +3,7 @@
 //!
 //! [`to_value`] builds one JSON document with four arrays, `organizations`,
 //! `memberships`, `posts` and `persons` (the shape Popolo files such as
-//! EveryPolitician's use); [`write`] writes it, indented. Every object is valid
+//! EveryPolitician's use); [`write()`] writes it, indented. Every object is valid
 //! against the Popolo JSON Schema of its class (`organization.json`,
 //! `membership.json`, `post.json`, `person.json`, checked in the crate's
 //! tests against copies of the published schemas).
