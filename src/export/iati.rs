@@ -19,8 +19,8 @@
 //!   [`IatiOptions::status_when_unknown`];
 //! - no funder and no implementer (IATI requires a `participating-org` with a
 //!   role; a mere partner has none);
-//! - nothing to describe it: no description, note, amount or partner to put
-//!   in a `description` (IATI requires one).
+//! - nothing to describe it: no description, and nothing else that is
+//!   written as one (see `description[@type=4]` below; IATI requires one).
 //!
 //! Nothing is invented to fill a gap. When every project is left out, the
 //! export fails with [`ExportError::Nothing`] (an IATI file holds at least
@@ -332,10 +332,16 @@ fn missing_facts(p: &Project, options: &IatiOptions) -> Vec<&'static str> {
     {
         missing.push("no funder or implementer");
     }
+    // The same facts `activity` writes as descriptions.
+    let other_amounts = p.amounts().len() > usize::from(budget_amount(p).is_some());
+    let described_orgs = p
+        .organizations()
+        .iter()
+        .any(|o| participating_role(o.role()).is_none() || o.note().is_some());
     if p.description().is_none()
         && p.notes().is_empty()
-        && p.amounts().is_empty()
-        && p.organizations().is_empty()
+        && !other_amounts
+        && !described_orgs
         && p.related_processes().is_empty()
     {
         missing.push("nothing to describe it");

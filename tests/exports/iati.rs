@@ -240,3 +240,34 @@ fn nothing_to_write_is_an_error_naming_each_project() {
     let text = err.to_string();
     assert!(text.contains("project BARE: no start or end date, no status, no funder or implementer, nothing to describe it"), "{text}");
 }
+
+#[test]
+fn a_project_whose_only_facts_have_elements_of_their_own_is_not_described() {
+    use migov::codelist::{AmountKind, ProjectRole, ProjectStatus};
+    use migov::{Amount, PartnerId, Period, Project, ProjectId, ProjectParty};
+    let mut b = small::dataset().to_builder();
+    b.add_project(
+        Project::builder(ProjectId::new("TERSE").unwrap(), "Terse")
+            .status(ProjectStatus::Completed)
+            .period(Period::new(Some(small::d("2010")), Some(small::d("2011"))).unwrap())
+            .amount(Amount::new(AmountKind::Budget, "100 USD".parse().unwrap()))
+            .organization(ProjectParty::new(
+                PartnerId::new("IOM").unwrap(),
+                ProjectRole::Implementer,
+            ))
+            .source(small::src("https://www.iom.int/"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    let (xml, report) = to_string(&b.build().unwrap(), &options()).unwrap();
+    let skipped: Vec<(&str, &str)> = report
+        .skipped
+        .iter()
+        .map(|(p, why)| (p.as_str(), why.as_str()))
+        .collect();
+    assert_eq!(skipped, [("TERSE", "nothing to describe it")]);
+    if xmllint_available() {
+        xmllint(&xml).unwrap();
+    }
+}
