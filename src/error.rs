@@ -57,6 +57,9 @@ pub enum Error {
     /// Two datasets that could not be merged.
     #[error(transparent)]
     Merge(#[from] crate::MergeError),
+    /// An export that could not be written.
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
 }
 
 /// So that `?` works on [`reference::dataset`](crate::reference::dataset),

@@ -45,6 +45,8 @@
 //!   reference and cross-record [`Rule`], and queried through its index.
 //! - **JSON**: [`Dataset::from_json_str`], [`Dataset::to_json_string`] and
 //!   friends; the [`json`] module documents the format.
+//! - **Exports**: [`export`], flat CSV tables (feature `csv`), Popolo JSON,
+//!   schema.org / W3C ORG JSON-LD and IATI 2.03 XML, each mapping documented.
 //! - **Printed forms**: [`printed`], readers for values as pages print them
 //!   (`USD 1.2 million`, `26 TO 28 NOVEMBER 2024`, `c. 1990`, `the 1990s`,
 //!   `15 States: Benin, Togo and Kosovo*`), returning the value and what they
@@ -82,6 +84,7 @@ pub mod codelist;
 mod dataset;
 mod entity;
 mod error;
+pub mod export;
 pub mod json;
 pub mod printed;
 #[cfg(feature = "reference-data")]
