@@ -132,6 +132,7 @@ rules! {
     AsOfOutsidePeriod = ("membership.as_of_outside_period", Error, "the date at which a source states a membership (`as_of`) lies within the period it gives"),
     ChairWithoutMemberList = ("membership.chair_without_member_list", Warning, "a body with a known chair also has a known member list"),
     MemberAndObserver = ("membership.member_and_observer", Error, "nobody is a member and an observer of the same body over overlapping periods"),
+    NestedGroup = ("membership.nested_group", Error, "a group of states (`members_of` a body) names a body that has no group among its members: groups of groups are not followed"),
     OutsideBodyLifetime = ("membership.outside_body_lifetime", Error, "memberships lie within the body's lifetime (after its establishment, before its dissolution)"),
 }
 
