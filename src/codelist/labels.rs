@@ -165,6 +165,7 @@ labels! {
         Secretariat => ("Secretariat", "Secrétariat", "Secretaría"),
         WorkingGroupChair => ("Working group chair", "Présidence d'un groupe de travail", "Presidencia de un grupo de trabajo"),
         PermanentChair => ("Permanent chair", "Présidence permanente", "Presidencia permanente"),
+        AssociateMember => ("Associate member", "Membre associé", "Miembro asociado"),
     }
 }
 

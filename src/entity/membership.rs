@@ -386,6 +386,7 @@ impl MembershipBuilder {
             f.text(|| FieldPath::key("dispute").join("note"), &d.note);
         }
         f.sources(&self.sources);
+        f.code(|| FieldPath::key("role"), &self.role);
         let warnings = f.finish("membership", || {
             format!("{} in {} as {}", self.member, self.body, self.role)
         })?;
