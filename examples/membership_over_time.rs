@@ -23,7 +23,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     ] {
         let (mut certain, mut possible) = (Vec::new(), Vec::new());
         for answer in data.members_of(&body, &role, on) {
-            let who = answer.item().member().to_string();
+            let who = answer.member().to_string();
             if answer.certainty().is_yes() {
                 certain.push(who);
             } else {

@@ -99,10 +99,10 @@ pub use dataset::{
     RecordId, StatusTaken,
 };
 pub use entity::{
-    AgendaDay, Amount, Bound, BuildError, Contribution, DatedFlag, Dispute, Event, EventBuilder,
-    EventDate, EventParty, ExternalId, FieldPath, Figure, IomStatus, Issue, MemberState,
-    MemberStateBuilder, Membership, MembershipBuilder, Outcome, Panellist, Partner, PartnerBuilder,
-    Party, Person, Project, ProjectBuilder, ProjectParty, Rcp, RcpBuilder,
+    AgendaDay, Amount, Body, Bound, BuildError, Contribution, DatedFlag, Dispute, Event,
+    EventBuilder, EventDate, EventParty, ExternalId, FieldPath, Figure, IomStatus, Issue,
+    MemberState, MemberStateBuilder, Membership, MembershipBuilder, Outcome, Panellist, Partner,
+    PartnerBuilder, Party, Person, Project, ProjectBuilder, ProjectParty, Rcp, RcpBuilder,
     RegionalConsultativeProcess, RelatedEvent, Rule, Segment, Session, Severity, StatusChange,
 };
 pub use error::Error;

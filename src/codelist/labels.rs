@@ -180,6 +180,7 @@ labels! {
         Secretariat => ("Secretariat", "Secrétariat", "Secretaría"),
         WorkingGroupChair => ("Working group chair", "Présidence d'un groupe de travail", "Presidencia de un grupo de trabajo"),
         PermanentChair => ("Permanent chair", "Présidence permanente", "Presidencia permanente"),
+        AssociateMember => ("Associate member", "Membre associé", "Miembro asociado"),
     }
 }
 
@@ -206,6 +207,7 @@ labels! {
         National => ("National", "National", "Nacional"),
         Regional => ("Regional", "Régional", "Regional"),
         Global => ("Global", "Mondial", "Mundial"),
+        MultiRegional => ("Multi-Regional", "Multirégional", "Multirregional"),
     }
 }
 

@@ -16,6 +16,15 @@
 //!   Any other text becomes `Other`, unless it is empty, starts or ends with
 //!   whitespace, holds a control character or is longer than 200 characters:
 //!   then it is an [`UnknownCodeError`].
+//! - A record holding an `Other` value in any code-list field is built (and
+//!   loaded) with the warning `code.unknown` at that field
+//!   ([`Rule::UnknownCode`](crate::Rule::UnknownCode)): it names the list and
+//!   the value (its first 64 characters, escaped), and suggests the closest
+//!   known code or label when one is close: at most a third of the longer
+//!   text's length in edits (Levenshtein distance over characters, ignoring
+//!   case), the first in the list's order on a tie, and none for text over 64
+//!   characters. `"regonal_consultative_process"` as a process kind: did you
+//!   mean `"regional_consultative_process"`?
 //!
 //! # Labels
 //!
@@ -182,6 +191,21 @@ macro_rules! codelist {
             }
         }
 
+        impl $crate::codelist::Code for $name {
+            const LIST_NAME: &'static str = $list_name;
+
+            fn unknown(&self) -> Option<&$crate::codelist::UnknownCode> {
+                match self {
+                    Self::Other(unknown) => Some(unknown),
+                    _ => None,
+                }
+            }
+
+            fn candidates() -> &'static [(&'static str, &'static str)] {
+                &[$( ($code, $code), $( ($label, $code), )* )+]
+            }
+        }
+
         impl ::std::str::FromStr for $name {
             type Err = $crate::codelist::UnknownCodeError;
 
@@ -252,6 +276,137 @@ macro_rules! codelist {
             }
         }
     };
+}
+
+/// What every code list tells about a value it does not know: the list's
+/// name, the text, and the closest known spelling (crate-private: the
+/// builders warn with it, see [`Findings::code`](crate::entity::issue::Findings)).
+pub(crate) trait Code {
+    /// The list, in words: `"process kind"`.
+    const LIST_NAME: &'static str;
+
+    /// The text of an `Other` value; `None` for a known value.
+    fn unknown(&self) -> Option<&UnknownCode>;
+
+    /// Every known spelling with the code it stands for: each code, then its
+    /// labels, in declaration order.
+    fn candidates() -> &'static [(&'static str, &'static str)];
+
+    /// The known spelling closest to `text` (see [`closest`]), with its
+    /// code, when it is close.
+    fn suggestion(text: &str) -> Option<(&'static str, &'static str)> {
+        closest(text, Self::candidates())
+    }
+}
+
+/// The longest text for which a spelling is suggested, in characters:
+/// longer text is no misspelling of a code (the longest known label is
+/// shorter), and the comparison stays cheap.
+const SUGGEST_MAX_CHARS: usize = 64;
+
+/// The candidate closest to `text` by edit distance (Levenshtein, over
+/// characters, ignoring case), when it is close: at most a third of the
+/// longer text's length in edits (`"regonal_consultative_process"`, one
+/// edit from `regional_consultative_process`, is close; `"xyz"`, three
+/// edits from `irf`, is not). Ties go to the first candidate. `None` for
+/// text longer than [`SUGGEST_MAX_CHARS`].
+///
+/// O(candidates × 64 × its length), at most: a candidate whose length
+/// alone rules it out is skipped, and a comparison stops once no
+/// alignment can be close.
+pub(crate) fn closest(
+    text: &str,
+    candidates: &'static [(&'static str, &'static str)],
+) -> Option<(&'static str, &'static str)> {
+    let lower: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+    if lower.is_empty() || lower.len() > SUGGEST_MAX_CHARS {
+        return None;
+    }
+    let counts = Counts::of(&lower);
+    let mut best: Option<(usize, (&'static str, &'static str))> = None;
+    let mut other: Vec<char> = Vec::new();
+    let (mut prev, mut cur) = (Vec::new(), Vec::new());
+    for &(spelling, code) in candidates {
+        other.clear();
+        other.extend(spelling.chars().flat_map(char::to_lowercase));
+        let longer = lower.len().max(other.len());
+        let mut limit = longer / 3;
+        if let Some((d, _)) = best {
+            // Only a strictly closer candidate replaces the best.
+            limit = limit.min(d.saturating_sub(1));
+            if d == 0 {
+                break;
+            }
+        }
+        if lower.len().abs_diff(other.len()) > limit
+            || counts.lower_bound(&Counts::of(&other)) > limit
+        {
+            continue;
+        }
+        if let Some(d) = edit_distance(&lower, &other, limit, &mut prev, &mut cur) {
+            best = Some((d, (spelling, code)));
+        }
+    }
+    best.map(|(_, found)| found)
+}
+
+/// How many characters a text has in each of 64 buckets (by code point):
+/// two texts whose counts differ by `k` in either direction are at least
+/// `k` edits apart, so most candidates are ruled out without a table.
+struct Counts([u8; 64]);
+
+impl Counts {
+    fn of(text: &[char]) -> Self {
+        let mut counts = [0u8; 64];
+        for &c in text {
+            if let Some(n) = counts.get_mut((u32::from(c) % 64) as usize) {
+                *n = n.saturating_add(1);
+            }
+        }
+        Self(counts)
+    }
+
+    /// A lower bound of the edit distance between the two texts: an edit
+    /// adds at most one character and removes at most one.
+    fn lower_bound(&self, other: &Counts) -> usize {
+        let (mut more, mut fewer) = (0usize, 0usize);
+        for (&a, &b) in self.0.iter().zip(&other.0) {
+            more += usize::from(a.saturating_sub(b));
+            fewer += usize::from(b.saturating_sub(a));
+        }
+        more.max(fewer)
+    }
+}
+
+/// The edit distance between `a` and `b` if it is at most `limit` (one
+/// row of the table at a time, in `prev` and `cur`; stops when a row's
+/// least value exceeds `limit`, which no later row can go below).
+fn edit_distance(
+    a: &[char],
+    b: &[char],
+    limit: usize,
+    prev: &mut Vec<usize>,
+    cur: &mut Vec<usize>,
+) -> Option<usize> {
+    prev.clear();
+    prev.extend(0..=b.len());
+    for (i, ca) in a.iter().enumerate() {
+        cur.clear();
+        let mut left = i + 1;
+        cur.push(left);
+        let mut row_min = left;
+        for ((cb, &diag), &up) in b.iter().zip(prev.iter()).zip(prev.iter().skip(1)) {
+            let v = (diag + usize::from(ca != cb)).min(up + 1).min(left + 1);
+            cur.push(v);
+            left = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > limit {
+            return None;
+        }
+        std::mem::swap(prev, cur);
+    }
+    prev.last().copied().filter(|&d| d <= limit)
 }
 
 mod event;
@@ -818,5 +973,128 @@ mod tests {
         document_kind: DocumentKind,
         contribution_role: ContributionRole,
         metric: Metric,
+    }
+
+    /// The edit distance, the whole table (the reference for [`closest`]).
+    fn levenshtein(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+        let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+        let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in table.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in table[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                table[i][j] = (table[i - 1][j - 1] + cost)
+                    .min(table[i - 1][j] + 1)
+                    .min(table[i][j - 1] + 1);
+            }
+        }
+        table[a.len()][b.len()]
+    }
+
+    #[test]
+    fn a_misspelling_suggests_the_code_and_far_off_text_nothing() {
+        assert_eq!(
+            ProcessKind::suggestion("regonal_consultative_process"),
+            Some((
+                "regional_consultative_process",
+                "regional_consultative_process"
+            ))
+        );
+        assert_eq!(
+            MembershipRole::suggestion("OBSERVR"),
+            Some(("observer", "observer"))
+        );
+        assert_eq!(
+            MembershipRole::suggestion("Vice Chiar"),
+            Some(("Vice Chair", "vice_chair"))
+        );
+        assert_eq!(ProcessKind::suggestion("xyz"), None);
+        assert_eq!(
+            ProjectStatus::suggestion("bilateral labour agreement"),
+            None
+        );
+        assert_eq!(ProjectStatus::suggestion(""), None);
+        assert_eq!(ProjectStatus::suggestion(&"completed".repeat(10)), None);
+    }
+
+    #[test]
+    fn every_list_offers_its_codes_and_labels_as_candidates() {
+        for &(spelling, code) in MembershipRole::candidates() {
+            let parsed: MembershipRole = spelling.parse().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(parsed.as_str(), code, "{spelling}");
+        }
+        assert_eq!(
+            MembershipRole::candidates().len(),
+            MembershipRole::known()
+                .map(|r| 1 + r.labels().len())
+                .sum::<usize>()
+        );
+    }
+
+    proptest! {
+        /// The pruned search agrees with the whole table: it suggests a
+        /// candidate at the least distance of all, when that distance is at
+        /// most a third of the longer text, and nothing otherwise.
+        #[test]
+        fn closest_agrees_with_the_whole_table(text in prop_oneof![
+            "[a-z_ ]{0,30}",
+            // A known spelling with a few edits: often close to it.
+            (
+                0..ProcessKind::candidates().len(),
+                proptest::collection::vec((0usize..40, 0u8..3, "[a-z_]"), 0..5),
+            )
+                .prop_map(|(k, edits)| {
+                    let mut chars: Vec<char> =
+                        ProcessKind::candidates()[k].0.chars().collect();
+                    for (at, op, c) in edits {
+                        let at = at % (chars.len() + 1);
+                        let c = c.chars().next().unwrap_or('_');
+                        match op {
+                            0 => chars.insert(at, c),
+                            1 if at < chars.len() => {
+                                chars.remove(at);
+                            }
+                            _ if at < chars.len() => chars[at] = c,
+                            _ => {}
+                        }
+                    }
+                    chars.into_iter().collect::<String>()
+                }),
+        ]) {
+            let candidates = ProcessKind::candidates();
+            let distances: Vec<(usize, usize)> = candidates
+                .iter()
+                .map(|(c, _)| {
+                    let longer = text.chars().count().max(c.chars().count());
+                    (levenshtein(&text, c), longer / 3)
+                })
+                .collect();
+            let best_close = distances
+                .iter()
+                .filter(|(d, limit)| d <= limit)
+                .map(|(d, _)| *d)
+                .min();
+            let found = closest(&text, candidates);
+            match (found, best_close) {
+                (Some((spelling, _)), Some(best)) => {
+                    prop_assert_eq!(levenshtein(&text, spelling), best);
+                    // The first candidate at that distance (among the close ones).
+                    let first = candidates
+                        .iter()
+                        .zip(&distances)
+                        .find(|(_, (d, limit))| d == &best && d <= limit)
+                        .map(|((c, _), _)| *c);
+                    prop_assert_eq!(Some(spelling), first);
+                }
+                (None, None) => {}
+                (found, best) => prop_assert!(false, "{:?} vs {:?} for {:?}", found, best, text),
+            }
+        }
     }
 }

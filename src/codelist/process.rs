@@ -40,6 +40,12 @@ codelist! {
         WorkingGroupChair = "working_group_chair" | "Working Group Chair",
         /// "Permanent Chair" on a process page.
         PermanentChair = "permanent_chair" | "Permanent Chair",
+        /// An associate member, with an agreement short of full membership,
+        /// as ReliefWeb's page on ECOWAS prints Mauritania's "new
+        /// associate-membership agreement" of August 2017
+        /// (<https://reliefweb.int/organization/ecowas>). Not a member for
+        /// the rules and queries that look for `member`.
+        AssociateMember = "associate_member" | "Associate Member" | "Associate-member",
     }
 }
 

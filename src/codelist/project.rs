@@ -33,6 +33,10 @@ codelist! {
         Regional = "regional" | "Regional",
         /// "Coverage: Global" on IOM Development Fund project pages.
         Global = "global" | "Global",
+        /// "Coverage: Multi-Regional" on IOM Development Fund project pages:
+        /// benefiting states in more than one region (as `TF2-805`, East
+        /// Africa and Yemen).
+        MultiRegional = "multi_regional" | "Multi-Regional",
     }
 }
 

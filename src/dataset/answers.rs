@@ -9,12 +9,17 @@ use serde::ser::{SerializeStruct, Serializer};
 
 use crate::dataset::query::{AsOf, ClaimView, DisputedFact, MembershipChange, NameMatch};
 
-/// `{"item": <record>, "certainty": "yes" | "maybe"}`.
+/// `{"item": <record>, "certainty": "yes" | "maybe"}`; an answer through a
+/// group also has `"through": <record>` (see [`AsOf::through`]).
 impl<T: Serialize> Serialize for AsOf<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("AsOf", 2)?;
+        let through = self.through();
+        let mut s = serializer.serialize_struct("AsOf", 2 + usize::from(through.is_some()))?;
         s.serialize_field("item", self.item())?;
         s.serialize_field("certainty", &self.certainty())?;
+        if let Some(through) = through {
+            s.serialize_field("through", through)?;
+        }
         s.end()
     }
 }

@@ -959,7 +959,7 @@ fn settle_memberships(
     // Two sides of about equal work.
     let by_member = || rules::check_membership_records(&view, &origins);
     let by_body = || {
-        let mut issues = rules::check_membership_bodies(&view, &origins, &of_body);
+        let mut issues = rules::check_membership_bodies(&view, &origins, &of_body, &of_member);
         collect_own(
             &mut issues,
             "memberships",
@@ -1302,7 +1302,8 @@ fn sort_run(
 }
 
 /// A party's place in the order of parties: kind, then code or identifier
-/// (the position among the sorted partners or processes). A party that is
+/// (the position among the sorted partners or processes; for a group, its
+/// body's). A party that is
 /// not in the dataset sorts last; the dataset is refused then anyway.
 fn party_rank(resolver: &Resolver<'_>, party: &crate::Party) -> (u8, u32) {
     use crate::Party;
@@ -1310,6 +1311,8 @@ fn party_rank(resolver: &Resolver<'_>, party: &crate::Party) -> (u8, u32) {
         Party::State(c) => Some((0, u32::try_from(c.alpha3_rank()).unwrap_or(u32::MAX))),
         Party::Partner(p) => resolver.partner(p.as_bytes()).map(|i| (1, i)),
         Party::Process(p) => resolver.process(p.as_bytes()).map(|i| (2, i)),
+        Party::MembersOf(crate::Body::Partner(p)) => resolver.partner(p.as_bytes()).map(|i| (3, i)),
+        Party::MembersOf(crate::Body::Process(p)) => resolver.process(p.as_bytes()).map(|i| (4, i)),
     };
     rank.unwrap_or((u8::MAX, u32::MAX))
 }

@@ -76,6 +76,47 @@ pub(crate) enum Slot {
     Partner(u32),
     /// A process, by position.
     Process(u32),
+    /// The members of a partner, by the partner's position.
+    PartnerGroup(u32),
+    /// The members of a process, by the process's position.
+    ProcessGroup(u32),
+}
+
+impl Slot {
+    /// The slot's place in the order of parties (as [`Party`]'s order:
+    /// kind, then position).
+    pub(crate) fn rank(self) -> (u8, u32) {
+        match self {
+            Slot::State(k) => (0, k),
+            Slot::Partner(k) => (1, k),
+            Slot::Process(k) => (2, k),
+            Slot::PartnerGroup(k) => (3, k),
+            Slot::ProcessGroup(k) => (4, k),
+        }
+    }
+
+    /// For a group, the slot of the body whose members it stands for.
+    pub(crate) fn group_body(self) -> Option<Slot> {
+        match self {
+            Slot::PartnerGroup(k) => Some(Slot::Partner(k)),
+            Slot::ProcessGroup(k) => Some(Slot::Process(k)),
+            _ => None,
+        }
+    }
+
+    /// The group that stands for this body's members, for a body.
+    pub(crate) fn group(self) -> Option<Slot> {
+        match self {
+            Slot::Partner(k) => Some(Slot::PartnerGroup(k)),
+            Slot::Process(k) => Some(Slot::ProcessGroup(k)),
+            _ => None,
+        }
+    }
+
+    /// Whether this slot is a group's.
+    pub(crate) fn is_group(self) -> bool {
+        self.group_body().is_some()
+    }
 }
 
 /// Groups keyed by party, one table per kind of party.
@@ -84,26 +125,26 @@ pub(crate) struct PartyGroups {
     state: Groups,
     partner: Groups,
     process: Groups,
+    partner_group: Groups,
+    process_group: Groups,
 }
 
 impl PartyGroups {
     fn build(sizes: [usize; 3], pairs: &[(Slot, u32)]) -> Self {
-        let mut by_kind: [Vec<(u32, u32)>; 3] = Default::default();
+        let mut by_kind: [Vec<(u32, u32)>; 5] = Default::default();
         for &(slot, item) in pairs {
-            let (kind, key) = match slot {
-                Slot::State(k) => (0, k),
-                Slot::Partner(k) => (1, k),
-                Slot::Process(k) => (2, k),
-            };
-            if let Some(list) = by_kind.get_mut(kind) {
+            let (kind, key) = slot.rank();
+            if let Some(list) = by_kind.get_mut(usize::from(kind)) {
                 list.push((key, item));
             }
         }
-        let [s, pa, pr] = by_kind;
+        let [s, pa, pr, pag, prg] = by_kind;
         Self {
             state: Groups::build(sizes[0], &s),
             partner: Groups::build(sizes[1], &pa),
             process: Groups::build(sizes[2], &pr),
+            partner_group: Groups::build(if pag.is_empty() { 0 } else { sizes[1] }, &pag),
+            process_group: Groups::build(if prg.is_empty() { 0 } else { sizes[2] }, &prg),
         }
     }
 
@@ -112,6 +153,8 @@ impl PartyGroups {
             Slot::State(k) => self.state.get(k as usize),
             Slot::Partner(k) => self.partner.get(k as usize),
             Slot::Process(k) => self.process.get(k as usize),
+            Slot::PartnerGroup(k) => self.partner_group.get(k as usize),
+            Slot::ProcessGroup(k) => self.process_group.get(k as usize),
         }
     }
 
@@ -121,6 +164,8 @@ impl PartyGroups {
             .iter()
             .chain(self.partner.iter())
             .chain(self.process.iter())
+            .chain(self.partner_group.iter())
+            .chain(self.process_group.iter())
     }
 }
 
@@ -333,6 +378,12 @@ impl<'a> Resolver<'a> {
             Party::State(c) => Some(Slot::State(pos(c.ordinal()))),
             Party::Partner(p) => self.partner(p.as_bytes()).map(Slot::Partner),
             Party::Process(p) => self.process(p.as_bytes()).map(Slot::Process),
+            Party::MembersOf(crate::Body::Partner(p)) => {
+                self.partner(p.as_bytes()).map(Slot::PartnerGroup)
+            }
+            Party::MembersOf(crate::Body::Process(p)) => {
+                self.process(p.as_bytes()).map(Slot::ProcessGroup)
+            }
         }
     }
 
@@ -555,11 +606,7 @@ impl Index {
             if slots.len() != e.parties().len() {
                 ix.events_with_dangling.push(i);
             }
-            slots.sort_unstable_by_key(|s| match *s {
-                Slot::State(k) => (0, k),
-                Slot::Partner(k) => (1, k),
-                Slot::Process(k) => (2, k),
-            });
+            slots.sort_unstable_by_key(|s| s.rank());
             slots.dedup();
             of_party.extend(slots.drain(..).map(|s| (s, i)));
             keys.extend(

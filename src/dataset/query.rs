@@ -19,10 +19,23 @@ use crate::{
 /// [`Truth::Yes`]: it certainly holds at some time during the date asked
 /// about. [`Truth::Maybe`]: it may hold (the dates are partial or unknown).
 /// Answers that certainly do not hold are not returned.
+///
+/// # Through a group
+///
+/// A membership answer may hold through a group of states
+/// ([`Party::MembersOf`]): "the members of the Colombo Process" are members
+/// of a body, and Sri Lanka is a member of the Colombo Process. The answer's
+/// [`item`](Self::item) is then the group's membership in the body asked
+/// about (its body and role are the ones asked for), and
+/// [`through`](Self::through) is the membership that makes the state one of
+/// the group (Sri Lanka in the Colombo Process); [`member`](Self::member)
+/// names the state. Its certainty is that of both together: the lesser of
+/// the two on the date asked about.
 #[derive(Debug, PartialEq, Eq)]
 pub struct AsOf<'a, T> {
     item: &'a T,
     certainty: Truth,
+    through: Option<&'a T>,
 }
 
 impl<T> Clone for AsOf<'_, T> {
@@ -35,7 +48,11 @@ impl<T> Copy for AsOf<'_, T> {}
 
 impl<'a, T> AsOf<'a, T> {
     pub(crate) fn new(item: &'a T, certainty: Truth) -> Self {
-        Self { item, certainty }
+        Self {
+            item,
+            certainty,
+            through: None,
+        }
     }
 
     /// The record.
@@ -46,6 +63,22 @@ impl<'a, T> AsOf<'a, T> {
     /// [`Truth::Yes`] when certain, [`Truth::Maybe`] when only possible.
     pub fn certainty(&self) -> Truth {
         self.certainty
+    }
+
+    /// For an answer through a group, the record that makes the answer's
+    /// subject one of the group (see [Through a group](AsOf#through-a-group));
+    /// `None` for a direct answer.
+    pub fn through(&self) -> Option<&'a T> {
+        self.through
+    }
+}
+
+impl<'a> AsOf<'a, Membership> {
+    /// Who the answer is about: the member of [`through`](Self::through)
+    /// for an answer through a group (a state of the group), else the
+    /// member of [`item`](Self::item).
+    pub fn member(&self) -> &'a Party {
+        self.through.unwrap_or(self.item).member()
     }
 }
 
@@ -366,6 +399,7 @@ impl Dataset {
                 .process_pos(p.as_str())
                 .and_then(pos)
                 .map(Slot::Process),
+            Party::MembersOf(b) => self.slot(&b.to_party()).and_then(Slot::group),
         }
     }
 
@@ -434,20 +468,53 @@ impl Dataset {
             .filter_map(|&i| self.inner.events.get(i as usize))
     }
 
-    /// Every membership of `member` (a state or a partner), in any body and role.
-    /// O(log n + k) for k results.
+    /// Every membership of `member` (a state, a partner or a group), in any
+    /// body and role; then the memberships of the groups it may belong to:
+    /// a group of the members of a body in which `member` is a member
+    /// ([`MembershipRole::Member`]) at a time the group's membership may
+    /// hold (each such membership once, in the dataset's order).
+    ///
+    /// O(log n + k + g log g) for k memberships of `member` and g of its groups'.
     pub fn memberships_of<'a>(
         &'a self,
         member: &Party,
     ) -> impl Iterator<Item = &'a Membership> + 'a {
-        let positions = self
-            .slot(member)
-            .map_or(&[][..], |s| self.inner.index.memberships_of_member.get(s));
-        self.memberships_at(positions)
+        let index = &self.inner.index;
+        let slot = self.slot(member);
+        let positions = slot.map_or(&[][..], |s| index.memberships_of_member.get(s));
+        let mut through: Vec<u32> = Vec::new();
+        for &j in positions {
+            let (Some(f), Some(m)) = (
+                index.memberships.get(j as usize),
+                self.inner.memberships.get(j as usize),
+            ) else {
+                continue;
+            };
+            let Some(group) = f.body.and_then(|b| b.group()) else {
+                continue;
+            };
+            if *m.role() != MembershipRole::Member {
+                continue;
+            }
+            through.extend(index.memberships_of_member.get(group).iter().filter(|&&g| {
+                index
+                    .memberships
+                    .get(g as usize)
+                    .is_some_and(|fg| fg.effective.overlaps(&f.effective).is_possible())
+            }));
+        }
+        through.sort_unstable();
+        through.dedup();
+        self.memberships_at(positions).chain(
+            through
+                .into_iter()
+                .filter_map(|g| self.inner.memberships.get(g as usize)),
+        )
     }
 
-    /// Every membership in `body` (a process or a partner), of any member and role.
-    /// O(log n + k) for k results.
+    /// Every membership in `body` (a process or a partner), of any member
+    /// and role, as recorded: a group's membership is one record (see
+    /// [`Dataset::members_of`] for its members). O(log n + k) for k results.
     pub fn memberships_in<'a>(&'a self, body: &Party) -> impl Iterator<Item = &'a Membership> + 'a {
         let positions = self
             .slot(body)
@@ -469,8 +536,23 @@ impl Dataset {
         match membership.body() {
             Party::Process(p) => self.process(p).map(Rcp::lifetime),
             Party::Partner(p) => self.partner(p).map(Partner::lifetime),
-            Party::State(_) => None,
+            Party::State(_) | Party::MembersOf(_) => None,
         }
+    }
+
+    /// The membership at position `i`, its facts and how surely it holds
+    /// during `on`, unless it certainly does not.
+    fn held_at(
+        &self,
+        i: u32,
+        on: PartialDate,
+    ) -> Option<(&Membership, &super::index::MembershipFacts, Truth)> {
+        let facts = self.inner.index.memberships.get(i as usize)?;
+        let certainty = facts.effective.contains(on);
+        if certainty == Truth::No {
+            return None;
+        }
+        Some((self.inner.memberships.get(i as usize)?, facts, certainty))
     }
 
     /// The memberships at `positions` that hold at some time during `on`.
@@ -487,7 +569,11 @@ impl Dataset {
                 return None;
             }
             let item = self.inner.memberships.get(i as usize)?;
-            keep(item).then_some(AsOf { item, certainty })
+            keep(item).then_some(AsOf {
+                item,
+                certainty,
+                through: None,
+            })
         })
     }
 
@@ -495,35 +581,128 @@ impl Dataset {
     /// at some time during `on`, each certain or possible.
     ///
     /// "Which processes was Senegal a member of in 2010?" keeps the answers
-    /// whose [`Membership::role`] is [`MembershipRole::Member`]. O(k) for the
-    /// state's k memberships in processes (each with its effective period
-    /// precomputed in the index).
+    /// whose [`Membership::role`] is [`MembershipRole::Member`].
+    ///
+    /// Memberships through a group follow the direct ones: where `state` is
+    /// a member ([`MembershipRole::Member`]) of a body whose members, as a
+    /// group ([`Party::MembersOf`]), hold a role in a process, the answer is
+    /// the group's membership in the process, [`through`](AsOf::through)
+    /// the state's membership in the body, as sure as both are during `on`.
+    ///
+    /// O(k + g) for the state's k memberships (each with its effective
+    /// period precomputed in the index) and the g memberships of the groups
+    /// they make it one of.
     pub fn processes_of(
         &self,
         state: CountryCode,
         on: PartialDate,
     ) -> impl Iterator<Item = AsOf<'_, Membership>> + '_ {
-        let positions = self
-            .inner
-            .index
-            .process_memberships_of_state
-            .get(state.ordinal());
-        self.held_during(positions, on, |_| true)
+        let index = &self.inner.index;
+        let positions = index.process_memberships_of_state.get(state.ordinal());
+        let direct = self.held_during(positions, on, |_| true);
+        let all = u32::try_from(state.ordinal())
+            .map_or(&[][..], |s| index.memberships_of_member.get(Slot::State(s)));
+        let through = all.iter().flat_map(move |&j| {
+            let held = self
+                .held_at(j, on)
+                .filter(|(m, _, _)| *m.role() == MembershipRole::Member);
+            let groups = held
+                .and_then(|(m, f, t)| Some((m, t, f.body?.group()?)))
+                .map(|(m, t, group)| (m, t, index.memberships_of_member.get(group)));
+            groups.into_iter().flat_map(move |(member, t, groups)| {
+                groups.iter().filter_map(move |&g| {
+                    let (item, f, tg) = self.held_at(g, on)?;
+                    matches!(f.body, Some(Slot::Process(_))).then_some(AsOf {
+                        item,
+                        certainty: t.and(tg),
+                        through: Some(member),
+                    })
+                })
+            })
+        });
+        direct.chain(through)
     }
 
     /// Who held `role` in `body` at some time during `on`: its members,
-    /// observers or chair. Each answer is certain or possible. O(log n + k)
-    /// for the body's k memberships.
+    /// observers or chair. Each answer is certain or possible.
+    ///
+    /// A group ([`Party::MembersOf`]) that held `role` is answered by its
+    /// members in its place: each membership of the group's body in the
+    /// role [`MembershipRole::Member`] that holds during `on` gives an
+    /// answer whose [`item`](AsOf::item) is the group's membership in
+    /// `body`, [`through`](AsOf::through) that membership, and
+    /// [`member`](AsOf::member) its member; it is as sure as both are (the
+    /// lesser certainty). A state listed directly and through a group is
+    /// answered once for each.
+    ///
+    /// ```
+    /// use migov::codelist::MembershipRole;
+    /// use migov::{Body, CountryCode, Dataset, Membership, Party, ProcessId};
+    ///
+    /// let lka = Party::State(CountryCode::from_alpha3("LKA")?);
+    /// let cp = ProcessId::new("CP")?;
+    /// let add = ProcessId::new("ADD")?;
+    /// let mut b = Dataset::builder();
+    /// for id in [&cp, &add] {
+    ///     b.add_process(migov::Rcp::builder(id.clone(), id.as_str()).build()?)?;
+    /// }
+    /// b.add_membership(Membership::builder(lka.clone(), Party::Process(cp.clone()), MembershipRole::Member)
+    ///     .period("2003/..".parse()?)
+    ///     .build()?);
+    /// // "The Colombo Process member states" take part in the Abu Dhabi Dialogue.
+    /// b.add_membership(Membership::builder(Party::MembersOf(Body::Process(cp)), Party::Process(add.clone()), MembershipRole::Member)
+    ///     .period("2008/..".parse()?)
+    ///     .build()?);
+    /// let d = b.build()?;
+    /// let members: Vec<_> = d.members_of(&Party::Process(add), &MembershipRole::Member, "2010".parse()?).collect();
+    /// assert_eq!(members.len(), 1);
+    /// assert_eq!(members[0].member(), &lka);
+    /// assert!(members[0].certainty().is_yes());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// O(log n + k + g) for the body's k memberships and the g memberships
+    /// of the bodies its groups name.
     pub fn members_of<'a>(
         &'a self,
         body: &Party,
         role: &'a MembershipRole,
         on: PartialDate,
     ) -> impl Iterator<Item = AsOf<'a, Membership>> + 'a {
+        let index = &self.inner.index;
         let positions = self
             .slot(body)
-            .map_or(&[][..], |s| self.inner.index.memberships_of_body.get(s));
-        self.held_during(positions, on, move |m| m.role() == role)
+            .map_or(&[][..], |s| index.memberships_of_body.get(s));
+        positions.iter().flat_map(move |&i| {
+            let held = self.held_at(i, on).filter(|(m, _, _)| m.role() == role);
+            let (direct, group) = match held {
+                Some((m, f, t)) => match f.member.and_then(Slot::group_body) {
+                    Some(named) => (None, Some((m, t, index.memberships_of_body.get(named)))),
+                    None => (
+                        Some(AsOf {
+                            item: m,
+                            certainty: t,
+                            through: None,
+                        }),
+                        None,
+                    ),
+                },
+                None => (None, None),
+            };
+            let expanded = group.into_iter().flat_map(move |(item, t, members)| {
+                members.iter().filter_map(move |&j| {
+                    let (m, f, tj) = self.held_at(j, on)?;
+                    let member = *m.role() == MembershipRole::Member
+                        && !f.member.is_some_and(Slot::is_group);
+                    member.then_some(AsOf {
+                        item,
+                        certainty: t.and(tj),
+                        through: Some(m),
+                    })
+                })
+            });
+            direct.into_iter().chain(expanded)
+        })
     }
 
     /// Projects that benefit `state` and pass `filter`. O(k) for the state's k projects.
@@ -613,7 +792,11 @@ impl Dataset {
                 Some(p) => p.contains(on),
                 None => Truth::Maybe,
             };
-            (certainty != Truth::No).then_some(AsOf { item: e, certainty })
+            (certainty != Truth::No).then_some(AsOf {
+                item: e,
+                certainty,
+                through: None,
+            })
         })
     }
 
@@ -756,16 +939,29 @@ impl Dataset {
                     Some(_) => super::index::stated_period(m, self.body_lifetime(m)),
                     None => f.effective,
                 };
-                let began = period
-                    .start()
-                    .map(within)
-                    .filter(|t| *t != Truth::No)
-                    .map(|certainty| MembershipChange::Began(AsOf { item: m, certainty }));
+                let began =
+                    period
+                        .start()
+                        .map(within)
+                        .filter(|t| *t != Truth::No)
+                        .map(|certainty| {
+                            MembershipChange::Began(AsOf {
+                                item: m,
+                                certainty,
+                                through: None,
+                            })
+                        });
                 let ended = period
                     .end()
                     .map(within)
                     .filter(|t| *t != Truth::No)
-                    .map(|certainty| MembershipChange::Ended(AsOf { item: m, certainty }));
+                    .map(|certainty| {
+                        MembershipChange::Ended(AsOf {
+                            item: m,
+                            certainty,
+                            through: None,
+                        })
+                    });
                 began.into_iter().chain(ended)
             })
     }

@@ -52,16 +52,28 @@ impl View<'_> {
 }
 
 fn dangling(issues: &mut Vec<Issue>, path: FieldPath, referrer: &str, target: &Party) {
-    issues.push(Issue::new(
-        Rule::DanglingReference,
-        path,
-        format!(
-            "{referrer} refers to {} {:?}, which is not in the dataset; expected the identifier of one of its {}s",
-            target.kind(),
-            target.id_str(),
-            target.kind()
+    let (path, message) = match target.group_body() {
+        // A group: the body it names is missing; the path goes to its identifier.
+        Some(body) => (
+            path.join("members_of").join(body.kind()),
+            format!(
+                "{referrer} refers to the members of {} {:?}, which is not in the dataset; expected the identifier of one of its {}s",
+                body.kind(),
+                body.id_str(),
+                body.kind()
+            ),
         ),
-    ));
+        None => (
+            path,
+            format!(
+                "{referrer} refers to {} {:?}, which is not in the dataset; expected the identifier of one of its {}s",
+                target.kind(),
+                target.id_str(),
+                target.kind()
+            ),
+        ),
+    };
+    issues.push(Issue::new(Rule::DanglingReference, path, message));
 }
 
 /// The rules of every record but memberships (processes, projects and
@@ -86,14 +98,17 @@ pub(crate) fn check_membership_records(v: &View<'_>, o: &Origins<'_>) -> Vec<Iss
 
 /// The rules of each body's memberships together (chairs against members,
 /// members against observers), with the memberships grouped by body
-/// (`of_body`, as in [`Index::memberships_of_body`]).
+/// (`of_body`, as in [`Index::memberships_of_body`]) and by member
+/// (`of_member`, as in [`Index::memberships_of_member`]: a chair may be a
+/// member through a group).
 pub(crate) fn check_membership_bodies(
     v: &View<'_>,
     o: &Origins<'_>,
     of_body: &PartyGroups,
+    of_member: &PartyGroups,
 ) -> Vec<Issue> {
     let mut issues = Vec::new();
-    check_bodies(v, o, of_body, &mut issues);
+    check_bodies(v, o, of_body, of_member, &mut issues);
     issues
 }
 
@@ -323,10 +338,46 @@ fn check_membership_list(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>)
     let here = |i: usize| at("memberships", o.memberships, i);
     // Memberships are sorted by body: each body's lifetime is found once.
     let mut last_lifetime: Option<(Slot, Option<Period>)> = None;
+    // The bodies that have a group among their members (of any role), by
+    // kind and position: a group naming one of them is a group of groups.
+    let mut with_group = [
+        vec![false; v.partners.len()],
+        vec![false; v.processes.len()],
+    ];
+    fn flag(with_group: &mut [Vec<bool>; 2], body: Slot) -> Option<&mut bool> {
+        let (list, k) = match body {
+            Slot::Partner(k) => (0, k),
+            Slot::Process(k) => (1, k),
+            _ => return None,
+        };
+        with_group.get_mut(list)?.get_mut(k as usize)
+    }
+    for f in &v.index.memberships {
+        if f.member.is_some_and(Slot::is_group)
+            && let Some(body) = f.body
+            && let Some(b) = flag(&mut with_group, body)
+        {
+            *b = true;
+        }
+    }
     for (i, (m, facts)) in v.memberships.iter().zip(&v.index.memberships).enumerate() {
         let who = || format!("membership of {} in {}", m.member(), m.body());
         if facts.member.is_none() {
             dangling(issues, here(i).join("member"), &who(), m.member());
+        }
+        if let Some(named) = facts.member.and_then(Slot::group_body)
+            && flag(&mut with_group, named).is_some_and(|b| *b)
+            && let Some(body) = m.member().group_body()
+        {
+            issues.push(Issue::new(
+                Rule::NestedGroup,
+                here(i).join("member").join("members_of"),
+                format!(
+                    "{} are given as a member of {}, but {body} has a group among its members: groups of groups are not followed; name {body}'s members, or the group's, instead",
+                    m.member(),
+                    m.body()
+                ),
+            ));
         }
         let Some(body) = facts.body else {
             dangling(issues, here(i).join("body"), &who(), m.body());
@@ -361,7 +412,7 @@ fn check_membership_list(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>)
                 let lifetime = match body {
                     Slot::Process(k) => v.processes.get(k as usize).map(Rcp::lifetime),
                     Slot::Partner(k) => v.partners.get(k as usize).map(Partner::lifetime),
-                    Slot::State(_) => None,
+                    Slot::State(_) | Slot::PartnerGroup(_) | Slot::ProcessGroup(_) => None,
                 };
                 last_lifetime = Some((body, lifetime));
                 lifetime
@@ -423,7 +474,13 @@ fn check_membership_list(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>)
     }
 }
 
-fn check_bodies(v: &View<'_>, o: &Origins<'_>, of_body: &PartyGroups, issues: &mut Vec<Issue>) {
+fn check_bodies(
+    v: &View<'_>,
+    o: &Origins<'_>,
+    of_body: &PartyGroups,
+    of_member: &PartyGroups,
+    issues: &mut Vec<Issue>,
+) {
     let here = |i: usize| at("memberships", o.memberships, i);
     // Per body: chairs against members, members against observers. Within a
     // body, memberships are sorted by member, so each member's are adjacent.
@@ -442,7 +499,16 @@ fn check_bodies(v: &View<'_>, o: &Origins<'_>, of_body: &PartyGroups, issues: &m
     let role_of = |p: u32| v.memberships.get(p as usize).map(Membership::role);
     let is_member = |p: &u32| role_of(*p) == Some(&MembershipRole::Member);
     let mut members: Vec<usize> = Vec::new();
+    // The body's groups in the role of member: (the slot of the body each
+    // names, the group's membership), in the order of those slots.
+    let mut groups: Vec<(Slot, usize)> = Vec::new();
+    let facts = |p: usize| v.index.memberships.get(p);
     for positions in of_body.iter() {
+        groups.clear();
+        groups.extend(positions.iter().filter_map(|&p| {
+            let named = facts(p as usize)?.member?.group_body()?;
+            is_member(&p).then_some((named, p as usize))
+        }));
         // How many members are recorded (each once, whatever their terms),
         // and whether that is as many as the body states it has.
         let listed = positions
@@ -454,7 +520,9 @@ fn check_bodies(v: &View<'_>, o: &Origins<'_>, of_body: &PartyGroups, issues: &m
             .first()
             .and_then(|&p| v.index.memberships.get(p as usize)?.body)
             .and_then(|body| stated_member_count(v, body))
-            .is_some_and(|n| listed >= n as usize);
+            .is_some_and(|n| listed >= n as usize)
+            // A group's members are not counted: the list is not known complete.
+            && groups.is_empty();
         for run in positions.chunk_by(|&a, &b| same_member(a, b)) {
             members.clear();
             members.extend(
@@ -484,7 +552,8 @@ fn check_bodies(v: &View<'_>, o: &Origins<'_>, of_body: &PartyGroups, issues: &m
                             .iter()
                             .filter_map(|&q| v.effective(q))
                             .map(|mp| mp.overlaps(&period))
-                            .fold(Truth::No, Truth::or);
+                            .fold(Truth::No, Truth::or)
+                            .or(member_through_groups(v, of_member, &groups, p, period));
                         if member_then.is_no() && complete {
                             issues.push(Issue::new(
                                 Rule::ChairNotMember,
@@ -538,6 +607,51 @@ fn check_bodies(v: &View<'_>, o: &Origins<'_>, of_body: &PartyGroups, issues: &m
     }
 }
 
+/// Whether the member of the membership at `p` is a member of the body
+/// over `period` through one of its `groups` (see [`check_bodies`]): it is a
+/// member of the body a group names while the group is a member. O(the
+/// member's memberships × log groups).
+fn member_through_groups(
+    v: &View<'_>,
+    of_member: &PartyGroups,
+    groups: &[(Slot, usize)],
+    p: usize,
+    period: Period,
+) -> Truth {
+    if groups.is_empty() {
+        return Truth::No;
+    }
+    let Some(member) = v.index.memberships.get(p).and_then(|f| f.member) else {
+        return Truth::No;
+    };
+    let mut answer = Truth::No;
+    for &q in of_member.get(member) {
+        let q = q as usize;
+        let (Some(f), Some(m)) = (v.index.memberships.get(q), v.memberships.get(q)) else {
+            continue;
+        };
+        let Some(body) = f.body else { continue };
+        if *m.role() != MembershipRole::Member {
+            continue;
+        }
+        let start = groups.partition_point(|(named, _)| named.rank() < body.rank());
+        for &(named, g) in groups.get(start..).unwrap_or_default() {
+            if named != body {
+                break;
+            }
+            let Some(group_period) = v.effective(g) else {
+                continue;
+            };
+            let both = f
+                .effective
+                .overlaps(&period)
+                .and(group_period.overlaps(&period));
+            answer = answer.or(both);
+        }
+    }
+    answer
+}
+
 /// Whether two periods meet on the day one ends and the other begins (an
 /// observer who becomes a member that day): a change of role, not two roles
 /// at once.
@@ -552,7 +666,7 @@ fn stated_member_count(v: &View<'_>, body: Slot) -> Option<u32> {
     let claimed = match body {
         Slot::Process(k) => v.processes.get(k as usize)?.stated_member_count(),
         Slot::Partner(k) => v.partners.get(k as usize)?.stated_member_count(),
-        Slot::State(_) => None,
+        Slot::State(_) | Slot::PartnerGroup(_) | Slot::ProcessGroup(_) => None,
     };
     claimed.map(|c| *c.value())
 }

@@ -1154,6 +1154,13 @@ impl Event {
         f.texts("notes", &self.notes);
         f.sources(&self.sources);
         f.unique("parties", &self.parties);
+        f.code_opt(|| FieldPath::key("kind"), self.kind.as_ref());
+        for (i, party) in self.parties.iter().enumerate() {
+            f.code(
+                || FieldPath::key("parties").join(i).join("role"),
+                &party.role,
+            );
+        }
         f.unique("related_projects", &self.related_projects);
         self.check_related_events(f);
         self.check_outcomes(f);
@@ -1227,6 +1234,7 @@ impl Event {
                     ),
                 );
             }
+            f.code(|| at().join("relation"), &r.relation);
             if !seen.insert((&r.event, &r.relation)) {
                 f.push(
                     Rule::DuplicateEntry,
@@ -1244,6 +1252,7 @@ impl Event {
         for (i, o) in self.outcomes.iter().enumerate() {
             let at = || FieldPath::key("outcomes").join(i);
             f.text(|| at().join("title"), &o.title);
+            f.code_opt(|| at().join("kind"), o.kind.as_ref());
             if let Some(n) = &o.note {
                 f.text(|| at().join("note"), n);
             }
@@ -1352,6 +1361,7 @@ impl Event {
             for (s, session) in day.sessions.iter().enumerate() {
                 let sat = || at().join("sessions").join(s);
                 f.text(|| sat().join("title"), &session.title);
+                f.code_opt(|| sat().join("format"), session.format.as_ref());
                 if let Some(t) = &session.theme {
                     f.text(|| sat().join("theme"), t);
                 }
@@ -1393,10 +1403,14 @@ impl Event {
                     if let Some(t) = &contribution.topic {
                         f.text(|| cat().join("topic"), t);
                     }
+                    f.code_opt(|| cat().join("role"), contribution.role.as_ref());
                     for (p, panellist) in contribution.panellists.iter().enumerate() {
-                        panellist
-                            .person
-                            .check(f, &|| cat().join("panellists").join(p));
+                        let pat = || cat().join("panellists").join(p);
+                        panellist.person.check(f, &pat);
+                        f.code_opt(|| pat().join("role"), panellist.role.as_ref());
+                        for (k, kind) in panellist.documents.iter().enumerate() {
+                            f.code(|| pat().join("documents").join(k), kind);
+                        }
                     }
                 }
             }

@@ -107,6 +107,7 @@ rules! {
     DuplicateId = ("id.duplicate", Error, "no identifier is used twice within one collection"),
     DanglingReference = ("ref.dangling", Error, "every reference (state, partner, process, project, event) names a record of the dataset"),
     EndBeforeStart = ("period.end_before_start", Error, "an end is not definitely before its start"),
+    UnknownCode = ("code.unknown", Warning, "each code-list value (a status, kind, type, role, format, relation, metric...) is one this version knows; an unknown one is kept as written, and the warning names the list and the closest known value when one is close"),
     DuplicateEntry = ("list.duplicate", Error, "a list that names states, partners or roles names each one once"),
     StatusHistoryOrder = ("member_state.status_order", Error, "a state's IOM status history is in chronological order"),
     DurationMismatch = ("period.duration_mismatch", Warning, "a stated duration (a project's months, an event's days) agrees with its start and end when both are known (events: to the day; projects: to the month, counting both end months, within one month)"),
@@ -132,6 +133,7 @@ rules! {
     AsOfOutsidePeriod = ("membership.as_of_outside_period", Error, "the date at which a source states a membership (`as_of`) lies within the period it gives"),
     ChairWithoutMemberList = ("membership.chair_without_member_list", Warning, "a body with a known chair also has a known member list"),
     MemberAndObserver = ("membership.member_and_observer", Error, "nobody is a member and an observer of the same body over overlapping periods"),
+    NestedGroup = ("membership.nested_group", Error, "a group of states (`members_of` a body) names a body that has no group among its members: groups of groups are not followed"),
     OutsideBodyLifetime = ("membership.outside_body_lifetime", Error, "memberships lie within the body's lifetime (after its establishment, before its dissolution)"),
     ReachesOutsideBodyLifetime = ("membership.reaches_outside_body_lifetime", Warning, "a membership that overlaps its body's lifetime does not certainly begin before its establishment or end after its dissolution (answers are clipped to the lifetime)"),
 }
@@ -466,6 +468,48 @@ impl Findings {
     pub(crate) fn texts(&mut self, field: &'static str, values: &[String]) {
         for (i, v) in values.iter().enumerate() {
             self.text(|| FieldPath::key(field).join(i), v);
+        }
+    }
+
+    /// Warns when a code-list field holds a value this version does not
+    /// know (`code.unknown`), naming the list, the value (an excerpt) and
+    /// the closest known spelling when one is close.
+    /// (The path is built only when there is something to report.)
+    pub(crate) fn code<C: crate::codelist::Code>(
+        &mut self,
+        path: impl FnOnce() -> FieldPath,
+        value: &C,
+    ) {
+        let Some(unknown) = value.unknown() else {
+            return;
+        };
+        let text = unknown.as_str();
+        let shown = crate::value::Excerpt::new(text);
+        let message = match C::suggestion(text) {
+            Some((spelling, code)) if spelling == code => format!(
+                "{shown} is not a known {}; it is kept as written (did you mean {spelling:?}?)",
+                C::LIST_NAME
+            ),
+            Some((spelling, code)) => format!(
+                "{shown} is not a known {}; it is kept as written (did you mean {spelling:?}, that is {code:?}?)",
+                C::LIST_NAME
+            ),
+            None => format!(
+                "{shown} is not a known {}; it is kept as written",
+                C::LIST_NAME
+            ),
+        };
+        self.push(Rule::UnknownCode, path(), message);
+    }
+
+    /// As [`Findings::code`], for a field that may be absent.
+    pub(crate) fn code_opt<C: crate::codelist::Code>(
+        &mut self,
+        path: impl FnOnce() -> FieldPath,
+        value: Option<&C>,
+    ) {
+        if let Some(value) = value {
+            self.code(path, value);
         }
     }
 

@@ -432,6 +432,7 @@ impl MemberStateBuilder {
         f.texts("other_names", &self.other_names);
         f.texts("notes", &self.notes);
         f.sources(&self.sources);
+        f.code_opt(|| FieldPath::key("idf_region"), self.idf_region.as_ref());
         for (i, pair) in self.status.windows(2).enumerate() {
             if let [a, b] = pair {
                 let out_of_order = match (a.since, b.since) {

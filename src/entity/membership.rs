@@ -104,7 +104,8 @@ impl Membership {
         }
     }
 
-    /// Who belongs: a state or an organisation.
+    /// Who belongs: a state, an organisation, or a group of states defined
+    /// by another body ([`Party::MembersOf`]).
     pub fn member(&self) -> &Party {
         &self.member
     }
@@ -317,8 +318,9 @@ impl MembershipBuilder {
     /// # Errors
     ///
     /// [`BuildError`] listing every finding when one is an error: a party
-    /// that is its own member (`membership.self`), a member that is a
-    /// process or a body that is a state (`value.invalid`), blank text
+    /// that is its own member, or a group of the members of the body itself
+    /// (`membership.self`), a member that is a process or a body that is a
+    /// state or a group (`value.invalid`), blank text
     /// (`text.blank`), a date of the source outside the period it gives
     /// (`membership.as_of_outside_period`).
     pub fn build(self) -> Result<Membership, BuildError> {
@@ -340,13 +342,25 @@ impl MembershipBuilder {
                 ),
             );
         }
-        if matches!(self.body, Party::State(_)) {
+        if matches!(self.body, Party::State(_) | Party::MembersOf(_)) {
             f.push(
                 Rule::InvalidValue,
                 FieldPath::key("body"),
                 format!(
                     "{} cannot have members; expected a process or a partner",
                     self.body
+                ),
+            );
+        }
+        if let Some(group) = self.member.group_body()
+            && group.to_party() == self.body
+        {
+            f.push(
+                Rule::SelfMembership,
+                FieldPath::key("member"),
+                format!(
+                    "{} are given as a member of {}, which they are by definition",
+                    self.member, self.body
                 ),
             );
         }
@@ -372,6 +386,7 @@ impl MembershipBuilder {
             f.text(|| FieldPath::key("dispute").join("note"), &d.note);
         }
         f.sources(&self.sources);
+        f.code(|| FieldPath::key("role"), &self.role);
         let warnings = f.finish("membership", || {
             format!("{} in {} as {}", self.member, self.body, self.role)
         })?;

@@ -19,7 +19,7 @@ pub use issue::{BuildError, FieldPath, Issue, Rule, Segment, Severity};
 pub use member_state::{DatedFlag, IomStatus, MemberState, MemberStateBuilder, StatusChange};
 pub use membership::{Dispute, Membership, MembershipBuilder};
 pub use partner::{Bound, Figure, Partner, PartnerBuilder};
-pub use party::Party;
+pub use party::{Body, Party};
 pub use process::{Rcp, RcpBuilder, RegionalConsultativeProcess};
 pub use project::{Amount, ExternalId, Project, ProjectBuilder, ProjectParty};
 

@@ -274,6 +274,13 @@ impl PartnerBuilder {
         if let Some(text) = &self.iom_relationship {
             f.text(|| FieldPath::key("iom_relationship"), text);
         }
+        f.code_opt(|| FieldPath::key("kind"), self.kind.as_ref());
+        for (i, figure) in self.figures.iter().enumerate() {
+            f.code(
+                || FieldPath::key("figures").join(i).join("metric"),
+                &figure.metric,
+            );
+        }
         let warnings = f.finish("partner", || self.id.to_string())?;
         Ok(Partner {
             id: self.id,

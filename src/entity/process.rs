@@ -163,6 +163,7 @@ impl RcpBuilder {
             f.text(|| crate::FieldPath::key("secretariat"), secretariat);
         }
         f.unique("linked_organizations", &self.linked_organizations);
+        f.code_opt(|| crate::FieldPath::key("kind"), self.kind.as_ref());
         let warnings = f.finish("process", || self.id.to_string())?;
         Ok(RegionalConsultativeProcess {
             id: self.id,

@@ -31,6 +31,7 @@ impl Profile {
         f.texts("other_names", &self.other_names);
         f.texts("notes", &self.notes);
         f.sources(&self.sources);
+        f.code_opt(|| FieldPath::key("status"), self.status.as_ref());
         if let (Some(established), Some(since)) = (&self.established, self.status_since) {
             // The status can change only after the body exists: compare with
             // the earliest claimed founding date.

@@ -432,7 +432,24 @@ impl Project {
         f.unique("benefiting_states", &self.benefiting_states);
         f.unique("organizations", &self.organizations);
         f.unique("related_processes", &self.related_processes);
+        f.code_opt(|| FieldPath::key("status"), self.status.as_ref());
+        f.code_opt(
+            || FieldPath::key("project_type"),
+            self.project_type.as_ref(),
+        );
+        f.code_opt(|| FieldPath::key("coverage"), self.coverage.as_ref());
+        f.code_opt(|| FieldPath::key("idf_region"), self.idf_region.as_ref());
+        for (i, party) in self.organizations.iter().enumerate() {
+            f.code(
+                || FieldPath::key("organizations").join(i).join("role"),
+                &party.role,
+            );
+        }
         for (i, amount) in self.amounts.iter().enumerate() {
+            f.code(
+                || FieldPath::key("amounts").join(i).join("kind"),
+                &amount.kind,
+            );
             if amount.money.is_negative() {
                 f.push(
                     Rule::NegativeBudget,

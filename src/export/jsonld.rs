@@ -44,7 +44,9 @@
 //! | `schema:subjectOf` | sources (web page nodes) | same | same |
 //!
 //! A state that a membership or an event names but the dataset has no record of is a
-//! node too, with its ISO name and code. A country node is `schema:Country`
+//! node too, with its ISO name and code. A group of states that is a member
+//! ([`Party::MembersOf`]) is an `org:Organization` node named "the members
+//! of" its body, `urn:migov:members_of:CP`. A country node is `schema:Country`
 //! with `schema:name` and `schema:identifier` (alpha-3 and alpha-2).
 //!
 //! Lost: alternative establishment dates, lifecycle status other than
@@ -243,6 +245,32 @@ pub fn to_value(data: &Dataset) -> Value {
         }
         if let Some(s) = record {
             sources(&mut o, s.sources());
+        }
+        graph.push(Value::Object(o));
+    }
+    // A group of states ("the members of the Colombo Process") that is a
+    // member of a body is a node of its own, named after the body whose
+    // members it is; its memberships hang from it as from any member.
+    let mut groups: Vec<&crate::Body> = data
+        .memberships()
+        .iter()
+        .filter_map(|m| m.member().group_body())
+        .collect();
+    groups.sort();
+    groups.dedup();
+    for body in groups {
+        let group = Party::MembersOf(body.clone());
+        let iri = party_iri(&group);
+        let mut o = Map::new();
+        o.insert("@id".into(), json!(iri));
+        o.insert("@type".into(), json!("org:Organization"));
+        let name = super::party_name(data, &group).map_or_else(
+            || format!("the members of {body}"),
+            |n| format!("the members of {n}"),
+        );
+        o.insert("schema:name".into(), json!(name));
+        if let Some(list) = member_of.remove(&iri) {
+            o.insert("schema:memberOf".into(), Value::Array(list));
         }
         graph.push(Value::Object(o));
     }

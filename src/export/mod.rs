@@ -174,5 +174,8 @@ pub(crate) fn party_name<'a>(data: &'a crate::Dataset, party: &'a crate::Party) 
         crate::Party::State(c) => Some(data.member_state(*c).map_or(c.name(), |s| s.name())),
         crate::Party::Partner(p) => data.partner(p).map(|p| p.name()),
         crate::Party::Process(p) => data.process(p).map(|p| p.name()),
+        // A group has no name of its own; its body's name stands for it.
+        crate::Party::MembersOf(crate::Body::Partner(p)) => data.partner(p).map(|p| p.name()),
+        crate::Party::MembersOf(crate::Body::Process(p)) => data.process(p).map(|p| p.name()),
     }
 }

@@ -220,6 +220,27 @@ pub fn to_value(data: &Dataset) -> Value {
             "classification": "state",
         }));
     }
+    // A group of states that is a member ("the members of the Colombo
+    // Process") is an organization of its own, named after its body.
+    let mut groups: Vec<&crate::Body> = data
+        .memberships()
+        .iter()
+        .filter_map(|m| m.member().group_body())
+        .collect();
+    groups.sort();
+    groups.dedup();
+    for body in groups {
+        let group = Party::MembersOf(body.clone());
+        let name = super::party_name(data, &group).map_or_else(
+            || format!("the members of {body}"),
+            |n| format!("the members of {n}"),
+        );
+        organizations.push(json!({
+            "id": party_id(&group),
+            "name": name,
+            "classification": "group of states",
+        }));
+    }
     let mut has_iom = false;
     for p in data.partners() {
         has_iom |= p.id().as_str() == "IOM";

@@ -67,7 +67,8 @@
 //! `"199X"`, and `"--07-25"` for an event day whose year is unknown), times `"HH:MM"`, amounts strings that keep their
 //! scale (`"32000.00"`, never a JSON number), codes snake_case, parties
 //! one-key objects (`{"state": "SEN"}`, `{"partner": "ECOWAS"}`,
-//! `{"process": "MIDWA"}`), sources URL strings or
+//! `{"process": "MIDWA"}`; a group of states defined by a body, as a member:
+//! `{"members_of": {"process": "CP"}}`), sources URL strings or
 //! `{"url", "retrieved", "note"}` objects. A disputed value has an
 //! `<field>_alternatives` list of `{"value", "sources", "note"}`, and may
 //! name the sources of its preferred value in `<field>_sources` (where

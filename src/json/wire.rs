@@ -14,10 +14,10 @@ use crate::entity::issue::{BuildError, FieldPath, Issue, Rule};
 use crate::entity::profile::Profile;
 use crate::value::{AmountText, PeriodEnd, PrimaId, Sources};
 use crate::{
-    AgendaDay, Alternative, Amount, Bound, Claimed, Contribution, CountryCode, Currency, Dispute,
-    Event, EventDate, EventId, EventParty, ExternalId, Figure, IdfCode, IomStatus, LocalTime,
-    MemberState, Membership, Money, Outcome, Panellist, PartialDate, Partner, PartnerId, Party,
-    Period, Person, ProcessId, Project, ProjectId, ProjectParty, Rcp, RelatedEvent, Session,
+    AgendaDay, Alternative, Amount, Body, Bound, Claimed, Contribution, CountryCode, Currency,
+    Dispute, Event, EventDate, EventId, EventParty, ExternalId, Figure, IdfCode, IomStatus,
+    LocalTime, MemberState, Membership, Money, Outcome, Panellist, PartialDate, Partner, PartnerId,
+    Party, Period, Person, ProcessId, Project, ProjectId, ProjectParty, Rcp, RelatedEvent, Session,
     Source, StatusChange,
 };
 
@@ -1197,12 +1197,25 @@ impl Nest for AgendaDayRecord {
     }
 }
 
-/// A party as a one-key object: `{"state": "SEN"}`.
+/// A party as a one-key object: `{"state": "SEN"}`; a group of states
+/// defined by a body: `{"members_of": {"process": "CP"}}`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
 pub(crate) enum PartyRecord {
     State(CountryCode),
+    Partner(PartnerId),
+    Process(ProcessId),
+    /// The members of a body (a process or a partner).
+    MembersOf(BodyRecord),
+}
+
+/// The body of a group as a one-key object: `{"process": "CP"}` or
+/// `{"partner": "GCC"}` (a state or another group is not a body).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub(crate) enum BodyRecord {
     Partner(PartnerId),
     Process(ProcessId),
 }
@@ -1213,6 +1226,8 @@ impl PartyRecord {
             Party::State(c) => Self::State(*c),
             Party::Partner(id) => Self::Partner(id.clone()),
             Party::Process(id) => Self::Process(id.clone()),
+            Party::MembersOf(Body::Partner(id)) => Self::MembersOf(BodyRecord::Partner(id.clone())),
+            Party::MembersOf(Body::Process(id)) => Self::MembersOf(BodyRecord::Process(id.clone())),
         }
     }
 
@@ -1221,6 +1236,8 @@ impl PartyRecord {
             Self::State(c) => Party::State(c),
             Self::Partner(id) => Party::Partner(id),
             Self::Process(id) => Party::Process(id),
+            Self::MembersOf(BodyRecord::Partner(id)) => Party::MembersOf(Body::Partner(id)),
+            Self::MembersOf(BodyRecord::Process(id)) => Party::MembersOf(Body::Process(id)),
         }
     }
 }

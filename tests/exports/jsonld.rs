@@ -289,3 +289,13 @@ fn memberships_events_and_countries_map_faithfully() {
         "Head of Office"
     );
 }
+
+#[test]
+fn a_group_of_states_is_a_node_with_its_membership() {
+    let doc = migov::export::jsonld::to_value(&small::with_group());
+    let walk = check(&doc);
+    assert!(walk.nodes.contains_key("urn:migov:members_of:CP"));
+    let group = node(&doc, "urn:migov:members_of:CP");
+    assert_eq!(group["schema:name"], "the members of Colombo Process");
+    assert_eq!(group["schema:memberOf"].as_array().unwrap().len(), 1);
+}

@@ -351,3 +351,24 @@ fn people_at_events_are_persons_with_their_affiliations() {
     );
     assert_eq!(persons[1]["summary"], "Ministry of the Interior");
 }
+
+#[test]
+fn a_group_of_states_is_an_organization_its_membership_names() {
+    let doc = migov::export::popolo::to_value(&small::with_group());
+    assert_eq!(problems(&doc), Vec::<String>::new());
+    check_references(&doc);
+    let group = doc["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "members_of/CP")
+        .unwrap();
+    assert_eq!(group["name"], "the members of Colombo Process");
+    let in_add = doc["memberships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["member"]["id"] == "members_of/CP")
+        .count();
+    assert_eq!(in_add, 1);
+}

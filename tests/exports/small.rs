@@ -230,3 +230,17 @@ pub fn dataset() -> Dataset {
 pub fn reference() -> Dataset {
     migov::reference::dataset().unwrap().clone()
 }
+
+/// A dataset in which a group of states is a member: "the members of the
+/// Colombo Process" in the Abu Dhabi Dialogue, beside a state member.
+pub fn with_group() -> Dataset {
+    let text = r#"{"schema_version": "1",
+      "processes": [
+        {"id": "ADD", "name": "Abu Dhabi Dialogue", "sources": ["https://www.iom.int/"]},
+        {"id": "CP", "name": "Colombo Process", "sources": ["https://www.iom.int/"]}],
+      "memberships": [
+        {"member": {"state": "LKA"}, "body": {"process": "CP"}, "role": "member", "start": "2003", "end": "..", "sources": ["https://www.iom.int/"]},
+        {"member": {"members_of": {"process": "CP"}}, "body": {"process": "ADD"}, "role": "member", "start": "2008", "end": "..", "sources": ["https://www.iom.int/"]},
+        {"member": {"state": "ARE"}, "body": {"process": "ADD"}, "role": "member", "start": "2008", "end": "..", "sources": ["https://www.iom.int/"]}]}"#;
+    Dataset::from_json_str(text).unwrap()
+}
