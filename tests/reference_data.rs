@@ -537,3 +537,34 @@ fn g5_sahel_membership_ends_with_its_dissolution() {
         0
     );
 }
+
+#[test]
+fn no_state_keeps_an_undated_step_beside_a_step_of_the_same_status() {
+    // A fact file that dates an admission replaces the reference files' undated
+    // step (`merge_status_steps` in tools/reference_convert.rs); a leftover
+    // undated step would make the history say "member since ?" and "member since
+    // 1993" at once.
+    for state in data().member_states() {
+        let steps = state.status_history();
+        for (i, a) in steps.iter().enumerate() {
+            for b in steps.iter().skip(i + 1) {
+                assert!(
+                    a.status() != b.status() || (a.since().is_some() && b.since().is_some()),
+                    "{}: two {} steps, one undated: {:?}",
+                    state.country(),
+                    a.status(),
+                    steps
+                );
+            }
+        }
+    }
+    // The merge did date steps the reference files leave undated.
+    let arm = data()
+        .member_state(CountryCode::from_alpha3("ARM").unwrap())
+        .unwrap();
+    assert_eq!(arm.status_history().len(), 1);
+    assert_eq!(
+        arm.current_since().map(|d| d.to_string()).as_deref(),
+        Some("1993")
+    );
+}

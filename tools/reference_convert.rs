@@ -1422,6 +1422,11 @@ fn merge_fields(what: &str, existing: &mut Value, incoming: &Value) -> Result<()
             (None, _) => {
                 old.insert(field.clone(), value.clone());
             }
+            (Some(Value::Array(list)), Value::Array(more))
+                if what.starts_with("member_states ") && field == "status" =>
+            {
+                merge_status_steps(list, more);
+            }
             (Some(Value::Array(list)), Value::Array(more)) => {
                 for item in more {
                     if !list.contains(item) {
@@ -1438,6 +1443,40 @@ fn merge_fields(what: &str, existing: &mut Value, incoming: &Value) -> Result<()
         }
     }
     Ok(())
+}
+
+/// Merges the status steps of a member state (`{"status": ..., "since": ...}`):
+/// a dated step replaces an undated step with the same status (the reference
+/// files leave an unknown admission year out, and a fact file that dates it must
+/// not leave a redundant undated step behind); any other new step is added. The
+/// steps are then put oldest first when every one is dated (the loader requires
+/// that order); a list with an undated step keeps its order.
+fn merge_status_steps(list: &mut Vec<Value>, more: &[Value]) {
+    for step in more {
+        if list.contains(step) {
+            continue;
+        }
+        let dated = step.get("since").is_some();
+        let undated_twin = list
+            .iter()
+            .position(|s| s.get("since").is_none() && s.get("status") == step.get("status"));
+        match undated_twin.and_then(|i| list.get_mut(i)) {
+            Some(slot) if dated => *slot = step.clone(),
+            _ => list.push(step.clone()),
+        }
+    }
+    if list
+        .iter()
+        .all(|s| s.get("since").and_then(Value::as_str).is_some())
+    {
+        // `YYYY`, `YYYY-MM` and `YYYY-MM-DD` sort as text in date order, coarser first.
+        list.sort_by_cached_key(|s| {
+            s.get("since")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        });
+    }
 }
 
 /// Sorts records by id (member states by country, memberships by body, member,
@@ -1515,6 +1554,46 @@ mod tests {
         assert_eq!(make_id("5+5 Dialogue"), "5+5-DIALOGUE");
         assert_eq!(make_id("UN Women"), "UN-WOMEN");
         assert_eq!(make_id("UfM"), "UfM");
+    }
+
+    #[test]
+    fn a_dated_status_step_replaces_the_undated_one() {
+        let mut doc = json!({
+            "member_states": [
+                {"country": "ARM", "status": [{"status": "member"}]},
+                {"country": "UKR", "status": [{"status": "member"}]},
+                {"country": "RUS", "status": [{"status": "observer", "since": "1992"}, {"status": "member"}]},
+                {"country": "BHR", "status": [{"status": "observer"}]}
+            ],
+            "memberships": []
+        });
+        let facts = json!({"member_states": [
+            {"country": "ARM", "status": [{"status": "member", "since": "1993"}]},
+            {"country": "UKR", "status": [{"status": "observer", "since": "1996"}, {"status": "member", "since": "2002"}]},
+            {"country": "RUS", "status": [{"status": "member", "since": "2020-11-24"}]},
+            {"country": "BHR", "status": [{"status": "observer"}]}
+        ]});
+        merge_document(&mut doc, &facts).unwrap();
+        let status = |i: usize| doc["member_states"][i]["status"].clone();
+        assert_eq!(status(0), json!([{"status": "member", "since": "1993"}]));
+        // The new observer step goes first: the history is put oldest first.
+        assert_eq!(
+            status(1),
+            json!([{"status": "observer", "since": "1996"}, {"status": "member", "since": "2002"}])
+        );
+        assert_eq!(
+            status(2),
+            json!([{"status": "observer", "since": "1992"}, {"status": "member", "since": "2020-11-24"}])
+        );
+        // An undated step merged onto an equal one changes nothing.
+        assert_eq!(status(3), json!([{"status": "observer"}]));
+        // A second dated step of the same status is kept (a conflict to see), not dropped.
+        let again = json!({"member_states": [{"country": "ARM", "status": [{"status": "member", "since": "1994"}]}]});
+        merge_document(&mut doc, &again).unwrap();
+        assert_eq!(
+            doc["member_states"][0]["status"].as_array().unwrap().len(),
+            2
+        );
     }
 
     #[test]
