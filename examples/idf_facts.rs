@@ -422,10 +422,8 @@ fn convert(raw: &Value, key: &str, curation: &Value) -> Result<Project> {
         b = b.external_id(ExternalId::Idf(c));
     }
     if let Some(p) = prima {
-        b = b.external_id(ExternalId::Other {
-            scheme: "prima".to_owned(),
-            value: p.to_owned(),
-        });
+        let prima: migov::PrimaId = p.parse().map_err(|e| format!("Prima ID: {e}"))?;
+        b = b.external_id(ExternalId::Prima(prima));
     }
     if let Some(d) = text(raw, "description_as_printed") {
         b = b.description(d);
