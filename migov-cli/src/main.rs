@@ -1,5 +1,6 @@
 //! `migov`: check migov dataset files, show records, list the members of a
-//! body on a date, diff two datasets and print coverage statistics.
+//! body on a date, diff two datasets, print coverage statistics and export
+//! to CSV, Popolo, JSON-LD or IATI.
 //!
 //! Every verb that reads a dataset reads the embedded reference dataset
 //! unless `--data FILE` names another. Run `migov --help` for the verbs and
@@ -7,6 +8,7 @@
 
 mod check;
 mod data;
+mod export;
 mod members;
 mod output;
 mod progress;
@@ -110,6 +112,36 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Writes the dataset in a standard format: CSV tables (one file per
+    /// table in the directory --out names, or the current directory),
+    /// Popolo JSON, JSON-LD, or IATI activity XML of the projects.
+    ///
+    /// Popolo, JSON-LD and IATI go to standard output unless --out names a
+    /// file; what was written (and, for IATI, which projects were left out
+    /// and why) is told on standard error. Exit status: 0 when written, 2
+    /// when it could not be (a file, or an IATI publisher not given).
+    Export {
+        /// The format.
+        #[arg(long, value_enum)]
+        to: export::To,
+        /// Where to write: a directory for CSV, a file for the others.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// IATI: the publisher's organisation identifier (XI-IATI-EXAMPLE).
+        #[arg(long, value_name = "REF")]
+        reporting_org_ref: Option<String>,
+        /// IATI: the publisher's OrganisationType code (10, 40, 90...).
+        #[arg(long, value_name = "CODE")]
+        reporting_org_type: Option<String>,
+        /// IATI: the publisher's name.
+        #[arg(long, value_name = "NAME")]
+        reporting_org_name: Option<String>,
+        /// IATI: the activity status to write (marked as assumed) for a
+        /// project whose status is not recorded; without it such projects
+        /// are left out.
+        #[arg(long, value_enum, value_name = "STATUS")]
+        status_when_unknown: Option<export::AssumedStatus>,
+    },
     /// Prints how many records of each collection have dates, budgets and
     /// sources on IOM's own sites.
     Stats {
@@ -156,6 +188,25 @@ fn run(cli: Cli, out: &mut dyn Write) -> io::Result<Status> {
             members::run(&data, &body, on, &role, through_bodies, format, out)
         }
         Command::Diff { files, format } => diff(&files, format, out),
+        Command::Export {
+            to,
+            out: path,
+            reporting_org_ref,
+            reporting_org_type,
+            reporting_org_name,
+            status_when_unknown,
+        } => {
+            let Some(data) = data::dataset(cli.data.as_deref())? else {
+                return Ok(Status::Unreadable);
+            };
+            let publisher = export::Publisher {
+                reference: reporting_org_ref,
+                kind: reporting_org_type,
+                name: reporting_org_name,
+                status_when_unknown,
+            };
+            export::run(&data, to, path.as_deref(), &publisher, out)
+        }
         Command::Stats { format } => {
             let Some(data) = data::dataset(cli.data.as_deref())? else {
                 return Ok(Status::Unreadable);

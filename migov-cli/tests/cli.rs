@@ -378,3 +378,98 @@ fn a_data_file_that_does_not_load_is_reported_with_status_two() -> TestResult {
         .stderr(predicate::str::contains("cannot read"));
     Ok(())
 }
+
+#[test]
+fn export_writes_each_format_from_a_dataset_file() -> TestResult {
+    let data = file("export-small.json", &small())?;
+    // Popolo and JSON-LD on standard output: JSON documents naming the records.
+    for (to, key, needle) in [
+        ("popolo", "organizations", "process/P-A"),
+        ("jsonld", "@graph", "urn:migov:process:P-A"),
+    ] {
+        let out = migov()?
+            .args(["--data"])
+            .arg(&data)
+            .args(["export", "--to", to])
+            .assert()
+            .code(0);
+        let doc: Value = serde_json::from_slice(&out.get_output().stdout)?;
+        assert!(doc[key].is_array(), "{to}: no {key}");
+        assert!(doc.to_string().contains(needle), "{to}: {needle} missing");
+    }
+    // CSV: one file per table in the directory named, rows as recorded.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("migov-cli-csv");
+    let _ = std::fs::remove_dir_all(&dir);
+    migov()?
+        .arg("--data")
+        .arg(&data)
+        .args(["export", "--to", "csv", "--out"])
+        .arg(&dir)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("memberships.csv (3 rows)"));
+    let memberships = std::fs::read_to_string(dir.join("memberships.csv"))?;
+    assert_eq!(memberships.lines().count(), 4, "{memberships}");
+    assert!(memberships.contains("P-A"));
+    Ok(())
+}
+
+#[test]
+fn export_to_iati_names_its_publisher_and_says_what_it_left_out() -> TestResult {
+    // Without a publisher: refused, saying which options are needed.
+    migov()?
+        .args(["export", "--to", "iati"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--reporting-org-ref"));
+    // A bad publisher type: refused with the option and the value.
+    migov()?
+        .args([
+            "export",
+            "--to",
+            "iati",
+            "--reporting-org-ref",
+            "XI-IATI-EXAMPLE",
+        ])
+        .args([
+            "--reporting-org-type",
+            "ngo",
+            "--reporting-org-name",
+            "Example",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("reporting_org_type"))
+        .stderr(predicate::str::contains("\"ngo\""));
+    // The reference dataset's projects to a file: valid XML with activities;
+    // projects lacking what IATI requires are listed on standard error.
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("migov-cli-iati.xml");
+    let out = migov()?
+        .args([
+            "export",
+            "--to",
+            "iati",
+            "--reporting-org-ref",
+            "XI-IATI-EXAMPLE",
+        ])
+        .args([
+            "--reporting-org-type",
+            "90",
+            "--reporting-org-name",
+            "Example",
+        ])
+        .arg("--out")
+        .arg(&path)
+        .assert()
+        .code(0);
+    let stderr = String::from_utf8(out.get_output().stderr.clone())?;
+    let xml = std::fs::read_to_string(&path)?;
+    let activities = xml.matches("<iati-activity ").count();
+    assert!(activities > 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!("wrote {activities} IATI activities")),
+        "{stderr}"
+    );
+    assert!(xml.starts_with("<?xml"));
+    Ok(())
+}
