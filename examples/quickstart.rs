@@ -1,18 +1,25 @@
-//! A first look at the embedded reference dataset.
+//! A first tour of the embedded reference dataset: what it holds, who is in
+//! MIDWA, who chaired MIDSA, the IOM Development Fund projects benefiting
+//! Guinea, where Senegal takes part, and one Council session's agenda.
 //!
 //! Run with `cargo run --example quickstart`.
 
+use std::collections::BTreeMap;
 use std::error::Error;
 
-use migov::codelist::MembershipRole;
-use migov::{CountryCode, Dataset, EventId, PartialDate, Party, ProcessId, ProjectId};
+use migov::codelist::{AmountKind, MembershipRole};
+use migov::{
+    ChairTerm, CountryCode, Dataset, EventId, Language, Money, PartialDate, Party, ProcessId,
+    ProjectFilter, Truth,
+};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let data = migov::reference::dataset()?;
 
     counts(data);
     midwa(data)?;
-    project(data)?;
+    midsa_chairs(data)?;
+    guinea(data)?;
     senegal(data)?;
     council(data)?;
     Ok(())
@@ -24,113 +31,167 @@ fn heading(title: &str) {
 
 fn counts(data: &Dataset) {
     heading("The reference dataset");
-    println!(
-        "member and observer states  {:>5}",
-        data.member_states().len()
-    );
-    println!("consultative processes      {:>5}", data.processes().len());
-    println!("partner organisations       {:>5}", data.partners().len());
-    println!("projects                    {:>5}", data.projects().len());
-    println!("events                      {:>5}", data.events().len());
-    println!(
-        "memberships                 {:>5}",
-        data.memberships().len()
-    );
-    println!("disputed facts              {:>5}", data.disputes().len());
+    let rows = [
+        ("member and observer states", data.member_states().len()),
+        ("consultative processes", data.processes().len()),
+        ("partner organisations", data.partners().len()),
+        ("projects", data.projects().len()),
+        ("events", data.events().len()),
+        ("memberships", data.memberships().len()),
+        ("disputed facts", data.disputes().len()),
+    ];
+    for (what, n) in rows {
+        println!("{what:<28}{n:>5}");
+    }
 }
 
-fn midwa(data: &Dataset) -> Result<(), Box<dyn Error>> {
-    let Some(midwa) = data.process(&ProcessId::new("MIDWA")?) else {
-        return Err("MIDWA is missing from the reference dataset".into());
-    };
-    heading(&format!("{} ({})", midwa.name(), midwa.id()));
-    for org in midwa.linked_organizations() {
-        let name = data.partner(org).map_or(org.as_str(), |p| p.name());
-        println!("linked organisation: {name}");
-    }
-    if let Some(established) = midwa.established() {
-        println!("established: {established}");
-        for alt in established.alternatives() {
-            let urls: Vec<_> = alt.sources().iter().map(|s| s.url()).collect();
-            println!("  other claim {} ({})", alt.value(), urls.join(", "));
-        }
-    }
-    if let Some(count) = midwa.stated_member_count() {
-        println!("stated member count: {count}");
-    }
-    let body = Party::Process(midwa.id().clone());
-    for role in [MembershipRole::Member, MembershipRole::Observer] {
-        let names: Vec<String> = data
-            .memberships_in(&body)
-            .filter(|m| *m.role() == role)
-            .map(|m| party_name(data, m.member()))
-            .collect();
-        let list = if names.is_empty() {
-            "(not listed by the sources)".to_owned()
-        } else {
-            names.join(", ")
-        };
-        println!("{role}s: {list}");
-    }
-    println!("sources:");
-    for s in midwa.sources() {
-        println!("  {s}");
-    }
-    Ok(())
-}
-
-fn party_name(data: &Dataset, party: &Party) -> String {
+/// A party as people name it: the state's name, the record's name.
+fn name(data: &Dataset, party: &Party) -> String {
     match party {
-        Party::State(c) => c.name().to_owned(),
+        Party::State(c) => data
+            .member_state(*c)
+            .map_or(c.name(), |s| s.name())
+            .to_owned(),
         Party::Partner(p) => data
             .partner(p)
             .map_or_else(|| p.to_string(), |p| p.name().to_owned()),
         Party::Process(p) => data
             .process(p)
             .map_or_else(|| p.to_string(), |p| p.name().to_owned()),
-        _ => party.to_string(),
+        other => other.to_string(),
     }
 }
 
-fn project(data: &Dataset) -> Result<(), Box<dyn Error>> {
-    let Some(p) = data.project(&ProjectId::new("E40-800")?) else {
-        return Err("project E40-800 is missing from the reference dataset".into());
+fn how(certainty: Truth) -> &'static str {
+    if certainty.is_yes() {
+        "certainly"
+    } else {
+        "possibly"
+    }
+}
+
+fn midwa(data: &Dataset) -> Result<(), Box<dyn Error>> {
+    let id = ProcessId::new("MIDWA")?;
+    let Some(midwa) = data.process(&id) else {
+        return Err("MIDWA is missing from the reference dataset".into());
     };
-    heading(&format!("Project {}: {}", p.id(), p.title()));
-    let opt = |v: Option<String>| v.unwrap_or_else(|| "unknown".to_owned());
-    println!("status       {}", opt(p.status().map(ToString::to_string)));
-    println!(
-        "type         {}",
-        opt(p.project_type().map(ToString::to_string))
-    );
-    println!("period       {}", p.period());
-    println!("year         {}", opt(p.year().map(|y| y.to_string())));
-    for a in p.amounts() {
-        println!("{:<12} {}", a.kind().to_string(), a.money());
+    heading(&format!("{} ({})", midwa.name(), midwa.id()));
+    if let Some(established) = midwa.established() {
+        println!("established {established}");
+        for alt in established.alternatives() {
+            let urls: Vec<_> = alt.sources().iter().map(|s| s.url()).collect();
+            println!("  another page says {} ({})", alt.value(), urls.join(", "));
+        }
     }
-    println!(
-        "coverage     {}",
-        opt(p.coverage().map(ToString::to_string))
-    );
-    println!(
-        "IDF region   {}",
-        opt(p.idf_region().map(ToString::to_string))
-    );
-    let states: Vec<_> = p.benefiting_states().iter().map(|c| c.name()).collect();
-    println!(
-        "benefiting   {} states: {}",
-        states.len(),
-        states.join(", ")
-    );
-    for o in p.organizations() {
+    if let Some(count) = midwa.stated_member_count() {
+        println!("its pages count {count} member states");
+    }
+    // Several sources list the same member (each list with its own date):
+    // one line per member, the surest answer first.
+    let on: PartialDate = "2024".parse()?;
+    let body = Party::Process(id);
+    for role in [MembershipRole::Member, MembershipRole::Observer] {
+        let mut who: BTreeMap<String, Truth> = BTreeMap::new();
+        for answer in data.members_of(&body, &role, on) {
+            let entry = who
+                .entry(name(data, answer.member()))
+                .or_insert(Truth::Maybe);
+            if answer.certainty().is_yes() {
+                *entry = Truth::Yes;
+            }
+        }
+        let certain: Vec<&str> = who
+            .iter()
+            .filter(|(_, t)| t.is_yes())
+            .map(|(n, _)| n.as_str())
+            .collect();
+        let possible: Vec<&str> = who
+            .iter()
+            .filter(|(_, t)| !t.is_yes())
+            .map(|(n, _)| n.as_str())
+            .collect();
+        let label = role.label(Language::English);
+        println!("{label}s in {on}: {} in all", who.len());
+        if !certain.is_empty() {
+            println!("  certainly: {}", certain.join(", "));
+        }
+        if !possible.is_empty() {
+            println!("  possibly:  {}", possible.join(", "));
+            if certain.is_empty() {
+                println!("  (the pages that list them give no dates, so no answer is certain)");
+            }
+        }
+    }
+    println!("sources: {}", midwa.sources().len());
+    Ok(())
+}
+
+fn midsa_chairs(data: &Dataset) -> Result<(), Box<dyn Error>> {
+    let id = ProcessId::new("MIDSA")?;
+    let title = data
+        .process(&id)
+        .map_or_else(|| id.to_string(), |p| p.name().to_owned());
+    heading(&format!("Who chaired the {title}"));
+    let history = data.chair_history(&Party::Process(id));
+    if history.is_empty() {
+        println!("(no chair in the sources)");
+    }
+    for term in history {
+        match term {
+            ChairTerm::Chair(m) => println!(
+                "{:<12} {:<10} {}",
+                m.period().to_string(),
+                m.role().label(Language::English),
+                name(data, m.member())
+            ),
+            ChairTerm::Gap(gap) => {
+                println!("{:<12} (no source here names the chair)", gap.to_string());
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn guinea(data: &Dataset) -> Result<(), Box<dyn Error>> {
+    let gin = CountryCode::from_name("Guinea")?;
+    heading(&format!(
+        "IOM Development Fund projects benefiting {}",
+        gin.name()
+    ));
+    let filter = ProjectFilter::default().idf_only();
+    let mut total: Option<Money> = None;
+    let mut without_budget = 0;
+    for p in data.projects_benefiting(gin, &filter) {
+        let budget = p
+            .amounts()
+            .iter()
+            .find(|a| *a.kind() == AmountKind::Budget)
+            .map(|a| a.money());
+        let status = p
+            .status()
+            .map_or("status unknown", |s| s.label(Language::English));
         println!(
-            "{:<12} {}",
-            o.role().to_string(),
-            party_name(data, &Party::Partner(o.partner().clone()))
+            "{:<9} {:<10} {:>15}  {:<10} {}",
+            p.id().to_string(),
+            p.period().to_string(),
+            budget.map_or_else(|| "no budget".to_owned(), ToString::to_string),
+            status,
+            p.title()
         );
+        match budget {
+            Some(b) => {
+                total = Some(match total {
+                    None => b.clone(),
+                    // Exact decimal sums; a currency mismatch would be refused.
+                    Some(t) => t.checked_add(b)?,
+                });
+            }
+            None => without_budget += 1,
+        }
     }
-    for e in data.events_of_project(p.id()) {
-        println!("event        {}", e.title());
+    if let Some(t) = total {
+        println!("budgets add up to {t} ({without_budget} project(s) without a budget)");
     }
     Ok(())
 }
@@ -138,18 +199,28 @@ fn project(data: &Dataset) -> Result<(), Box<dyn Error>> {
 fn senegal(data: &Dataset) -> Result<(), Box<dyn Error>> {
     let sen = CountryCode::from_name("Senegal")?;
     let on: PartialDate = "2024".parse()?;
-    heading(&format!("Processes Senegal takes part in ({on})"));
+    heading(&format!("Where {} takes part ({on})", sen.name()));
+    // One line per body and role, the surest answer kept.
+    let mut seen: BTreeMap<(String, String), (Truth, Option<String>)> = BTreeMap::new();
     for answer in data.processes_of(sen, on) {
         let m = answer.item();
-        let how = if answer.certainty().is_yes() {
-            "certainly"
-        } else {
-            "possibly"
-        };
+        let key = (
+            name(data, m.body()),
+            m.role().label(Language::English).to_owned(),
+        );
+        let via = answer
+            .through()
+            .map(|t| format!(" (as a member of {})", name(data, t.body())));
+        let entry = seen.entry(key).or_insert((Truth::Maybe, via.clone()));
+        if answer.certainty().is_yes() {
+            *entry = (Truth::Yes, via);
+        }
+    }
+    for ((body, role), (certainty, via)) in seen {
         println!(
-            "{:<45} {:<10} {how}",
-            party_name(data, m.body()),
-            m.role().to_string()
+            "{body:<52} {role:<22} {}{}",
+            how(certainty),
+            via.unwrap_or_default()
         );
     }
     Ok(())

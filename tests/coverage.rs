@@ -91,3 +91,24 @@ fn reference_coverage_agrees_with_the_collections() {
         Some(budgeted)
     );
 }
+
+/// The README shows the reference dataset's coverage table: it must be the
+/// table the dataset prints, so that a data change updates the README too.
+#[cfg(feature = "reference-data")]
+#[test]
+fn the_readme_shows_the_reference_datasets_coverage() -> Result<(), Box<dyn std::error::Error>> {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))?;
+    let (_, rest) = readme
+        .split_once("<!-- coverage:start -->\n")
+        .ok_or("README has no coverage:start marker")?;
+    let (table, _) = rest
+        .split_once("<!-- coverage:end -->")
+        .ok_or("README has no coverage:end marker")?;
+    let printed = migov::reference::dataset()?.coverage().to_string();
+    assert_eq!(
+        table.trim_end(),
+        printed.trim_end(),
+        "update the README with `cargo run --example coverage`"
+    );
+    Ok(())
+}
