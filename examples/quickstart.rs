@@ -182,7 +182,7 @@ fn guinea(data: &Dataset) -> Result<(), Box<dyn Error>> {
         match budget {
             Some(b) => {
                 total = Some(match total {
-                    None => b.clone(),
+                    None => *b,
                     // Exact decimal sums; a currency mismatch would be refused.
                     Some(t) => t.checked_add(b)?,
                 });
