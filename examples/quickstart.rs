@@ -200,28 +200,28 @@ fn senegal(data: &Dataset) -> Result<(), Box<dyn Error>> {
     let sen = CountryCode::from_name("Senegal")?;
     let on: PartialDate = "2024".parse()?;
     heading(&format!("Where {} takes part ({on})", sen.name()));
-    // One line per body and role, the surest answer kept.
-    let mut seen: BTreeMap<(String, String), (Truth, Option<String>)> = BTreeMap::new();
-    for answer in data.processes_of(sen, on) {
-        let m = answer.item();
+    // Directly, and through the organisations it is a member of (ECOWAS is
+    // a member of MIDWA): one line per body, role and path, the surest kept.
+    let mut seen: BTreeMap<(String, String, String), Truth> = BTreeMap::new();
+    for answer in data.bodies_of(&Party::State(sen), on, 2) {
+        let via: Vec<String> = answer.through().map(|b| name(data, b)).collect();
         let key = (
-            name(data, m.body()),
-            m.role().label(Language::English).to_owned(),
+            name(data, answer.body()),
+            answer.role().label(Language::English).to_owned(),
+            via.join(", "),
         );
-        let via = answer
-            .through()
-            .map(|t| format!(" (as a member of {})", name(data, t.body())));
-        let entry = seen.entry(key).or_insert((Truth::Maybe, via.clone()));
+        let entry = seen.entry(key).or_insert(Truth::Maybe);
         if answer.certainty().is_yes() {
-            *entry = (Truth::Yes, via);
+            *entry = Truth::Yes;
         }
     }
-    for ((body, role), (certainty, via)) in seen {
-        println!(
-            "{body:<52} {role:<22} {}{}",
-            how(certainty),
-            via.unwrap_or_default()
-        );
+    for ((body, role, via), certainty) in seen {
+        let via = if via.is_empty() {
+            String::new()
+        } else {
+            format!(" (through {via})")
+        };
+        println!("{body:<52} {role:<20} {}{via}", how(certainty));
     }
     Ok(())
 }

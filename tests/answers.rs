@@ -197,3 +197,33 @@ fn states_admitted_to_iom_between_2000_and_2011_have_dated_steps_in_the_window()
             .any(|t| t.state().country().alpha3() == "ATG")
     );
 }
+
+/// On the reference dataset: Senegal takes part in MIDWA directly and
+/// through ECOWAS (a member of MIDWA whose member Senegal is), as the IOM
+/// MIDWA page lists them; the path names ECOWAS.
+#[cfg(feature = "reference-data")]
+#[test]
+fn senegal_is_in_midwa_directly_and_through_ecowas() -> Result<(), Box<dyn std::error::Error>> {
+    let d = migov::reference::dataset()?;
+    let sen = migov::Party::State(migov::CountryCode::from_alpha3("SEN")?);
+    let midwa = migov::Party::Process(migov::ProcessId::new("MIDWA")?);
+    let ecowas = migov::Party::Partner(migov::PartnerId::new("ECOWAS")?);
+    let answers = d.bodies_of(&sen, "2024".parse()?, 2);
+    let in_midwa: Vec<_> = answers
+        .iter()
+        .filter(|a| a.body() == &midwa && *a.role() == MembershipRole::Member)
+        .collect();
+    assert!(in_midwa.iter().any(|a| a.is_direct()));
+    let through: Vec<_> = in_midwa.iter().filter(|a| !a.is_direct()).collect();
+    assert_eq!(through.len(), 1);
+    assert_eq!(through[0].through().collect::<Vec<_>>(), [&ecowas]);
+    // Each link of the path cites its own sources.
+    assert!(through[0].path().iter().all(|m| !m.sources().is_empty()));
+    // Down from MIDWA: Senegal is among the members reached through ECOWAS.
+    let down = d.members_through(&midwa, &MembershipRole::Member, "2024".parse()?, 2);
+    assert!(
+        down.iter()
+            .any(|a| a.member() == &sen && a.through().eq([&ecowas]))
+    );
+    Ok(())
+}

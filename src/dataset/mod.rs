@@ -6,6 +6,7 @@ pub(crate) mod builder;
 mod chairs;
 mod compare;
 mod index;
+mod paths;
 mod query;
 mod rules;
 mod stats;
@@ -16,6 +17,7 @@ pub use chairs::ChairTerm;
 pub use compare::{
     Conflict, DatasetDiff, FieldChange, MergeError, MergePolicy, Merged, RecordChange, RecordId,
 };
+pub use paths::Reached;
 pub use query::{
     AsOf, Certain, ClaimView, DisputedFact, MembershipChange, NameMatch, ProjectFilter,
 };

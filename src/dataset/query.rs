@@ -387,7 +387,7 @@ impl Dataset {
     }
 
     /// The party's key in the index, if it is in the dataset.
-    fn slot(&self, party: &Party) -> Option<Slot> {
+    pub(super) fn slot(&self, party: &Party) -> Option<Slot> {
         let pos = |i: usize| u32::try_from(i).ok();
         match party {
             Party::State(c) => pos(c.ordinal()).map(Slot::State),
@@ -542,7 +542,7 @@ impl Dataset {
 
     /// The membership at position `i`, its facts and how surely it holds
     /// during `on`, unless it certainly does not.
-    fn held_at(
+    pub(super) fn held_at(
         &self,
         i: u32,
         on: PartialDate,
