@@ -37,8 +37,9 @@ use crate::value::{PartialDate, Truth};
 /// let mut b = Dataset::builder();
 /// b.add_partner(Partner::builder(ecowas.clone(), "ECOWAS").build()?)?;
 /// b.add_process(Rcp::builder(midwa.clone(), "MIDWA").build()?)?;
+/// let since_2001: migov::Period = "2001/..".parse()?;
 /// let member = |who: Party, of: Party| {
-///     Membership::builder(who, of, MembershipRole::Member).period("2001/..".parse()?).build()
+///     Membership::builder(who, of, MembershipRole::Member).period(since_2001).build()
 /// };
 /// b.add_membership(member(sen.clone(), Party::Partner(ecowas.clone()))?);
 /// b.add_membership(member(Party::Partner(ecowas.clone()), Party::Process(midwa.clone()))?);
