@@ -6,6 +6,7 @@
 //! - Who chaired MIDSA, year by year?
 //! - Which states were admitted to IOM between 2000 and 2011?
 //! - Who was a member of the G5 Sahel the year after it was dissolved?
+//! - What changed in 2023 (admissions, bodies, chairs, memberships)?
 //!
 //! Run with `cargo run --example answers`.
 
@@ -20,6 +21,15 @@ fn main() -> Result<(), Box<dyn Error>> {
     midsa(data)?;
     admitted(data)?;
     g5_sahel(data)?;
+    changes(data)?;
+    Ok(())
+}
+
+fn changes(data: &Dataset) -> Result<(), Box<dyn Error>> {
+    println!("== What changed in 2023");
+    for c in data.changes_between("2023".parse()?, "2023".parse()?) {
+        println!("  {c} [{}]", sure(c.certainty()));
+    }
     Ok(())
 }
 

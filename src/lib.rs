@@ -93,10 +93,10 @@ pub mod reference;
 mod value;
 
 pub use dataset::{
-    AsOf, Certain, ChairTerm, ClaimView, CollectionCoverage, Conflict, CoverageReport, Dataset,
-    DatasetBuilder, DatasetDiff, DatasetError, DisputedFact, DuplicateIdError, FieldChange,
-    MembershipChange, MergeError, MergePolicy, Merged, NameMatch, ProjectFilter, Reached,
-    RecordChange, RecordId, StatusTaken,
+    AsOf, Certain, ChairTerm, Change, ClaimView, CollectionCoverage, Conflict, CoverageReport,
+    Dataset, DatasetBuilder, DatasetDiff, DatasetError, DisputedFact, DuplicateIdError,
+    FieldChange, MembershipChange, MergeError, MergePolicy, Merged, NameMatch, ProjectFilter,
+    Reached, RecordChange, RecordId, StatusTaken,
 };
 pub use entity::{
     AgendaDay, Amount, Body, Bound, BuildError, Contribution, DatedFlag, Dispute, Event,

@@ -4,6 +4,7 @@ mod admissions;
 mod answers;
 pub(crate) mod builder;
 mod chairs;
+mod changes;
 mod compare;
 mod index;
 mod paths;
@@ -14,6 +15,7 @@ mod stats;
 pub use admissions::StatusTaken;
 pub use builder::{DatasetBuilder, DatasetError, DuplicateIdError};
 pub use chairs::ChairTerm;
+pub use changes::Change;
 pub use compare::{
     Conflict, DatasetDiff, FieldChange, MergeError, MergePolicy, Merged, RecordChange, RecordId,
 };
