@@ -682,6 +682,27 @@ static NAME_INDEX: LazyLock<Vec<(String, CountryCode)>> = LazyLock::new(|| {
         .chain(i18n::all_local_names())
         .map(|(name, code)| (normalize_name(name), code))
         .collect();
+    // ISO names without their parenthesis ("Falkland Islands (Malvinas)" →
+    // "Falkland Islands"), after every other entry, and only where no two
+    // countries would share the short form ("Korea (Republic of)" and
+    // "Korea (Democratic People's Republic of)" give no "Korea").
+    let mut short: Vec<(String, CountryCode)> = names::NAMES
+        .iter()
+        .filter_map(|&(code, name)| {
+            let (before, _) = name.split_once(" (")?;
+            Some((normalize_name(before), code))
+        })
+        .collect();
+    short.sort();
+    short.dedup();
+    let shared: std::collections::HashSet<String> = short
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] if a.0 == b.0 => Some(a.0.clone()),
+            _ => None,
+        })
+        .collect();
+    index.extend(short.into_iter().filter(|(key, _)| !shared.contains(key)));
     // A stable sort keeps the table order within a key, so a name wins over an alias.
     index.sort_by(|a, b| a.0.cmp(&b.0));
     index.dedup_by(|later, earlier| later.0 == earlier.0);

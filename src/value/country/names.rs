@@ -324,6 +324,7 @@ pub(super) static ALIASES: &[(&str, CountryCode)] = &[
     ("Republic of Congo", iso(I::COG)),
     ("Democratic Republic of Congo", iso(I::COD)),
     ("DR Congo", iso(I::COD)),
+    ("Congo DR", iso(I::COD)),
     ("DRC", iso(I::COD)),
     ("Congo-Kinshasa", iso(I::COD)),
     ("Congo, Democratic Republic of the", iso(I::COD)),
