@@ -121,6 +121,10 @@ enum Command {
     /// and why) is told on standard error. Exit status: 0 when written, 2
     /// when it could not be (a file, or an IATI publisher not given).
     Export {
+        /// The dataset file to export (else --data, else the embedded
+        /// reference dataset).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
         /// The format.
         #[arg(long, value_enum)]
         to: export::To,
@@ -189,6 +193,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> io::Result<Status> {
         }
         Command::Diff { files, format } => diff(&files, format, out),
         Command::Export {
+            file,
             to,
             out: path,
             reporting_org_ref,
@@ -196,7 +201,8 @@ fn run(cli: Cli, out: &mut dyn Write) -> io::Result<Status> {
             reporting_org_name,
             status_when_unknown,
         } => {
-            let Some(data) = data::dataset(cli.data.as_deref())? else {
+            let input = file.or(cli.data);
+            let Some(data) = data::dataset(input.as_deref())? else {
                 return Ok(Status::Unreadable);
             };
             let publisher = export::Publisher {

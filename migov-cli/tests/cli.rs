@@ -388,9 +388,8 @@ fn export_writes_each_format_from_a_dataset_file() -> TestResult {
         ("jsonld", "@graph", "urn:migov:process:P-A"),
     ] {
         let out = migov()?
-            .args(["--data"])
-            .arg(&data)
             .args(["export", "--to", to])
+            .arg(&data)
             .assert()
             .code(0);
         let doc: Value = serde_json::from_slice(&out.get_output().stdout)?;
