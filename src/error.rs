@@ -3,60 +3,60 @@
 /// Any error of migov, for callers that handle them alike.
 ///
 /// Each concern has its own error type (a value's parse error, a builder's
-/// [`BuildError`](crate::BuildError), a dataset's
-/// [`DatasetError`](crate::DatasetError), a file's
-/// [`LoadErrors`](crate::LoadErrors)); each converts into this one with `?`.
+/// [`BuildError`](crate::problem::BuildError), a dataset's
+/// [`DatasetError`](crate::dataset::DatasetError), a file's
+/// [`LoadErrors`](crate::json::LoadErrors)); each converts into this one with `?`.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// An invalid country code or name.
     #[error(transparent)]
-    CountryCode(#[from] crate::CountryCodeError),
+    CountryCode(#[from] crate::value::CountryCodeError),
     /// An invalid partial date.
     #[error(transparent)]
-    PartialDate(#[from] crate::PartialDateError),
+    PartialDate(#[from] crate::value::PartialDateError),
     /// An invalid period.
     #[error(transparent)]
-    Period(#[from] crate::PeriodError),
+    Period(#[from] crate::value::PeriodError),
     /// An invalid local time.
     #[error(transparent)]
-    LocalTime(#[from] crate::LocalTimeError),
+    LocalTime(#[from] crate::value::LocalTimeError),
     /// An invalid day of a month.
     #[error(transparent)]
-    MonthDay(#[from] crate::MonthDayError),
+    MonthDay(#[from] crate::value::MonthDayError),
     /// Invalid money, or a sum of different currencies.
     #[error(transparent)]
-    Money(#[from] crate::MoneyError),
+    Money(#[from] crate::value::MoneyError),
     /// An invalid currency code.
     #[error(transparent)]
-    Currency(#[from] crate::CurrencyError),
+    Currency(#[from] crate::value::CurrencyError),
     /// An invalid identifier.
     #[error(transparent)]
-    Id(#[from] crate::IdError),
+    Id(#[from] crate::value::IdError),
     /// An invalid IOM Development Fund code.
     #[error(transparent)]
-    IdfCode(#[from] crate::IdfCodeError),
+    IdfCode(#[from] crate::value::IdfCodeError),
     /// An invalid source.
     #[error(transparent)]
-    Source(#[from] crate::SourceError),
+    Source(#[from] crate::value::SourceError),
     /// An invalid code of an open code list.
     #[error(transparent)]
     Code(#[from] crate::codelist::UnknownCodeError),
     /// An entity that failed its checks.
     #[error(transparent)]
-    Build(#[from] crate::BuildError),
+    Build(#[from] crate::problem::BuildError),
     /// An identifier added twice to a dataset builder.
     #[error(transparent)]
-    DuplicateId(#[from] crate::DuplicateIdError),
+    DuplicateId(#[from] crate::dataset::DuplicateIdError),
     /// A dataset that failed its checks.
     #[error(transparent)]
-    Dataset(#[from] crate::DatasetError),
+    Dataset(#[from] crate::dataset::DatasetError),
     /// A JSON file that did not load.
     #[error(transparent)]
-    Load(#[from] crate::LoadErrors),
+    Load(#[from] crate::json::LoadErrors),
     /// Two datasets that could not be merged.
     #[error(transparent)]
-    Merge(#[from] crate::MergeError),
+    Merge(#[from] crate::dataset::MergeError),
     /// An export that could not be written.
     #[error(transparent)]
     Export(#[from] crate::export::ExportError),
@@ -64,8 +64,8 @@ pub enum Error {
 
 /// So that `?` works on [`reference::dataset`](crate::reference::dataset),
 /// whose errors are shared: the report is cloned.
-impl From<&crate::LoadErrors> for Error {
-    fn from(errors: &crate::LoadErrors) -> Self {
+impl From<&crate::json::LoadErrors> for Error {
+    fn from(errors: &crate::json::LoadErrors) -> Self {
         Error::Load(errors.clone())
     }
 }
@@ -77,11 +77,12 @@ mod tests {
     #[test]
     fn a_shared_load_report_converts_with_question_mark() {
         fn load(text: &str) -> Result<usize, Error> {
-            let shared: &'static crate::LoadErrors = match crate::Dataset::from_json_str(text) {
-                Ok(_) => return Ok(0),
-                Err(e) => Box::leak(Box::new(e)),
-            };
-            let failed: Result<usize, &'static crate::LoadErrors> = Err(shared);
+            let shared: &'static crate::json::LoadErrors =
+                match crate::dataset::Dataset::from_json_str(text) {
+                    Ok(_) => return Ok(0),
+                    Err(e) => Box::leak(Box::new(e)),
+                };
+            let failed: Result<usize, &'static crate::json::LoadErrors> = Err(shared);
             Ok(failed?)
         }
         let err = load("{").unwrap_err();
@@ -95,7 +96,7 @@ mod tests {
             next = e.source();
         }
         let printed = chain.join("\n");
-        let crate::Error::Load(report) = &err else {
+        let crate::error::Error::Load(report) = &err else {
             panic!("checked above: {err:?}")
         };
         for problem in report.problems() {

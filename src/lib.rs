@@ -87,9 +87,11 @@ mod error;
 pub mod export;
 pub mod json;
 pub mod printed;
+mod problem;
 #[cfg(feature = "reference-data")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reference-data")))]
 pub mod reference;
+mod text;
 mod value;
 
 pub use dataset::{
@@ -99,13 +101,14 @@ pub use dataset::{
     Reached, RecordChange, RecordId, StatusTaken,
 };
 pub use entity::{
-    AgendaDay, Amount, Body, Bound, BuildError, Contribution, DatedFlag, Dispute, Event,
-    EventBuilder, EventDate, EventParty, ExternalId, FieldPath, Figure, IomStatus, Issue,
-    MemberState, MemberStateBuilder, Membership, MembershipBuilder, Outcome, Panellist, Partner,
-    PartnerBuilder, Party, Person, Project, ProjectBuilder, ProjectParty, Rcp, RcpBuilder,
-    RegionalConsultativeProcess, RelatedEvent, Rule, Segment, Session, Severity, StatusChange,
+    AgendaDay, Amount, Body, Bound, Contribution, DatedFlag, Dispute, Event, EventBuilder,
+    EventDate, EventParty, ExternalId, Figure, IomStatus, MemberState, MemberStateBuilder,
+    Membership, MembershipBuilder, Outcome, Panellist, Partner, PartnerBuilder, Party, Person,
+    Project, ProjectBuilder, ProjectParty, Rcp, RcpBuilder, RegionalConsultativeProcess,
+    RelatedEvent, Session, StatusChange,
 };
 pub use error::Error;
+pub use problem::{BuildError, FieldPath, Issue, Rule, Segment, Severity};
 
 /// The date library behind [`PartialDate`]'s day conversions (a public dependency).
 pub use chrono;

@@ -14,7 +14,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! `?` also converts its error into [`migov::Error`](crate::Error):
+//! `?` also converts its error into [`migov::Error`](crate::error::Error):
 //!
 //! ```
 //! fn states() -> Result<usize, migov::Error> {
@@ -26,7 +26,8 @@
 
 use std::sync::LazyLock;
 
-use crate::{Dataset, LoadErrors};
+use crate::dataset::Dataset;
+use crate::json::LoadErrors;
 
 /// The reference dataset as embedded, in canonical JSON form.
 pub const JSON: &str = include_str!("../data/reference.json");

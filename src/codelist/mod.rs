@@ -18,7 +18,7 @@
 //!   then it is an [`UnknownCodeError`].
 //! - A record holding an `Other` value in any code-list field is built (and
 //!   loaded) with the warning `code.unknown` at that field
-//!   ([`Rule::UnknownCode`](crate::Rule::UnknownCode)): it names the list and
+//!   ([`Rule::UnknownCode`](crate::problem::Rule::UnknownCode)): it names the list and
 //!   the value (its first 64 characters, escaped), and suggests the closest
 //!   known code or label when one is close: at most a third of the longer
 //!   text's length in edits (Levenshtein distance over characters, ignoring
@@ -29,7 +29,7 @@
 //! # Labels
 //!
 //! Every value also has a label for people in English, French and Spanish,
-//! `label(`[`Language`](crate::Language)`)`: `ProjectStatus::Completed` is
+//! `label(`[`Language`](crate::value::Language)`)`: `ProjectStatus::Completed` is
 //! "Completed", "Achevé", "Finalizado". English labels follow IOM's pages
 //! where a page prints the value; French labels are IOM's where its French
 //! pages print them, otherwise (as all Spanish labels) the crate's own
@@ -53,7 +53,7 @@
 
 use std::fmt;
 
-use crate::value::Excerpt;
+use crate::text::Excerpt;
 
 /// Whether two spellings are equal ignoring case: ASCII case first (the
 /// common case, no allocation), then Unicode lower case for labels such as
@@ -280,7 +280,7 @@ macro_rules! codelist {
 
 /// What every code list tells about a value it does not know: the list's
 /// name, the text, and the closest known spelling (crate-private: the
-/// builders warn with it, see [`Findings::code`](crate::entity::issue::Findings)).
+/// builders warn with it, see [`Findings::code`](crate::entity::findings::Findings)).
 pub(crate) trait Code {
     /// The list, in words: `"process kind"`.
     const LIST_NAME: &'static str;

@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use super::index::{Groups, Index, MembershipFacts, PartyGroups, Resolver, pos};
 use super::{Dataset, Inner, rules};
-use crate::{CountryCode, Event, FieldPath, Issue, MemberState, Membership, Partner, Project, Rcp};
+use crate::entity::{Event, MemberState, Membership, Partner, Project, Rcp};
+use crate::problem::{FieldPath, Issue};
+use crate::value::CountryCode;
 
 /// An identifier was added twice to a [`DatasetBuilder`]; the builder is unchanged.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -363,7 +365,7 @@ impl DatasetBuilder {
     /// [`DatasetError`] with every finding when any is an error: a
     /// reference to a record that does not exist (`ref.dangling`, naming the
     /// referring record, the field and the missing identifier), a broken
-    /// cross-record rule (see [`Rule`](crate::Rule)). No dataset is returned
+    /// cross-record rule (see [`Rule`](crate::problem::Rule)). No dataset is returned
     /// then: there is no half-validated dataset.
     ///
     /// # Threads
@@ -1077,7 +1079,7 @@ type MembershipKey = ((u8, u32), (u8, u32));
 /// one body is looked up once.
 #[derive(Default)]
 struct Keys {
-    last_body: Option<(crate::Party, (u8, u32))>,
+    last_body: Option<(crate::entity::Party, (u8, u32))>,
 }
 
 impl Keys {
@@ -1305,14 +1307,18 @@ fn sort_run(
 /// (the position among the sorted partners or processes; for a group, its
 /// body's). A party that is
 /// not in the dataset sorts last; the dataset is refused then anyway.
-fn party_rank(resolver: &Resolver<'_>, party: &crate::Party) -> (u8, u32) {
-    use crate::Party;
+fn party_rank(resolver: &Resolver<'_>, party: &crate::entity::Party) -> (u8, u32) {
+    use crate::entity::Party;
     let rank = match party {
         Party::State(c) => Some((0, u32::try_from(c.alpha3_rank()).unwrap_or(u32::MAX))),
         Party::Partner(p) => resolver.partner(p.as_bytes()).map(|i| (1, i)),
         Party::Process(p) => resolver.process(p.as_bytes()).map(|i| (2, i)),
-        Party::MembersOf(crate::Body::Partner(p)) => resolver.partner(p.as_bytes()).map(|i| (3, i)),
-        Party::MembersOf(crate::Body::Process(p)) => resolver.process(p.as_bytes()).map(|i| (4, i)),
+        Party::MembersOf(crate::entity::Body::Partner(p)) => {
+            resolver.partner(p.as_bytes()).map(|i| (3, i))
+        }
+        Party::MembersOf(crate::entity::Body::Process(p)) => {
+            resolver.process(p.as_bytes()).map(|i| (4, i))
+        }
     };
     rank.unwrap_or((u8::MAX, u32::MAX))
 }
@@ -1548,7 +1554,7 @@ mod tests {
 
     /// The reference dataset's records, in the order of its file.
     fn reference_builder() -> super::DatasetBuilder {
-        crate::Dataset::from_json_str(include_str!("../../data/reference.json"))
+        crate::dataset::Dataset::from_json_str(include_str!("../../data/reference.json"))
             .expect("the reference dataset loads")
             .to_builder()
     }
@@ -1557,7 +1563,7 @@ mod tests {
     fn build_with(
         min: usize,
         b: super::DatasetBuilder,
-    ) -> Result<crate::Dataset, Vec<crate::Issue>> {
+    ) -> Result<crate::dataset::Dataset, Vec<crate::problem::Issue>> {
         super::TEST_THREAD_MIN.with(|c| c.set(min));
         let built = b.build_with_issues();
         super::TEST_THREAD_MIN.with(|c| c.set(super::THREAD_MIN));
@@ -1567,8 +1573,8 @@ mod tests {
     /// The same dataset and findings, whether memberships and the other
     /// records are settled on two threads or on one.
     fn assert_same(
-        one: &Result<crate::Dataset, Vec<crate::Issue>>,
-        two: &Result<crate::Dataset, Vec<crate::Issue>>,
+        one: &Result<crate::dataset::Dataset, Vec<crate::problem::Issue>>,
+        two: &Result<crate::dataset::Dataset, Vec<crate::problem::Issue>>,
     ) {
         match (one, two) {
             (Ok(a), Ok(b)) => {
@@ -1582,9 +1588,9 @@ mod tests {
     }
 
     /// What the index answers, for every party, project and process.
-    fn answers(d: &crate::Dataset) -> Vec<String> {
-        use crate::Party;
-        let filter = crate::ProjectFilter::default();
+    fn answers(d: &crate::dataset::Dataset) -> Vec<String> {
+        use crate::entity::Party;
+        let filter = crate::dataset::ProjectFilter::default();
         let mut out = Vec::new();
         let mut parties: Vec<Party> = d
             .member_states()
@@ -1628,7 +1634,7 @@ mod tests {
         // Two projects that refer to a process not in the dataset: their
         // findings name the place each was added.
         let dangling = |id: &str| {
-            crate::Project::builder(id.parse().expect("an id"), "A project")
+            crate::entity::Project::builder(id.parse().expect("an id"), "A project")
                 .related_process("NOT-HERE".parse().expect("an id"))
                 .build()
                 .expect("a valid project")
@@ -1653,10 +1659,10 @@ mod tests {
                 b.add_event(e.clone()).expect("unique");
             }
         };
-        let mut at_once = crate::Dataset::builder();
+        let mut at_once = crate::dataset::Dataset::builder();
         add_all_but_memberships(&mut at_once);
         at_once.add_project(dangling("A-LAST")).expect("unique");
-        let mut settled_apart = crate::Dataset::builder();
+        let mut settled_apart = crate::dataset::Dataset::builder();
         add_all_but_memberships(&mut settled_apart);
         let mut records = settled_apart.take_records();
         let settlement = records.settle();
@@ -1668,8 +1674,8 @@ mod tests {
         // place, counted with the repeat.
         let repeat = d.memberships().first().cloned();
         let stray = repeat.as_ref().map(|m| {
-            crate::Membership::builder(
-                crate::Party::Partner("NOT-HERE".parse().expect("an id")),
+            crate::entity::Membership::builder(
+                crate::entity::Party::Partner("NOT-HERE".parse().expect("an id")),
                 m.body().clone(),
                 crate::codelist::MembershipRole::Member,
             )
@@ -1689,13 +1695,13 @@ mod tests {
         assert!(
             !expected
                 .iter()
-                .any(|i| i.rule() == crate::Rule::DuplicateMembership),
+                .any(|i| i.rule() == crate::problem::Rule::DuplicateMembership),
             "{expected:?}"
         );
         let last = d.projects().len() + 1;
         let places: Vec<String> = expected
             .iter()
-            .filter(|i| i.rule() == crate::Rule::DanglingReference)
+            .filter(|i| i.rule() == crate::problem::Rule::DanglingReference)
             .map(|i| i.path().to_string())
             .filter(|p| p.starts_with("projects"))
             .collect();
@@ -1835,7 +1841,7 @@ mod tests {
                 }
             };
             let make = || {
-                let mut b = crate::Dataset::builder();
+                let mut b = crate::dataset::Dataset::builder();
                 for i in order(d.member_states().len()).into_iter().filter(|&i| kept(0, i)) {
                     b.add_member_state(d.member_states()[i].clone()).unwrap();
                 }

@@ -9,8 +9,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::entity::{Event, MemberState, Membership, Partner, Party, Project, Rcp};
 use crate::value::PeriodEnd;
-use crate::{CountryCode, Event, MemberState, Membership, Partner, Party, Period, Project, Rcp};
+use crate::value::{CountryCode, Period};
 
 /// Positions grouped by a dense key (`0..keys`): a compressed sparse row table.
 ///
@@ -378,10 +379,10 @@ impl<'a> Resolver<'a> {
             Party::State(c) => Some(Slot::State(pos(c.ordinal()))),
             Party::Partner(p) => self.partner(p.as_bytes()).map(Slot::Partner),
             Party::Process(p) => self.process(p.as_bytes()).map(Slot::Process),
-            Party::MembersOf(crate::Body::Partner(p)) => {
+            Party::MembersOf(crate::entity::Body::Partner(p)) => {
                 self.partner(p.as_bytes()).map(Slot::PartnerGroup)
             }
-            Party::MembersOf(crate::Body::Process(p)) => {
+            Party::MembersOf(crate::entity::Body::Process(p)) => {
                 self.process(p.as_bytes()).map(Slot::ProcessGroup)
             }
         }

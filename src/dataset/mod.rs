@@ -28,9 +28,9 @@ pub use stats::{CollectionCoverage, CoverageReport};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use crate::{
-    CountryCode, Event, Issue, MemberState, Membership, MoneyError, Partner, Project, Rcp, Totals,
-};
+use crate::entity::{Event, MemberState, Membership, Partner, Project, Rcp};
+use crate::problem::Issue;
+use crate::value::{CountryCode, MoneyError, Totals};
 use index::Index;
 
 /// An immutable, validated collection of member states, consultative
@@ -40,13 +40,13 @@ use index::Index;
 /// # The model
 ///
 /// - Records are identified by their identifiers: a [`CountryCode`]
-///   for member states, a [`ProcessId`](crate::ProcessId), [`PartnerId`](crate::PartnerId),
-///   [`ProjectId`](crate::ProjectId) or [`EventId`](crate::EventId) for the others.
+///   for member states, a [`ProcessId`](crate::value::ProcessId), [`PartnerId`](crate::value::PartnerId),
+///   [`ProjectId`](crate::value::ProjectId) or [`EventId`](crate::value::EventId) for the others.
 /// - Relations point at identifiers: a project's benefiting states, funders
 ///   and implementers; an event's organisers, funders, participating
 ///   processes and related projects; a membership's member and body. A
 ///   dataset exists only if every reference resolves and no rule is broken
-///   (see [`Rule`](crate::Rule) for the table of rules): [`DatasetBuilder::build`]
+///   (see [`Rule`](crate::problem::Rule) for the table of rules): [`DatasetBuilder::build`]
 ///   returns a complete dataset or every problem, never half a dataset.
 /// - The relationship index is computed once, when the dataset is built.
 ///   Every query, in both directions (state ↔ processes, process ↔
@@ -55,8 +55,8 @@ use index::Index;
 ///   it, so the two directions cannot disagree.
 /// - Time is partial: a membership "from 2001" asked about "2001-03" holds
 ///   only *possibly*. Date-based queries return [`AsOf`] answers that say
-///   whether each holds certainly ([`Truth::Yes`](crate::Truth)) or possibly
-///   ([`Truth::Maybe`](crate::Truth)). An open-ended membership of a dissolved
+///   whether each holds certainly ([`Truth::Yes`](crate::value::Truth)) or possibly
+///   ([`Truth::Maybe`](crate::value::Truth)). An open-ended membership of a dissolved
 ///   body ends with the body.
 /// - A `Dataset` is `Send + Sync`, and `clone` is cheap (the data is shared).
 ///

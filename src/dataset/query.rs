@@ -8,11 +8,9 @@ use crate::codelist::{
     AmountKind, Coverage, EventRole, IdfRegion, MembershipRole, ProjectRole, ProjectStatus,
     ProjectType,
 };
+use crate::entity::{Event, MemberState, Membership, Partner, Party, Project, Rcp};
+use crate::value::{CountryCode, MoneyError, PartialDate, Period, Source, Totals, Truth};
 use crate::value::{EventId, PartnerId, ProcessId, ProjectId};
-use crate::{
-    CountryCode, Event, MemberState, Membership, MoneyError, PartialDate, Partner, Party, Period,
-    Project, Rcp, Source, Totals, Truth,
-};
 
 /// An answer to a date-based query, with how sure it is.
 ///
@@ -272,7 +270,7 @@ impl<'a> ClaimView<'a> {
     }
 
     /// The sources that support this claim, and only those. The preferred
-    /// claim is credited with the sources its [`Claimed`](crate::Claimed)
+    /// claim is credited with the sources its [`Claimed`](crate::value::Claimed)
     /// names; where it names none, with the record's sources except those
     /// that give another claim (a page that gives the alternative is not
     /// counted for the preferred value).
@@ -323,13 +321,13 @@ fn preferred_sources<'a>(own: &'a [Source], others: &[&'a [Source]]) -> Vec<&'a 
 }
 
 fn claims<'a, T: std::fmt::Display>(
-    claimed: &'a crate::Claimed<T>,
+    claimed: &'a crate::value::Claimed<T>,
     own: &'a [Source],
 ) -> Vec<ClaimView<'a>> {
     let others: Vec<&[Source]> = claimed
         .alternatives()
         .iter()
-        .map(crate::Alternative::sources)
+        .map(crate::value::Alternative::sources)
         .collect();
     let sources = if claimed.sources().is_empty() {
         preferred_sources(own, &others)

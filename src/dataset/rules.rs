@@ -3,10 +3,9 @@
 
 use super::index::{Index, PartyGroups, Resolver, Slot};
 use crate::codelist::MembershipRole;
-use crate::{
-    Event, FieldPath, Issue, MemberState, Membership, Partner, Party, Period, Project, Rcp, Rule,
-    Truth,
-};
+use crate::entity::{Event, MemberState, Membership, Partner, Party, Project, Rcp};
+use crate::problem::{FieldPath, Issue, Rule};
+use crate::value::{Period, Truth};
 
 /// The dataset's sorted collections and index.
 pub(crate) struct View<'a> {
@@ -41,7 +40,7 @@ impl View<'_> {
         self.resolver.slot(party).is_some()
     }
 
-    fn resolves_partner(&self, id: &crate::PartnerId) -> bool {
+    fn resolves_partner(&self, id: &crate::value::PartnerId) -> bool {
         self.resolver.partner(id.as_bytes()).is_some()
     }
 

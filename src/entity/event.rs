@@ -9,11 +9,13 @@ use chrono::Datelike;
 use crate::codelist::{
     ContributionRole, DocumentKind, EventKind, EventRelation, EventRole, OutcomeKind, SessionFormat,
 };
-use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
+use crate::entity::Party;
+use crate::entity::findings::Findings;
+use crate::problem::{BuildError, FieldPath, Issue, Rule};
 use crate::value::Sources;
-use crate::{
+use crate::value::{
     Claimed, CountryCode, EventId, LocalTime, MonthDay, PartialDate, PartialDateError, PartnerId,
-    Party, Period, ProjectId, Source,
+    Period, ProjectId, Source,
 };
 
 /// The date of an event as a source gives it: a (partial) date, or a day
@@ -283,7 +285,7 @@ impl Person {
                     at().join("email"),
                     format!(
                         "invalid email {:?}: expected name@domain",
-                        crate::value::Excerpt::new(email)
+                        crate::text::Excerpt::new(email)
                     ),
                 );
             }
@@ -297,7 +299,7 @@ impl Person {
                     at().join("phones").join(i),
                     format!(
                         "invalid telephone number {:?}: expected digits, spaces and + ( ) - . / (a + only first), such as \"+227 20 75 25 07\"",
-                        crate::value::Excerpt::new(phone)
+                        crate::text::Excerpt::new(phone)
                     ),
                 );
             }
@@ -1173,7 +1175,7 @@ impl Event {
                     FieldPath::key("time_zone"),
                     format!(
                         "invalid time zone {:?}: expected an IANA name such as \"Africa/Banjul\" or \"UTC\"",
-                        crate::value::Excerpt::new(tz)
+                        crate::text::Excerpt::new(tz)
                     ),
                 );
         }
@@ -1323,7 +1325,7 @@ impl Event {
         let mut previous: Option<PartialDate> = None;
         for (d, day) in self.agenda.iter().enumerate() {
             let at = || FieldPath::key("agenda").join(d);
-            if day.date.precision() != crate::Precision::Day {
+            if day.date.precision() != crate::value::Precision::Day {
                 f.push(
                     Rule::InvalidValue,
                     at().join("date"),
@@ -1684,7 +1686,7 @@ mod tests {
             .contact(person("UNHCR"))
             .contact(person("IOM"))
             .agenda_day(day)
-            .source(crate::Source::new("https://www.iom.int/").unwrap())
+            .source(crate::value::Source::new("https://www.iom.int/").unwrap())
             .build()
             .unwrap();
         assert_eq!(
@@ -1692,7 +1694,7 @@ mod tests {
             &[id("IOM"), id("UNHCR"), id("ECOWAS")]
         );
         let bare = Event::builder(EventId::new("E-2").unwrap(), "A meeting")
-            .source(crate::Source::new("https://www.iom.int/").unwrap())
+            .source(crate::value::Source::new("https://www.iom.int/").unwrap())
             .build()
             .unwrap();
         assert!(bare.person_organizations().is_empty());

@@ -3,10 +3,11 @@
 use std::fmt;
 
 use crate::codelist::IdfRegion;
-use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
+use crate::entity::findings::Findings;
+use crate::problem::{BuildError, FieldPath, Issue, Rule};
 use crate::value::PeriodEnd;
 use crate::value::Sources;
-use crate::{CountryCode, EventId, PartialDate, Period, Source, Truth};
+use crate::value::{CountryCode, EventId, PartialDate, Period, Source, Truth};
 
 /// A state's standing in IOM: member or observer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

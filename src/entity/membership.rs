@@ -1,9 +1,11 @@
 //! Memberships: who belongs to, observes or chairs which body, and when.
 
 use crate::codelist::MembershipRole;
-use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
+use crate::entity::Party;
+use crate::entity::findings::Findings;
+use crate::problem::{BuildError, FieldPath, Issue, Rule};
 use crate::value::Sources;
-use crate::{PartialDate, Party, Period, Source};
+use crate::value::{PartialDate, Period, Source};
 
 /// A source-backed doubt about a record: other sources that contradict it.
 ///
@@ -134,7 +136,7 @@ impl Membership {
     /// one instead of (or besides) a period: a page's "current chair", as
     /// of the page's date. The dataset then answers for that date only:
     /// the bounds of the period the source does not give are taken to be
-    /// this date (see [`Dataset::effective_period`](crate::Dataset::effective_period)).
+    /// this date (see [`Dataset::effective_period`](crate::dataset::Dataset::effective_period)).
     pub fn as_of(&self) -> Option<PartialDate> {
         self.extras.as_ref().and_then(|e| e.as_of)
     }

@@ -2,7 +2,7 @@
 //! projects and events, each built only through validation.
 
 mod event;
-pub(crate) mod issue;
+pub(crate) mod findings;
 mod member_state;
 mod membership;
 mod partner;
@@ -15,7 +15,6 @@ pub use event::{
     AgendaDay, Contribution, Event, EventBuilder, EventDate, EventParty, Outcome, Panellist,
     Person, RelatedEvent, Session,
 };
-pub use issue::{BuildError, FieldPath, Issue, Rule, Segment, Severity};
 pub use member_state::{DatedFlag, IomStatus, MemberState, MemberStateBuilder, StatusChange};
 pub use membership::{Dispute, Membership, MembershipBuilder};
 pub use partner::{Bound, Figure, Partner, PartnerBuilder};

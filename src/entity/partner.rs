@@ -4,9 +4,10 @@
 use std::fmt;
 
 use crate::codelist::{Metric, PartnerKind};
-use crate::entity::issue::{BuildError, FieldPath, Findings, Issue};
+use crate::entity::findings::Findings;
 use crate::entity::profile::{Profile, profile_getters, profile_setters};
-use crate::{CountryCode, PartialDate, PartnerId, Source};
+use crate::problem::{BuildError, FieldPath, Issue};
+use crate::value::{CountryCode, PartialDate, PartnerId, Source};
 
 /// How a stated figure bounds the true number: `590+` is "at least 590".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::{CountryCode, PartnerId, ProcessId};
+use crate::value::{CountryCode, PartnerId, ProcessId};
 
 /// A state, an organisation or a consultative process, as one side of a
 /// relation; or a group of states defined by another body.
@@ -20,7 +20,7 @@ use crate::{CountryCode, PartnerId, ProcessId};
 /// members, as the dataset's memberships in that body with the role
 /// `member` give them. As a member of another body, a group is resolved
 /// through those memberships: see
-/// [`Dataset::members_of`](crate::Dataset::members_of). A group cannot have
+/// [`Dataset::members_of`](crate::dataset::Dataset::members_of). A group cannot have
 /// members itself (it is not a body), and the dataset refuses a group whose
 /// body has a group among its members (`membership.nested_group`): groups of
 /// groups are not followed.

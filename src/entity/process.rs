@@ -1,16 +1,17 @@
 //! Regional consultative processes on migration, interregional forums and global processes.
 
 use crate::codelist::ProcessKind;
-use crate::entity::issue::{BuildError, Findings, Issue};
+use crate::entity::findings::Findings;
 use crate::entity::profile::{Profile, profile_getters, profile_setters};
-use crate::{PartnerId, ProcessId};
+use crate::problem::{BuildError, Issue};
+use crate::value::{PartnerId, ProcessId};
 
 /// A regional consultative process on migration (RCP), an interregional
 /// forum or a global process: an inter-state consultation mechanism on migration.
 ///
 /// Built with [`RegionalConsultativeProcess::builder`] (alias [`Rcp`]).
 /// Memberships (who belongs, observes or chairs) are relations of their own:
-/// see [`Membership`](crate::Membership).
+/// see [`Membership`](crate::entity::Membership).
 ///
 /// # Examples
 ///
@@ -157,13 +158,19 @@ impl RcpBuilder {
         let mut f = Findings::default();
         self.profile.check(&mut f);
         if let Some(region) = &self.region {
-            f.text(|| crate::FieldPath::key("region"), region);
+            f.text(|| crate::problem::FieldPath::key("region"), region);
         }
         if let Some(secretariat) = &self.secretariat {
-            f.text(|| crate::FieldPath::key("secretariat"), secretariat);
+            f.text(
+                || crate::problem::FieldPath::key("secretariat"),
+                secretariat,
+            );
         }
         f.unique("linked_organizations", &self.linked_organizations);
-        f.code_opt(|| crate::FieldPath::key("kind"), self.kind.as_ref());
+        f.code_opt(
+            || crate::problem::FieldPath::key("kind"),
+            self.kind.as_ref(),
+        );
         let warnings = f.finish("process", || self.id.to_string())?;
         Ok(RegionalConsultativeProcess {
             id: self.id,

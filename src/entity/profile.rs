@@ -2,7 +2,8 @@
 //! names, founding, status, stated size, notes and sources.
 
 use crate::codelist::LifecycleStatus;
-use crate::entity::issue::{FieldPath, Findings, Rule};
+use crate::entity::findings::Findings;
+use crate::problem::{FieldPath, Rule};
 use crate::value::{Claimed, PartialDate, Period, PeriodEnd};
 
 /// The shared part of a body's record (private: reached through the entities' getters).
@@ -85,7 +86,7 @@ macro_rules! profile_getters {
         }
 
         /// When the body was established, with any date other sources give.
-        pub fn established(&self) -> Option<&$crate::Claimed<$crate::PartialDate>> {
+        pub fn established(&self) -> Option<&$crate::value::Claimed<$crate::value::PartialDate>> {
             self.profile.established.as_ref()
         }
 
@@ -95,18 +96,18 @@ macro_rules! profile_getters {
         }
 
         /// Since when the status holds (the dissolution date of a dissolved body), where known.
-        pub fn status_since(&self) -> Option<$crate::PartialDate> {
+        pub fn status_since(&self) -> Option<$crate::value::PartialDate> {
             self.profile.status_since
         }
 
         /// The number of members a source states, where the list itself may be unknown.
-        pub fn stated_member_count(&self) -> Option<&$crate::Claimed<u32>> {
+        pub fn stated_member_count(&self) -> Option<&$crate::value::Claimed<u32>> {
             self.profile.stated_member_count.as_ref()
         }
 
         /// When the body existed: from its earliest claimed establishment to its
         /// dissolution, if dissolved. Unknown bounds are open.
-        pub fn lifetime(&self) -> $crate::Period {
+        pub fn lifetime(&self) -> $crate::value::Period {
             self.profile.lifetime()
         }
 
@@ -116,12 +117,12 @@ macro_rules! profile_getters {
         }
 
         /// Where the facts come from.
-        pub fn sources(&self) -> &[$crate::Source] {
+        pub fn sources(&self) -> &[$crate::value::Source] {
             &self.profile.sources
         }
 
         /// Findings that did not refuse the record (incomplete data).
-        pub fn warnings(&self) -> &[$crate::Issue] {
+        pub fn warnings(&self) -> &[$crate::problem::Issue] {
             &self.warnings
         }
     };
@@ -145,7 +146,7 @@ macro_rules! profile_setters {
         /// Sets the establishment date, with any alternatives other sources give.
         pub fn established(
             mut self,
-            established: impl Into<$crate::Claimed<$crate::PartialDate>>,
+            established: impl Into<$crate::value::Claimed<$crate::value::PartialDate>>,
         ) -> Self {
             self.profile.established = Some(established.into());
             self
@@ -155,7 +156,7 @@ macro_rules! profile_setters {
         pub fn status(
             mut self,
             status: $crate::codelist::LifecycleStatus,
-            since: Option<$crate::PartialDate>,
+            since: Option<$crate::value::PartialDate>,
         ) -> Self {
             self.profile.status = Some(status);
             self.profile.status_since = since;
@@ -163,7 +164,10 @@ macro_rules! profile_setters {
         }
 
         /// Sets the number of members a source states.
-        pub fn stated_member_count(mut self, count: impl Into<$crate::Claimed<u32>>) -> Self {
+        pub fn stated_member_count(
+            mut self,
+            count: impl Into<$crate::value::Claimed<u32>>,
+        ) -> Self {
             self.profile.stated_member_count = Some(count.into());
             self
         }
@@ -175,7 +179,7 @@ macro_rules! profile_setters {
         }
 
         /// Adds a source.
-        pub fn source(mut self, source: $crate::Source) -> Self {
+        pub fn source(mut self, source: $crate::value::Source) -> Self {
             self.profile.sources.push(source);
             self
         }

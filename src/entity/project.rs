@@ -3,10 +3,11 @@
 use std::fmt;
 
 use crate::codelist::{AmountKind, Coverage, IdfRegion, ProjectRole, ProjectStatus, ProjectType};
-use crate::entity::issue::{BuildError, FieldPath, Findings, Issue, Rule};
+use crate::entity::findings::Findings;
+use crate::problem::{BuildError, FieldPath, Issue, Rule};
 use crate::value::PrimaId;
 use crate::value::Sources;
-use crate::{CountryCode, IdfCode, Money, PartnerId, Period, ProcessId, ProjectId, Source};
+use crate::value::{CountryCode, IdfCode, Money, PartnerId, Period, ProcessId, ProjectId, Source};
 
 /// An identifier a project has in another system.
 ///
@@ -488,7 +489,7 @@ impl Project {
         }
         self.check_duration(f);
         if let Some(year) = self.year {
-            match crate::PartialDate::year_only(year) {
+            match crate::value::PartialDate::year_only(year) {
                 // The Fund allocates in one year and the project may start in
                 // a later one: only a year after the end is out of place.
                 Ok(_) => {

@@ -177,8 +177,10 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::dataset::Dataset;
+use crate::entity::Party;
 use crate::export::{ExportError, join, opt};
-use crate::{Claimed, Dataset, Party, Period, Source};
+use crate::value::{Claimed, Period, Source};
 
 /// One CSV table of the export (see the [module docs](self) for its columns).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

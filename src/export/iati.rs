@@ -114,8 +114,10 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use crate::codelist::{AmountKind, Coverage, PartnerKind, ProjectRole, ProjectStatus};
+use crate::dataset::Dataset;
+use crate::entity::Project;
 use crate::export::{ExportError, Reasons};
-use crate::{Dataset, Language, PartialDate, Precision, Project, ProjectId};
+use crate::value::{Language, PartialDate, Precision, ProjectId};
 
 const FORMAT: &str = "IATI XML";
 
@@ -509,7 +511,7 @@ fn activity(
 
     for x in p.external_ids() {
         let owner = match x {
-            crate::ExternalId::Idf(_) => "International Organization for Migration",
+            crate::entity::ExternalId::Idf(_) => "International Organization for Migration",
             _ => x.scheme(),
         };
         let _ = writeln!(
@@ -616,7 +618,7 @@ fn activity(
 /// The amount written as the `budget` (with its index among the amounts):
 /// the first of kind budget, else the first of kind total budget, when the
 /// period's both ends are known.
-fn budget_amount(p: &Project) -> Option<(usize, &crate::Money)> {
+fn budget_amount(p: &Project) -> Option<(usize, &crate::value::Money)> {
     p.period().start()?;
     p.period().end()?;
     let find = |kind: AmountKind| {

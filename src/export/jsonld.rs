@@ -144,8 +144,10 @@ use std::io::Write;
 use serde_json::{Map, Value, json};
 
 use crate::codelist::{EventRelation, EventRole, LifecycleStatus};
+use crate::dataset::Dataset;
+use crate::entity::{EventDate, Party};
 use crate::export::ExportError;
-use crate::{CountryCode, Dataset, EventDate, Language, PartialDate, Party, Precision, Source};
+use crate::value::{CountryCode, Language, PartialDate, Precision, Source};
 
 const FORMAT: &str = "JSON-LD";
 
@@ -202,7 +204,7 @@ pub fn to_value(data: &Dataset) -> Value {
         memberships.push(Value::Object(o));
     }
 
-    let mut states: Vec<(CountryCode, Option<&crate::MemberState>)> = data
+    let mut states: Vec<(CountryCode, Option<&crate::entity::MemberState>)> = data
         .member_states()
         .iter()
         .map(|s| (s.country(), Some(s)))
@@ -251,7 +253,7 @@ pub fn to_value(data: &Dataset) -> Value {
     // A group of states ("the members of the Colombo Process") that is a
     // member of a body is a node of its own, named after the body whose
     // members it is; its memberships hang from it as from any member.
-    let mut groups: Vec<&crate::Body> = data
+    let mut groups: Vec<&crate::entity::Body> = data
         .memberships()
         .iter()
         .filter_map(|m| m.member().group_body())

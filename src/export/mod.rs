@@ -1,4 +1,4 @@
-//! Exports of a [`Dataset`](crate::Dataset) into the formats neighbouring
+//! Exports of a [`Dataset`](crate::dataset::Dataset) into the formats neighbouring
 //! tools speak: flat CSV tables, Popolo JSON, schema.org / W3C ORG JSON-LD and
 //! IATI Activity Standard 2.03 XML.
 //!
@@ -169,13 +169,22 @@ where
 
 /// The name of a party as the dataset records it (a state's ISO name when the
 /// dataset has no record of it).
-pub(crate) fn party_name<'a>(data: &'a crate::Dataset, party: &'a crate::Party) -> Option<&'a str> {
+pub(crate) fn party_name<'a>(
+    data: &'a crate::dataset::Dataset,
+    party: &'a crate::entity::Party,
+) -> Option<&'a str> {
     match party {
-        crate::Party::State(c) => Some(data.member_state(*c).map_or(c.name(), |s| s.name())),
-        crate::Party::Partner(p) => data.partner(p).map(|p| p.name()),
-        crate::Party::Process(p) => data.process(p).map(|p| p.name()),
+        crate::entity::Party::State(c) => {
+            Some(data.member_state(*c).map_or(c.name(), |s| s.name()))
+        }
+        crate::entity::Party::Partner(p) => data.partner(p).map(|p| p.name()),
+        crate::entity::Party::Process(p) => data.process(p).map(|p| p.name()),
         // A group has no name of its own; its body's name stands for it.
-        crate::Party::MembersOf(crate::Body::Partner(p)) => data.partner(p).map(|p| p.name()),
-        crate::Party::MembersOf(crate::Body::Process(p)) => data.process(p).map(|p| p.name()),
+        crate::entity::Party::MembersOf(crate::entity::Body::Partner(p)) => {
+            data.partner(p).map(|p| p.name())
+        }
+        crate::entity::Party::MembersOf(crate::entity::Body::Process(p)) => {
+            data.process(p).map(|p| p.name())
+        }
     }
 }

@@ -144,8 +144,10 @@ use std::io::Write;
 use serde_json::{Map, Value, json};
 
 use crate::codelist::{LifecycleStatus, MembershipRole};
+use crate::dataset::Dataset;
+use crate::entity::{Event, Party, Person};
 use crate::export::{ExportError, party_name};
-use crate::{Dataset, Event, Language, Party, Person, Source};
+use crate::value::{Language, Source};
 
 const FORMAT: &str = "Popolo JSON";
 
@@ -200,7 +202,7 @@ pub fn to_value(data: &Dataset) -> Value {
     // States that memberships name but the dataset has no record of (a
     // state in a regional body that is not an IOM member) are organizations
     // too, with their ISO names, so that every membership resolves.
-    let mut unrecorded: Vec<crate::CountryCode> = data
+    let mut unrecorded: Vec<crate::value::CountryCode> = data
         .memberships()
         .iter()
         .flat_map(|m| [m.member(), m.body()])
@@ -222,7 +224,7 @@ pub fn to_value(data: &Dataset) -> Value {
     }
     // A group of states that is a member ("the members of the Colombo
     // Process") is an organization of its own, named after its body.
-    let mut groups: Vec<&crate::Body> = data
+    let mut groups: Vec<&crate::entity::Body> = data
         .memberships()
         .iter()
         .filter_map(|m| m.member().group_body())
@@ -339,8 +341,8 @@ pub fn to_value(data: &Dataset) -> Value {
             );
             o.insert("organization_id".into(), json!("partner/IOM"));
             let role = match step.status() {
-                crate::IomStatus::Member => "Member",
-                crate::IomStatus::Observer => "Observer",
+                crate::entity::IomStatus::Member => "Member",
+                crate::entity::IomStatus::Observer => "Observer",
             };
             o.insert("role".into(), json!(role));
             let next = steps.get(k + 1).and_then(|n| n.since());
@@ -440,9 +442,9 @@ fn other_names(o: &mut Map<String, Value>, names: &[String]) {
 
 fn lifetime(
     o: &mut Map<String, Value>,
-    established: Option<crate::PartialDate>,
+    established: Option<crate::value::PartialDate>,
     status: Option<&LifecycleStatus>,
-    since: Option<crate::PartialDate>,
+    since: Option<crate::value::PartialDate>,
 ) {
     if let Some(d) = established {
         o.insert("founding_date".into(), json!(d.to_string()));
@@ -454,8 +456,8 @@ fn lifetime(
 
 fn dates(
     o: &mut Map<String, Value>,
-    start: Option<crate::PartialDate>,
-    end: Option<crate::PartialDate>,
+    start: Option<crate::value::PartialDate>,
+    end: Option<crate::value::PartialDate>,
 ) {
     if let Some(d) = start {
         o.insert("start_date".into(), json!(d.to_string()));

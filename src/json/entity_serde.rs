@@ -15,8 +15,10 @@ use super::wire::{
     AgendaDayRecord, EventRecord, MemberStateRecord, MembershipRecord, PartnerRecord, PartyRecord,
     PersonRecord, ProcessRecord, ProjectRecord,
 };
-use crate::entity::issue::{BuildError, Issue};
-use crate::{AgendaDay, Event, MemberState, Membership, Partner, Party, Person, Project, Rcp};
+use crate::entity::{
+    AgendaDay, Event, MemberState, Membership, Partner, Party, Person, Project, Rcp,
+};
+use crate::problem::{BuildError, Issue};
 
 /// The findings of a refused record, whichever way the wire conversion returns them.
 trait Refusal {
@@ -110,7 +112,8 @@ impl Serialize for AgendaDay {
 
 #[cfg(test)]
 mod tests {
-    use crate::{CountryCode, Project, ProjectId};
+    use crate::entity::Project;
+    use crate::value::{CountryCode, ProjectId};
 
     #[test]
     fn refusal_lists_every_finding_with_rule_and_path() {

@@ -23,8 +23,9 @@ use super::wire::{
 use crate::dataset::builder::{
     Prepared, Preparer, Records, Settlement, on_two_threads_told, thread_min,
 };
-use crate::entity::issue::Segment;
-use crate::{Dataset, DatasetBuilder, DuplicateIdError, FieldPath, Issue, Rule, Severity};
+use crate::dataset::{Dataset, DatasetBuilder, DuplicateIdError};
+use crate::problem::Segment;
+use crate::problem::{FieldPath, Issue, Rule, Severity};
 
 /// The longest message a load error keeps, in characters.
 const MAX_MESSAGE_CHARS: usize = 400;
@@ -98,7 +99,7 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // `pointer()` keeps the place exactly, so that it resolves; printed,
         // characters that could forge or hide a line are escaped.
-        let pointer = crate::value::printable(&self.pointer()).into_owned();
+        let pointer = crate::text::printable(&self.pointer()).into_owned();
         // A key of the input can be megabytes long: print a bounded excerpt
         // (`pointer()` keeps the whole place, so that it still resolves).
         let place = if pointer.is_empty() {
@@ -523,34 +524,38 @@ macro_rules! kind {
 kind!(
     MemberStateRecord,
     0,
-    crate::CountryCode,
+    crate::value::CountryCode,
     |r| Some(r.id()),
     |e, b| b.add_member_state(e).map(drop)
 );
 kind!(
     ProcessRecord,
     1,
-    crate::ProcessId,
+    crate::value::ProcessId,
     |r| Some(r.id()),
     |e, b| b.add_process(e).map(drop)
 );
 kind!(
     PartnerRecord,
     2,
-    crate::PartnerId,
+    crate::value::PartnerId,
     |r| Some(r.id()),
     |e, b| b.add_partner(e).map(drop)
 );
 kind!(
     ProjectRecord,
     3,
-    crate::ProjectId,
+    crate::value::ProjectId,
     |r| Some(r.id()),
     |e, b| b.add_project(e).map(drop)
 );
-kind!(EventRecord, 4, crate::EventId, |r| Some(r.id()), |e, b| b
-    .add_event(e)
-    .map(drop));
+kind!(
+    EventRecord,
+    4,
+    crate::value::EventId,
+    |r| Some(r.id()),
+    |e, b| b.add_event(e).map(drop)
+);
 kind!(MembershipRecord, 5, String, |_r| None, |e, b| {
     b.add_membership(e);
     Ok(())
@@ -567,9 +572,9 @@ impl IntoIssues for Vec<Issue> {
     }
 }
 
-impl IntoIssues for crate::BuildError {
+impl IntoIssues for crate::problem::BuildError {
     fn into_issues(self) -> Vec<Issue> {
-        crate::BuildError::into_issues(self)
+        crate::problem::BuildError::into_issues(self)
     }
 }
 
@@ -906,7 +911,7 @@ enum Work<'t> {
     Settle(Records),
     /// Memberships the reader converted and added before the second thread
     /// was ready: they come before every membership sent.
-    HandedOver(Vec<crate::Membership>),
+    HandedOver(Vec<crate::entity::Membership>),
     /// Memberships read, with the file position of the first.
     Memberships(usize, Vec<MembershipRecord>),
 }
@@ -1368,7 +1373,7 @@ fn raw_chunk<'de, A: SeqAccess<'de>>(seq: &mut A) -> Result<(Vec<&'de RawValue>,
 /// Memberships converted from their records, as [`Loader::accept`] would.
 #[derive(Default)]
 struct Converted {
-    memberships: Vec<crate::Membership>,
+    memberships: Vec<crate::entity::Membership>,
     /// The file position of each membership.
     origins: Vec<u32>,
     issues: Vec<Issue>,
@@ -1376,7 +1381,7 @@ struct Converted {
 
 impl Converted {
     /// Puts `memberships`, added by the reader, before those converted.
-    fn hand_over(&mut self, mut memberships: Vec<crate::Membership>) {
+    fn hand_over(&mut self, mut memberships: Vec<crate::entity::Membership>) {
         memberships.append(&mut self.memberships);
         self.memberships = memberships;
     }
@@ -1496,7 +1501,7 @@ impl Dataset {
                         FieldPath::key("schema_version"),
                         format!(
                             "unsupported schema version {}: this version of migov reads \"{SCHEMA_VERSION}\"",
-                            crate::value::Excerpt::new(v)
+                            crate::text::Excerpt::new(v)
                         ),
                     ),
                     None,
@@ -1575,7 +1580,7 @@ impl Dataset {
 
 #[cfg(test)]
 mod tests {
-    use crate::Dataset;
+    use crate::dataset::Dataset;
     use crate::dataset::builder::{TEST_THREAD_MIN, THREAD_MIN};
     use proptest::prelude::*;
 
@@ -1679,18 +1684,18 @@ mod tests {
         assert_same(&text);
         let errors = load_with(usize::MAX, &text).unwrap_err();
         // The errors (the reference projects' own warnings aside).
-        let found: Vec<(String, crate::Rule)> =
+        let found: Vec<(String, crate::problem::Rule)> =
             errors.errors().map(|p| (p.pointer(), p.rule())).collect();
         assert_eq!(
             found,
             [
                 (
                     "/projects/1/external_ids/0/value".to_owned(),
-                    crate::Rule::InvalidValue
+                    crate::problem::Rule::InvalidValue
                 ),
                 (
                     "/projects/1/external_ids/1".to_owned(),
-                    crate::Rule::BlankText
+                    crate::problem::Rule::BlankText
                 ),
             ]
         );
@@ -1752,7 +1757,7 @@ mod tests {
             errors
                 .problems()
                 .iter()
-                .all(|p| p.rule() != crate::Rule::DanglingReference),
+                .all(|p| p.rule() != crate::problem::Rule::DanglingReference),
             "{pointers:?}"
         );
         // Without the faults: the same dataset as on one thread.

@@ -12,7 +12,7 @@
 /// JSON as far as the pointer goes or `pointer` does not start with `/`.
 ///
 /// The column counts bytes from the start of the line, as serde_json's does
-/// for syntax errors ([`LoadError::line_column`](crate::LoadError::line_column)),
+/// for syntax errors ([`LoadError::line_column`](crate::json::LoadError::line_column)),
 /// so that both kinds of place read alike. The work is linear in the text
 /// before the place, and no recursion is involved: any nesting is fine.
 ///

@@ -1,14 +1,14 @@
 //! The JSON dataset format: load, validate and save whole collections.
 //!
-//! Load with [`Dataset::from_json_str`](crate::Dataset::from_json_str),
-//! [`from_json_slice`](crate::Dataset::from_json_slice) or
-//! [`from_json_reader`](crate::Dataset::from_json_reader); save with
-//! [`to_json_string`](crate::Dataset::to_json_string) or
-//! [`to_json_writer`](crate::Dataset::to_json_writer).
+//! Load with [`Dataset::from_json_str`](crate::dataset::Dataset::from_json_str),
+//! [`from_json_slice`](crate::dataset::Dataset::from_json_slice) or
+//! [`from_json_reader`](crate::dataset::Dataset::from_json_reader); save with
+//! [`to_json_string`](crate::dataset::Dataset::to_json_string) or
+//! [`to_json_writer`](crate::dataset::Dataset::to_json_writer).
 //!
 //! # Loading: all or nothing, every problem at its place
 //!
-//! Loading returns a fully validated [`Dataset`](crate::Dataset) or
+//! Loading returns a fully validated [`Dataset`](crate::dataset::Dataset) or
 //! [`LoadErrors`]; nothing half-loaded ever escapes. A syntax error is
 //! reported with its line and column.
 //!
@@ -18,7 +18,7 @@
 //! file is read again with every record on its own, so one broken record
 //! does not hide the others, and every problem is
 //! reported with an RFC 6901 JSON Pointer such as
-//! `/projects/3/benefiting_states/2`, its [`Rule`](crate::Rule), its
+//! `/projects/3/benefiting_states/2`, its [`Rule`](crate::problem::Rule), its
 //! severity and a message quoting (a bounded excerpt of) the offending value:
 //! wrong types, unknown or missing fields (a misspelt key is never dropped),
 //! duplicate keys, invalid values, dangling references and broken rules.
@@ -63,7 +63,7 @@
 //! `projects`, `events`, `memberships` (each may be omitted when empty).
 //! Records use the field names of the entities' getters; dates are strings
 //! (`"2001"`, `"2001-10"`, `"2001-10-05"`, the EDTF level 1 forms of
-//! [`PartialDate`](crate::PartialDate) such as `"1984?"`, `"2004-06~"` and
+//! [`PartialDate`](crate::value::PartialDate) such as `"1984?"`, `"2004-06~"` and
 //! `"199X"`, and `"--07-25"` for an event day whose year is unknown), times `"HH:MM"`, amounts strings that keep their
 //! scale (`"32000.00"`, never a JSON number), codes snake_case, parties
 //! one-key objects (`{"state": "SEN"}`, `{"partner": "ECOWAS"}`,
@@ -79,8 +79,8 @@
 //! (the page gives none: the period may have ended on any day from its start
 //! on); `"end": ".."` says the period is still running (an ongoing project, a
 //! list of current members). So a project whose page gives no end date does
-//! not claim to run still. See [`Period`](crate::Period) and
-//! [`PeriodEnd`](crate::PeriodEnd).
+//! not claim to run still. See [`Period`](crate::value::Period) and
+//! [`PeriodEnd`](crate::value::PeriodEnd).
 //!
 //! A few fields hold facts that have no date or need a shape of their own:
 //! a project's `duration_months` and an event's `duration_days` are whole

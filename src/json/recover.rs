@@ -23,8 +23,8 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, V
 use serde_json::{Map, Value};
 
 use super::load::{classify, path_of};
-use crate::entity::issue::Segment;
-use crate::{FieldPath, Issue, Rule};
+use crate::problem::Segment;
+use crate::problem::{FieldPath, Issue, Rule};
 
 /// The most problems reported for one record; past it, the rest of the record is not examined.
 pub(super) const MAX_PROBLEMS: usize = 64;

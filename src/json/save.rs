@@ -7,7 +7,7 @@ use super::wire::{
     DocumentOut, EventRecord, MemberStateRecord, MembershipRecord, PartnerRecord, ProcessRecord,
     ProjectRecord,
 };
-use crate::Dataset;
+use crate::dataset::Dataset;
 
 impl Dataset {
     fn to_document(&self) -> DocumentOut<'static> {

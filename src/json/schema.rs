@@ -19,7 +19,7 @@ use crate::codelist::{
     IdfRegion, LifecycleStatus, MembershipRole, Metric, OutcomeKind, PartnerKind, ProcessKind,
     ProjectRole, ProjectStatus, ProjectType, SessionFormat,
 };
-use crate::{
+use crate::value::{
     CountryCode, Currency, EventId, LocalTime, PartialDate, PartnerId, ProcessId, ProjectId, Source,
 };
 
@@ -63,12 +63,12 @@ macro_rules! entity_schema {
 }
 
 entity_schema! {
-    crate::MemberState => MemberStateRecord;
-    crate::Rcp => ProcessRecord;
-    crate::Partner => PartnerRecord;
-    crate::Project => ProjectRecord;
-    crate::Event => EventRecord;
-    crate::Membership => MembershipRecord;
+    crate::entity::MemberState => MemberStateRecord;
+    crate::entity::Rcp => ProcessRecord;
+    crate::entity::Partner => PartnerRecord;
+    crate::entity::Project => ProjectRecord;
+    crate::entity::Event => EventRecord;
+    crate::entity::Membership => MembershipRecord;
 }
 
 /// The top level of a dataset document, as loading reads it.
@@ -129,7 +129,7 @@ impl JsonSchema for SchemaVersion {
 /// (dates, times, codes, identifiers, amounts, URLs). Rules that need more
 /// than one value, such as a day that exists in its month, an end after its
 /// start or a reference to a record that exists, are checked by loading
-/// ([`Dataset::from_json_str`](crate::Dataset::from_json_str)) only. Code
+/// ([`Dataset::from_json_str`](crate::dataset::Dataset::from_json_str)) only. Code
 /// lists are open, so any non-blank text is valid for them.
 ///
 /// # Examples

@@ -10,16 +10,18 @@ use crate::codelist::{
     IdfRegion, LifecycleStatus, MembershipRole, Metric, OutcomeKind, PartnerKind, ProcessKind,
     ProjectRole, ProjectStatus, ProjectType, SessionFormat,
 };
-use crate::entity::issue::{BuildError, FieldPath, Issue, Rule};
 use crate::entity::profile::Profile;
-use crate::value::{AmountText, PeriodEnd, PrimaId, Sources};
-use crate::{
-    AgendaDay, Alternative, Amount, Body, Bound, Claimed, Contribution, CountryCode, Currency,
-    Dispute, Event, EventDate, EventId, EventParty, ExternalId, Figure, IdfCode, IomStatus,
-    LocalTime, MemberState, Membership, Money, Outcome, Panellist, PartialDate, Partner, PartnerId,
-    Party, Period, Person, ProcessId, Project, ProjectId, ProjectParty, Rcp, RelatedEvent, Session,
-    Source, StatusChange,
+use crate::entity::{
+    AgendaDay, Amount, Body, Bound, Contribution, Dispute, Event, EventDate, EventParty,
+    ExternalId, Figure, IomStatus, MemberState, Membership, Outcome, Panellist, Partner, Party,
+    Person, Project, ProjectParty, Rcp, RelatedEvent, Session, StatusChange,
 };
+use crate::problem::{BuildError, FieldPath, Issue, Rule};
+use crate::value::{
+    Alternative, Claimed, CountryCode, Currency, EventId, IdfCode, LocalTime, Money, PartialDate,
+    PartnerId, Period, ProcessId, ProjectId, Source,
+};
+use crate::value::{AmountText, PeriodEnd, PrimaId, Sources};
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -47,7 +49,7 @@ impl<'de> Deserialize<'de> for DecimalText {
 pub(crate) struct EventDateText(pub(crate) EventDate);
 
 impl TryFrom<String> for EventDateText {
-    type Error = crate::PartialDateError;
+    type Error = crate::value::PartialDateError;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         s.parse().map(EventDateText)
     }
@@ -253,7 +255,7 @@ impl TryFrom<String> for IomStatusText {
         IomStatus::parse(&s).map(IomStatusText).ok_or_else(|| {
             format!(
                 "invalid IOM status {}: expected \"member\" or \"observer\"",
-                crate::value::Excerpt::new(&s)
+                crate::text::Excerpt::new(&s)
             )
         })
     }
@@ -496,7 +498,7 @@ impl TryFrom<String> for BoundText {
         Bound::parse(&s).map(BoundText).ok_or_else(|| {
             format!(
                 "invalid bound {}: expected \"exact\", \"at_least\" or \"more_than\"",
-                crate::value::Excerpt::new(&s)
+                crate::text::Excerpt::new(&s)
             )
         })
     }

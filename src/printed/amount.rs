@@ -6,7 +6,8 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::printed::{Normalisation, Reading};
-use crate::value::{Currency, Excerpt, Money, MoneyError};
+use crate::text::Excerpt;
+use crate::value::{Currency, Money, MoneyError};
 
 /// How [`read_amount`] reads what the text leaves open.
 ///

@@ -6,7 +6,8 @@
 use std::fmt;
 
 use crate::printed::{Normalisation, Reading};
-use crate::value::{CountryCode, CountryCodeError, Excerpt};
+use crate::text::Excerpt;
+use crate::value::{CountryCode, CountryCodeError};
 
 /// A country name that [`read_country`] could not read.
 ///

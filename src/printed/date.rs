@@ -7,7 +7,8 @@
 use std::fmt;
 
 use crate::printed::{Normalisation, Reading};
-use crate::value::{Excerpt, MonthDay, PartialDate, Qualifier};
+use crate::text::Excerpt;
+use crate::value::{MonthDay, PartialDate, Qualifier};
 
 /// How [`read_dates`] fills in what the text leaves out.
 ///

@@ -12,9 +12,9 @@
 //!
 //! | reader | reads | into |
 //! |---|---|---|
-//! | [`read_amount`] | `USD 120,000`, `US$ 1.2 million`, `CHF 1'000` | [`Money`](crate::Money) |
+//! | [`read_amount`] | `USD 120,000`, `US$ 1.2 million`, `CHF 1'000` | [`Money`](crate::value::Money) |
 //! | [`read_dates`] | `26 TO 28 NOVEMBER 2024`, `c. 1990` (`1990~`), `the 1990s` (`199X`) | [`DatesInWords`] |
-//! | [`read_country`] | `Republic of Kenya`, `Congo, Dem. Rep.`, `Kosovo*` | [`CountryCode`](crate::CountryCode) |
+//! | [`read_country`] | `Republic of Kenya`, `Congo, Dem. Rep.`, `Kosovo*` | [`CountryCode`](crate::value::CountryCode) |
 //! | [`read_state_list`] | `15 States: Benin, Togo and Kosovo*`, bulleted lines | [`StateList`] (codes and stated count) |
 //!
 //! # Example

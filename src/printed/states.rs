@@ -5,7 +5,8 @@ use std::fmt;
 
 use crate::printed::country::read_country;
 use crate::printed::{Normalisation, ReadCountryError, Reading};
-use crate::value::{CountryCode, Excerpt};
+use crate::text::Excerpt;
+use crate::value::CountryCode;
 
 /// The states a printed list names, in the order printed, and the count the
 /// list states of itself ("15 States"), if any.

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
-use super::Excerpt;
+use crate::text::Excerpt;
 
 /// A country or territory: an ISO 3166-1 code, or the user-assigned code of Kosovo.
 ///

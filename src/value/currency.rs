@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::Excerpt;
+use crate::text::Excerpt;
 
 /// Every currency `iso_currency` knows, sorted by code; built once, so that
 /// [`Currency::name`] can hand out `&'static str` (the crate's own `name`

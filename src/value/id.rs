@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use super::Excerpt;
+use crate::text::Excerpt;
 
 /// The longest identifier, in characters (all ASCII, so also in bytes).
 const MAX_LEN: usize = 64;

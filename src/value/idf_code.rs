@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use super::Excerpt;
+use crate::text::Excerpt;
 
 /// An IOM Development Fund (IDF) project code, such as `E40-800` or `LM.0123`.
 ///

@@ -4,7 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// One of IOM's three official languages, English, French and Spanish: the
-/// languages in which [code-list](crate::codelist) values and [`Truth`](crate::Truth)
+/// languages in which [code-list](crate::codelist) values and [`Truth`](crate::value::Truth)
 /// answers have human labels.
 ///
 /// `Display` and `FromStr` use the ISO 639-1 code (`en`, `fr`, `es`);
@@ -74,7 +74,7 @@ impl fmt::Display for Language {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("unknown language {input}: expected \"en\", \"fr\" or \"es\"")]
 pub struct LanguageError {
-    input: crate::value::Excerpt,
+    input: crate::text::Excerpt,
 }
 
 impl FromStr for Language {
@@ -85,7 +85,7 @@ impl FromStr for Language {
             .into_iter()
             .find(|l| s.eq_ignore_ascii_case(l.code()))
             .ok_or_else(|| LanguageError {
-                input: crate::value::Excerpt::new(s),
+                input: crate::text::Excerpt::new(s),
             })
     }
 }

@@ -11,7 +11,8 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{Currency, CurrencyError, Excerpt};
+use super::{Currency, CurrencyError};
+use crate::text::Excerpt;
 
 /// The most digits an amount may have after the decimal point
 /// ([`Decimal`]'s largest scale).

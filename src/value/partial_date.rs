@@ -8,7 +8,7 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::Excerpt;
+use crate::text::Excerpt;
 
 /// How much of a [`PartialDate`] is known.
 ///
@@ -175,7 +175,7 @@ impl fmt::Display for Qualifier {
 /// 2), `X` in other places (`XXXX-12`, `199X-05`, `2004-XX-05`, level 2),
 /// lowercase `x` or `u`, negative years and years of more than four digits
 /// (`-0100`, `Y170000002`), seasons (`2001-21`), times, and sets or lists
-/// (`[1667, 1668]`). Intervals are [`Period`](crate::Period)'s.
+/// (`[1667, 1668]`). Intervals are [`Period`](crate::value::Period)'s.
 ///
 /// [`Display`](fmt::Display) prints the same form it parsed (`2004-XX` stays
 /// `2004-XX`, not `2004`), and serde reads and writes it as a JSON string.
@@ -188,7 +188,7 @@ impl fmt::Display for Qualifier {
 /// day is not bounded: [`earliest_day`](PartialDate::earliest_day) and
 /// [`latest_day`](PartialDate::latest_day) are `None`,
 /// [`cmp_known`](PartialDate::cmp_known) is `None`, and a
-/// [`Period`](crate::Period) treats it like an unknown start or end. So an
+/// [`Period`](crate::value::Period) treats it like an unknown start or end. So an
 /// approximate or uncertain date never turns a "maybe" into a definite yes or no.
 ///
 /// # Ordering

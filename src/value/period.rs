@@ -8,8 +8,8 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::Excerpt;
 use super::partial_date::{PartialDate, PartialDateError};
+use crate::text::Excerpt;
 
 /// A three-valued answer: `No`, `Maybe` or `Yes`.
 ///

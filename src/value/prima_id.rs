@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use super::Excerpt;
+use crate::text::Excerpt;
 
 /// A project's identifier in PRIMA, IOM's project information system, as
 /// IOM Development Fund pages print it under "Prima ID": `HN10P0503`.

@@ -7,7 +7,8 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{Excerpt, PartialDate};
+use super::PartialDate;
+use crate::text::Excerpt;
 
 /// The longest URL accepted, in bytes.
 const MAX_URL_BYTES: usize = 2048;

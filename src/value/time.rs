@@ -6,7 +6,7 @@ use std::str::FromStr;
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::Serialize;
 
-use super::Excerpt;
+use crate::text::Excerpt;
 
 /// The value of two ASCII digits.
 fn two_digits(tens: u8, ones: u8) -> u32 {

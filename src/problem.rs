@@ -276,8 +276,8 @@ impl fmt::Display for FieldPath {
         }
         for (i, segment) in self.segments.iter().enumerate() {
             match segment {
-                Segment::Key(key) if i == 0 => f.write_str(&crate::value::printable(key))?,
-                Segment::Key(key) => write!(f, ".{}", crate::value::printable(key))?,
+                Segment::Key(key) if i == 0 => f.write_str(&crate::text::printable(key))?,
+                Segment::Key(key) => write!(f, ".{}", crate::text::printable(key))?,
                 Segment::Index(n) => write!(f, "[{n}]")?,
             }
         }
@@ -314,7 +314,7 @@ impl Issue {
     /// the message as `\u{XXXX}`, so a message is always one visible line.
     pub fn new(rule: Rule, path: FieldPath, message: impl Into<String>) -> Self {
         let message = message.into();
-        let message = match crate::value::printable(&message) {
+        let message = match crate::text::printable(&message) {
             std::borrow::Cow::Borrowed(_) => message,
             std::borrow::Cow::Owned(clean) => clean,
         };
@@ -440,125 +440,6 @@ impl fmt::Display for BuildError {
 }
 
 impl std::error::Error for BuildError {}
-
-/// Collects findings while a builder checks its record.
-#[derive(Debug, Default)]
-pub(crate) struct Findings {
-    issues: Vec<Issue>,
-}
-
-impl Findings {
-    pub(crate) fn push(&mut self, rule: Rule, path: FieldPath, message: impl Into<String>) {
-        self.issues.push(Issue::new(rule, path, message));
-    }
-
-    /// Checks that required text is not blank.
-    /// (The path is built only when there is something to report.)
-    pub(crate) fn text(&mut self, path: impl FnOnce() -> FieldPath, value: &str) {
-        if value.trim().is_empty() {
-            self.push(
-                Rule::BlankText,
-                path(),
-                "text is empty; expected a non-blank value",
-            );
-        }
-    }
-
-    /// Checks every entry of a list of texts.
-    pub(crate) fn texts(&mut self, field: &'static str, values: &[String]) {
-        for (i, v) in values.iter().enumerate() {
-            self.text(|| FieldPath::key(field).join(i), v);
-        }
-    }
-
-    /// Warns when a code-list field holds a value this version does not
-    /// know (`code.unknown`), naming the list, the value (an excerpt) and
-    /// the closest known spelling when one is close.
-    /// (The path is built only when there is something to report.)
-    pub(crate) fn code<C: crate::codelist::Code>(
-        &mut self,
-        path: impl FnOnce() -> FieldPath,
-        value: &C,
-    ) {
-        let Some(unknown) = value.unknown() else {
-            return;
-        };
-        let text = unknown.as_str();
-        let shown = crate::value::Excerpt::new(text);
-        let message = match C::suggestion(text) {
-            Some((spelling, code)) if spelling == code => format!(
-                "{shown} is not a known {}; it is kept as written (did you mean {spelling:?}?)",
-                C::LIST_NAME
-            ),
-            Some((spelling, code)) => format!(
-                "{shown} is not a known {}; it is kept as written (did you mean {spelling:?}, that is {code:?}?)",
-                C::LIST_NAME
-            ),
-            None => format!(
-                "{shown} is not a known {}; it is kept as written",
-                C::LIST_NAME
-            ),
-        };
-        self.push(Rule::UnknownCode, path(), message);
-    }
-
-    /// As [`Findings::code`], for a field that may be absent.
-    pub(crate) fn code_opt<C: crate::codelist::Code>(
-        &mut self,
-        path: impl FnOnce() -> FieldPath,
-        value: Option<&C>,
-    ) {
-        if let Some(value) = value {
-            self.code(path, value);
-        }
-    }
-
-    /// Warns when a record names no source.
-    pub(crate) fn sources(&mut self, sources: &[crate::Source]) {
-        if sources.is_empty() {
-            self.push(
-                Rule::NoSource,
-                FieldPath::key("sources"),
-                "no source is named; expected at least one URL",
-            );
-        }
-    }
-
-    /// Reports each value that appears twice in a list.
-    pub(crate) fn unique<T: Ord + fmt::Display>(&mut self, field: &'static str, values: &[T]) {
-        // Short lists (nearly all) are compared pairwise, without a set.
-        const SHORT: usize = 16;
-        let mut seen = (values.len() > SHORT).then(std::collections::BTreeSet::new);
-        for (i, v) in values.iter().enumerate() {
-            let repeated = match &mut seen {
-                Some(seen) => !seen.insert(v),
-                None => values.get(..i).is_some_and(|before| before.contains(v)),
-            };
-            if repeated {
-                self.push(
-                    Rule::DuplicateEntry,
-                    FieldPath::key(field).join(i),
-                    format!("{v} is listed twice; expected each entry once"),
-                );
-            }
-        }
-    }
-
-    /// `Ok(warnings)` when no finding is an error, else the whole report.
-    /// The warnings, or every finding when one is an error (the label,
-    /// naming the record, is built only then).
-    pub(crate) fn finish(
-        self,
-        what: &'static str,
-        label: impl FnOnce() -> String,
-    ) -> Result<Vec<Issue>, BuildError> {
-        if self.issues.iter().any(Issue::is_error) {
-            Err(BuildError::new(what, label(), self.issues))
-        } else {
-            Ok(self.issues)
-        }
-    }
-}
 
 /// `"warning"` or `"error"`, as [`Severity::as_str`] writes it.
 impl serde::Serialize for Severity {
@@ -752,43 +633,6 @@ mod tests {
     fn root_pointer_is_empty() {
         assert_eq!(FieldPath::root().to_pointer(), "");
         assert_eq!(FieldPath::root().to_string(), "(record)");
-    }
-
-    #[test]
-    fn findings_finish_keeps_warnings_and_fails_on_errors() {
-        let mut f = Findings::default();
-        f.sources(&[]);
-        let warnings = f.finish("project", || "X".into()).unwrap();
-        assert_eq!(warnings.len(), 1);
-        let mut f = Findings::default();
-        f.text(|| FieldPath::key("title"), "  ");
-        f.unique("benefiting_states", &["SEN", "BEN", "SEN"]);
-        let err = f.finish("project", || "X".into()).unwrap_err();
-        assert_eq!(err.errors().count(), 2);
-        assert_eq!(err.issues()[1].path().to_string(), "benefiting_states[2]");
-        assert!(
-            err.to_string()
-                .starts_with("invalid project \"X\": 2 errors\n")
-        );
-    }
-
-    proptest::proptest! {
-        /// Each entry equal to an earlier one is reported, at its own index,
-        /// and no other: for short lists (compared pairwise) and long ones.
-        #[test]
-        fn unique_reports_exactly_the_repeats(values in proptest::collection::vec(0u8..24, 0..40)) {
-            let mut f = Findings::default();
-            f.unique("list", &values);
-            let reported: Vec<String> = f.issues.iter().map(|i| i.path().to_string()).collect();
-            let expected: Vec<String> = values
-                .iter()
-                .enumerate()
-                .filter(|(i, v)| values.iter().take(*i).any(|w| w == *v))
-                .map(|(i, _)| format!("list[{i}]"))
-                .collect();
-            proptest::prop_assert_eq!(reported, expected);
-            proptest::prop_assert!(f.issues.iter().all(|i| i.rule() == Rule::DuplicateEntry));
-        }
     }
 
     mod serde_forms {
