@@ -304,6 +304,19 @@ pub struct Issue {
     path: FieldPath,
     rule: Rule,
     message: String,
+    /// For a reference to a record: the collection and identifier it names.
+    refers_to: Option<Box<RecordRef>>,
+}
+
+/// The record a finding names: its collection's key (`"partners"`) and its
+/// identifier as written.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(deny_unknown_fields)]
+struct RecordRef {
+    collection: Box<str>,
+    id: Box<str>,
 }
 
 impl Issue {
@@ -322,7 +335,40 @@ impl Issue {
             path,
             rule,
             message,
+            refers_to: None,
         }
+    }
+
+    /// This finding, naming the record it refers to: `collection` is the
+    /// collection's key in the dataset format (`"partners"`), `id` the
+    /// identifier as written. Rules about references (such as
+    /// [`Rule::DanglingReference`]) say this, so that no layer has to read it
+    /// back from the message.
+    #[must_use]
+    pub fn referring_to(mut self, collection: &str, id: &str) -> Self {
+        self.refers_to = Some(Box::new(RecordRef {
+            collection: collection.into(),
+            id: id.into(),
+        }));
+        self
+    }
+
+    /// The record this finding refers to, as `(collection, identifier)`:
+    /// for a dangling reference, the record that is not in the dataset.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use migov::{FieldPath, Issue, Rule};
+    ///
+    /// let issue = Issue::new(Rule::DanglingReference, FieldPath::key("body"), "no such partner")
+    ///     .referring_to("partners", "ECOWAS");
+    /// assert_eq!(issue.refers_to(), Some(("partners", "ECOWAS")));
+    /// ```
+    pub fn refers_to(&self) -> Option<(&str, &str)> {
+        self.refers_to
+            .as_deref()
+            .map(|r| (r.collection.as_ref(), r.id.as_ref()))
     }
 
     /// The rule that was broken.
@@ -545,10 +591,13 @@ struct IssueWire<'a> {
     pointer: Option<String>,
     #[serde(borrow)]
     message: Cow<'a, str>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    refers_to: Option<RecordRef>,
 }
 
 /// An object with `rule` (its identifier), `severity`, `path` (the list of
-/// steps), `pointer` (the same place as a JSON Pointer) and `message`.
+/// steps), `pointer` (the same place as a JSON Pointer), `message` and, for
+/// a finding about a reference, `refers_to` (`{"collection", "id"}`).
 ///
 /// # Examples
 ///
@@ -571,6 +620,7 @@ impl serde::Serialize for Issue {
             path: Cow::Borrowed(&self.path),
             pointer: Some(self.path.to_pointer()),
             message: Cow::Borrowed(&self.message),
+            refers_to: self.refers_to.as_deref().cloned(),
         }
         .serialize(serializer)
     }
@@ -599,7 +649,9 @@ impl<'de> serde::Deserialize<'de> for Issue {
                 path.to_pointer()
             )));
         }
-        Ok(Issue::new(wire.rule, path, wire.message.into_owned()))
+        let mut issue = Issue::new(wire.rule, path, wire.message.into_owned());
+        issue.refers_to = wire.refers_to.map(Box::new);
+        Ok(issue)
     }
 }
 

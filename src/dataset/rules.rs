@@ -51,6 +51,12 @@ impl View<'_> {
 }
 
 fn dangling(issues: &mut Vec<Issue>, path: FieldPath, referrer: &str, target: &Party) {
+    // The record named: the body of a group, else the target itself.
+    let named = match target.group_body() {
+        Some(body) => Some((body.kind(), body.id_str())),
+        None => Some((target.kind(), target.id_str())),
+    };
+    let named = named.and_then(|(kind, id)| Some((collection_of(kind)?, id)));
     let (path, message) = match target.group_body() {
         // A group: the body it names is missing; the path goes to its identifier.
         Some(body) => (
@@ -72,7 +78,22 @@ fn dangling(issues: &mut Vec<Issue>, path: FieldPath, referrer: &str, target: &P
             ),
         ),
     };
-    issues.push(Issue::new(Rule::DanglingReference, path, message));
+    let issue = Issue::new(Rule::DanglingReference, path, message);
+    issues.push(match named {
+        Some((collection, id)) => issue.referring_to(collection, id),
+        None => issue,
+    });
+}
+
+/// The collection key of the records a party kind names
+/// ([`Party::kind`]): `"partner"` → `"partners"`.
+fn collection_of(kind: &str) -> Option<&'static str> {
+    match kind {
+        "partner" => Some("partners"),
+        "process" => Some("processes"),
+        "state" => Some("member_states"),
+        _ => None,
+    }
 }
 
 /// The rules of every record but memberships (processes, projects and
@@ -135,7 +156,8 @@ fn check_member_states(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
                         s.country(),
                         step.status()
                     ),
-                ));
+                )
+                .referring_to("events", id));
             }
         }
     }
@@ -239,7 +261,8 @@ fn check_events(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
                         who(),
                         project.as_str()
                     ),
-                ));
+                )
+                .referring_to("projects", project.as_str()));
                 continue;
             };
             let (Some(event_period), Some(project)) = (e.period(), v.projects.get(pi as usize))
@@ -272,7 +295,8 @@ fn check_events(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
                         "{} refers to event {id:?}, which is not in the dataset; expected the identifier of one of its events",
                         who()
                     ),
-                ));
+                )
+                .referring_to("events", id));
             }
         }
         // The people's organisations were gathered when the event was

@@ -703,19 +703,16 @@ impl Loader {
         // Dataset findings name records by the order they were added: renumber
         // them to their place in the file, and drop dangling references to
         // records that exist in the file but failed on their own.
+        // One lookup per finding: the dataset says which record a
+        // dangling reference names.
         issues.retain(|issue| {
-            if issue.rule() != Rule::DanglingReference {
-                return true;
-            }
-            !broken_ids.iter().any(|(kind, id)| {
-                let kind_word = match *kind {
-                    "partners" => "partner",
-                    "processes" => "process",
-                    "projects" => "project",
-                    _ => "",
-                };
-                !kind_word.is_empty() && issue.message().contains(&format!("{kind_word} {id:?}"))
-            })
+            issue.rule() != Rule::DanglingReference
+                || !issue.refers_to().is_some_and(|(collection, id)| {
+                    COLLECTIONS
+                        .iter()
+                        .find(|c| **c == collection)
+                        .is_some_and(|c| broken_ids.contains(&(*c, id.to_owned())))
+                })
         });
         for issue in &mut issues {
             let segments = issue.path_mut().segments_mut();
