@@ -112,7 +112,7 @@ pub use problem::{BuildError, FieldPath, Issue, Rule, Segment, Severity};
 
 /// The date library behind [`PartialDate`]'s day conversions (a public dependency).
 pub use chrono;
-pub use json::{LoadError, LoadErrors};
+pub use json::{LoadError, LoadErrors, LoadOptions};
 /// The exact decimal behind [`Money`] (a public dependency).
 pub use rust_decimal;
 pub use value::{

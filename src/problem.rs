@@ -136,6 +136,101 @@ rules! {
     NestedGroup = ("membership.nested_group", Error, "a group of states (`members_of` a body) names a body that has no group among its members: groups of groups are not followed"),
     OutsideBodyLifetime = ("membership.outside_body_lifetime", Error, "memberships lie within the body's lifetime (after its establishment, before its dissolution)"),
     ReachesOutsideBodyLifetime = ("membership.reaches_outside_body_lifetime", Warning, "a membership that overlaps its body's lifetime does not certainly begin before its establishment or end after its dissolution (answers are clipped to the lifetime)"),
+    // Reports.
+    MoreProblems = ("report.more_problems", Warning, "a report lists a bounded number of problems (at most 64 per record, and 1,000 per load unless the caller chooses another limit); the rest are counted, never silently dropped, and an error is never left out to list a warning"),
+}
+
+/// Keeps at most a fixed number of findings, in the order they came, and
+/// counts the rest. An error is never left out to keep a warning: when the
+/// list is full, a new error takes the place of the last warning kept.
+#[derive(Debug)]
+pub(crate) struct Bounded {
+    kept: Vec<Issue>,
+    limit: usize,
+    /// How many of `kept` are warnings.
+    warnings: usize,
+    omitted: usize,
+}
+
+impl Bounded {
+    /// Keeps at most `limit` findings (at least one).
+    pub(crate) fn new(limit: usize) -> Self {
+        Self {
+            kept: Vec::new(),
+            limit: limit.max(1),
+            warnings: 0,
+            omitted: 0,
+        }
+    }
+
+    pub(crate) fn push(&mut self, issue: Issue) {
+        if self.kept.len() < self.limit {
+            if !issue.is_error() {
+                self.warnings += 1;
+            }
+            self.kept.push(issue);
+            return;
+        }
+        self.omitted += 1;
+        // Each such swap removes a warning for good, so the scans cost at
+        // most `limit` steps each, `limit` times in all.
+        if issue.is_error()
+            && self.warnings > 0
+            && let Some(at) = self.kept.iter().rposition(|i| !i.is_error())
+        {
+            self.kept.remove(at);
+            self.warnings -= 1;
+            self.kept.push(issue);
+        }
+    }
+
+    pub(crate) fn extend(&mut self, issues: impl IntoIterator<Item = Issue>) {
+        for issue in issues {
+            self.push(issue);
+        }
+    }
+
+    /// Takes in what `other` kept, and counts what it left out.
+    pub(crate) fn absorb(&mut self, other: Bounded) {
+        self.omitted += other.omitted;
+        self.extend(other.kept);
+    }
+
+    /// The most findings kept.
+    pub(crate) fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// Whether nothing was found (kept or counted).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.kept.is_empty() && self.omitted == 0
+    }
+
+    /// Whether an error was found (one is always kept when there is one).
+    pub(crate) fn has_error(&self) -> bool {
+        self.kept.len() > self.warnings
+    }
+
+    /// The findings kept, in order, and how many were left out.
+    pub(crate) fn into_parts(self) -> (Vec<Issue>, usize) {
+        (self.kept, self.omitted)
+    }
+}
+
+/// The most findings one record's report lists; the rest are counted in a
+/// last finding ([`Rule::MoreProblems`]).
+pub(crate) const MAX_PER_RECORD: usize = 64;
+
+/// The finding that counts the `omitted` problems of `whose` report, which
+/// lists at most `limit`.
+pub(crate) fn more_problems(omitted: usize, limit: usize, whose: &str) -> Issue {
+    Issue::new(
+        Rule::MoreProblems,
+        FieldPath::root(),
+        format!(
+            "{omitted} more problem(s) of {whose} are not listed; its report lists at most {limit}"
+        ),
+    )
 }
 
 impl fmt::Display for Rule {
@@ -658,6 +753,35 @@ impl<'de> serde::Deserialize<'de> for Issue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A bounded list keeps at most its limit, in the order given, as
+        /// many errors as fit, and counts the rest.
+        #[test]
+        fn bounded_keeps_errors_first_in_order(
+            errors in proptest::collection::vec(proptest::bool::ANY, 0..200),
+            limit in 1usize..20,
+        ) {
+            let issues: Vec<Issue> = errors
+                .iter()
+                .enumerate()
+                .map(|(i, &e)| {
+                    let rule = if e { Rule::BlankText } else { Rule::NoSource };
+                    Issue::new(rule, FieldPath::key("x").join(i), "m")
+                })
+                .collect();
+            let mut b = Bounded::new(limit);
+            b.extend(issues.iter().cloned());
+            let (kept, omitted) = b.into_parts();
+            proptest::prop_assert!(kept.len() <= limit);
+            proptest::prop_assert_eq!(kept.len() + omitted, issues.len());
+            let n_errors = errors.iter().filter(|e| **e).count();
+            proptest::prop_assert_eq!(kept.iter().filter(|i| i.is_error()).count(), n_errors.min(limit));
+            // In input order: the positions kept increase.
+            let at: Vec<&FieldPath> = kept.iter().map(Issue::path).collect();
+            proptest::prop_assert!(at.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
 
     #[test]
     fn rule_ids_are_unique_and_round_trip() {

@@ -2,12 +2,21 @@
 
 use std::fmt;
 
-use crate::problem::{BuildError, FieldPath, Issue, Rule};
+use crate::problem::{Bounded, BuildError, FieldPath, Issue, MAX_PER_RECORD, Rule, more_problems};
 
-/// Collects findings while a builder checks its record.
-#[derive(Debug, Default)]
+/// Collects findings while a builder checks its record: at most
+/// [`MAX_PER_RECORD`], errors kept before warnings, the rest counted.
+#[derive(Debug)]
 pub(crate) struct Findings {
-    issues: Vec<Issue>,
+    issues: Bounded,
+}
+
+impl Default for Findings {
+    fn default() -> Self {
+        Self {
+            issues: Bounded::new(MAX_PER_RECORD),
+        }
+    }
 }
 
 impl Findings {
@@ -115,10 +124,15 @@ impl Findings {
         what: &'static str,
         label: impl FnOnce() -> String,
     ) -> Result<Vec<Issue>, BuildError> {
-        if self.issues.iter().any(Issue::is_error) {
-            Err(BuildError::new(what, label(), self.issues))
+        let failed = self.issues.has_error();
+        let (mut issues, omitted) = self.issues.into_parts();
+        if omitted > 0 {
+            issues.push(more_problems(omitted, MAX_PER_RECORD, "this record"));
+        }
+        if failed {
+            Err(BuildError::new(what, label(), issues))
         } else {
-            Ok(self.issues)
+            Ok(issues)
         }
     }
 }
@@ -152,7 +166,9 @@ mod tests {
         fn unique_reports_exactly_the_repeats(values in proptest::collection::vec(0u8..24, 0..40)) {
             let mut f = Findings::default();
             f.unique("list", &values);
-            let reported: Vec<String> = f.issues.iter().map(|i| i.path().to_string()).collect();
+            let (issues, omitted) = f.issues.into_parts();
+            proptest::prop_assert_eq!(omitted, 0);
+            let reported: Vec<String> = issues.iter().map(|i| i.path().to_string()).collect();
             let expected: Vec<String> = values
                 .iter()
                 .enumerate()
@@ -160,7 +176,7 @@ mod tests {
                 .map(|(i, _)| format!("list[{i}]"))
                 .collect();
             proptest::prop_assert_eq!(reported, expected);
-            proptest::prop_assert!(f.issues.iter().all(|i| i.rule() == Rule::DuplicateEntry));
+            proptest::prop_assert!(issues.iter().all(|i| i.rule() == Rule::DuplicateEntry));
         }
     }
 }

@@ -25,7 +25,7 @@ use crate::dataset::builder::{
 };
 use crate::dataset::{Dataset, DatasetBuilder, DuplicateIdError};
 use crate::problem::Segment;
-use crate::problem::{FieldPath, Issue, Rule, Severity};
+use crate::problem::{Bounded, FieldPath, Issue, MAX_PER_RECORD, Rule, Severity, more_problems};
 
 /// The longest message a load error keeps, in characters.
 const MAX_MESSAGE_CHARS: usize = 400;
@@ -149,12 +149,24 @@ impl std::error::Error for LoadError {}
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadErrors {
     problems: Vec<LoadError>,
+    /// Problems found past the report's limit, counted but not kept.
+    omitted: usize,
 }
 
 impl LoadErrors {
     fn new(mut problems: Vec<LoadError>) -> Self {
         problems.sort_by_key(|p| std::cmp::Reverse(p.severity()));
-        Self { problems }
+        Self {
+            problems,
+            omitted: 0,
+        }
+    }
+
+    /// How many problems were found past the report's limit (see
+    /// [`LoadOptions::max_problems`]) and are counted, not listed. The last
+    /// problem listed then says so (`report.more_problems`).
+    pub fn omitted(&self) -> usize {
+        self.omitted
     }
 
     fn one(issue: Issue, line_column: Option<(usize, usize)>) -> Self {
@@ -578,11 +590,11 @@ impl IntoIssues for crate::problem::BuildError {
     }
 }
 
-/// Takes records one by one into a builder, keeping every problem.
-#[derive(Default)]
+/// Takes records one by one into a builder, keeping every problem (up to
+/// the report's limit, counting the rest).
 struct Loader {
     builder: DatasetBuilder,
-    issues: Vec<Issue>,
+    issues: Bounded,
     /// Identifiers of records that failed, per collection.
     broken_ids: HashSet<(&'static str, String)>,
     /// For each collection, the file position of each record added.
@@ -594,7 +606,25 @@ struct Loader {
     prepared: Option<Prepared>,
 }
 
+impl Default for Loader {
+    fn default() -> Self {
+        Self::new(LoadOptions::DEFAULT_MAX_PROBLEMS)
+    }
+}
+
 impl Loader {
+    /// A loader whose report keeps at most `limit` problems.
+    fn new(limit: usize) -> Self {
+        Self {
+            builder: DatasetBuilder::default(),
+            issues: Bounded::new(limit),
+            broken_ids: HashSet::new(),
+            origins: Default::default(),
+            settled: None,
+            prepared: None,
+        }
+    }
+
     /// Takes record `i` of its collection, as read.
     fn accept<R: Kind>(&mut self, i: usize, read: Read<R>) {
         let name = R::NAME;
@@ -660,7 +690,7 @@ impl Loader {
             origins,
             ..
         } = loader;
-        self.issues.extend(issues);
+        self.issues.absorb(issues);
         self.broken_ids.extend(broken_ids);
         for (here, there) in self.origins.iter_mut().zip(origins) {
             here.extend(there);
@@ -695,6 +725,7 @@ impl Loader {
             settled,
             prepared,
         } = self;
+        let limit = record_issues.limit();
         let mut issues = match builder.build_settled(settled, prepared) {
             Ok(dataset) if record_issues.is_empty() => return Ok(dataset),
             Ok(dataset) => dataset.warnings().to_vec(),
@@ -724,12 +755,61 @@ impl Loader {
             }
         }
         let mut all = record_issues;
-        all.extend(issues);
+        all.extend(per_record(issues));
+        let (mut all, omitted) = all.into_parts();
         all.sort_by(|a, b| a.path().cmp(b.path()));
-        Err(LoadErrors::new(
-            all.into_iter().map(|i| LoadError::new(i, None)).collect(),
-        ))
+        let mut report =
+            LoadErrors::new(all.into_iter().map(|i| LoadError::new(i, None)).collect());
+        if omitted > 0 {
+            report.omitted = omitted;
+            report.problems.push(LoadError::new(
+                more_problems(omitted, limit, "the document"),
+                None,
+            ));
+        }
+        Err(report)
     }
+}
+
+/// `issues` with at most [`MAX_PER_RECORD`] findings for any one record
+/// (the records named by the first two steps of a path), each record's
+/// rest counted in one more finding at the record. Linear in `issues`.
+///
+fn per_record(issues: Vec<Issue>) -> Vec<Issue> {
+    let record_of = |issue: &Issue| match issue.path().segments() {
+        [Segment::Key(name), Segment::Index(i), ..] => Some((name.clone(), *i)),
+        _ => None,
+    };
+    let mut per: std::collections::HashMap<(std::borrow::Cow<'static, str>, usize), Bounded> =
+        std::collections::HashMap::new();
+    let mut order = Vec::new();
+    let mut out = Vec::new();
+    for issue in issues {
+        match record_of(&issue) {
+            Some(record) => {
+                let bounded = per.entry(record.clone()).or_insert_with(|| {
+                    order.push(record);
+                    Bounded::new(MAX_PER_RECORD)
+                });
+                bounded.push(issue);
+            }
+            None => out.push(issue),
+        }
+    }
+    for record in order {
+        let Some(bounded) = per.remove(&record) else {
+            continue;
+        };
+        let (kept, omitted) = bounded.into_parts();
+        out.extend(kept);
+        if omitted > 0 {
+            let at = FieldPath::root()
+                .join(Segment::Key(record.0))
+                .join(record.1);
+            out.push(more_problems(omitted, MAX_PER_RECORD, "this record").prefixed(&at));
+        }
+    }
+    out
 }
 
 /// The top-level keys of the format.
@@ -791,6 +871,7 @@ impl<'de> Visitor<'de> for OnePass<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<String>, A::Error> {
         let OnePass { loader, pipelined } = self;
+        let limit = loader.issues.limit();
         if !pipelined {
             return read_keys(loader, map, None);
         }
@@ -806,7 +887,7 @@ impl<'de> Visitor<'de> for OnePass<'_> {
             memberships,
         };
         let (worked, read) = on_two_threads_told(
-            move || work(queue, &empties, ready, raw_in_flight),
+            move || work(queue, &empties, ready, raw_in_flight, limit),
             |spawned| {
                 let pipe = spawned.then(|| Pipe {
                     work: to_work,
@@ -1080,8 +1161,9 @@ fn work(
     empties: &Empties,
     ready: &AtomicBool,
     raw_in_flight: &AtomicUsize,
+    limit: usize,
 ) -> Worked {
-    let mut loader = Loader::default();
+    let mut loader = Loader::new(limit);
     let mut converted = Converted::default();
     let mut raw = RawParser::new(raw_in_flight);
     let mut queue = queue.into_iter();
@@ -1404,8 +1486,8 @@ impl Converted {
 
 /// Loads a valid document in one pass; `None` when anything in it does not
 /// read (the slow path then finds every problem).
-fn one_pass(text: &str) -> Option<Result<Dataset, LoadErrors>> {
-    let mut loader = Loader::default();
+fn one_pass(text: &str, limit: usize) -> Option<Result<Dataset, LoadErrors>> {
+    let mut loader = Loader::new(limit);
     let mut de = serde_json::Deserializer::from_str(text);
     let pass = OnePass {
         loader: &mut loader,
@@ -1448,6 +1530,11 @@ impl Dataset {
     /// assert_eq!(err.problems()[0].pointer(), "/projects/0/id");
     /// ```
     pub fn from_json_str(text: &str) -> Result<Dataset, LoadErrors> {
+        LoadOptions::new().load_str(text)
+    }
+
+    /// [`Dataset::from_json_str`], keeping at most `limit` problems.
+    fn load_text(text: &str, limit: usize) -> Result<Dataset, LoadErrors> {
         if text.starts_with('\u{feff}') {
             return Err(LoadErrors::one(
                 Issue::new(
@@ -1459,7 +1546,7 @@ impl Dataset {
             ));
         }
         // A valid document is read in one pass, straight into the builder.
-        if let Some(loaded) = one_pass(text) {
+        if let Some(loaded) = one_pass(text, limit) {
             return loaded;
         }
         // Otherwise read each record on its own, to find every problem.
@@ -1515,7 +1602,7 @@ impl Dataset {
                 ));
             }
         }
-        let mut loader = Loader::default();
+        let mut loader = Loader::new(limit);
         loader.accept_raw::<MemberStateRecord>(&top.member_states);
         loader.accept_raw::<ProcessRecord>(&top.processes);
         loader.accept_raw::<PartnerRecord>(&top.partners);
@@ -1532,8 +1619,13 @@ impl Dataset {
     /// As [`Dataset::from_json_str`]; bytes that are not UTF-8 are a syntax
     /// error at their line and column.
     pub fn from_json_slice(bytes: &[u8]) -> Result<Dataset, LoadErrors> {
+        LoadOptions::new().load_slice(bytes)
+    }
+
+    /// [`Dataset::from_json_slice`], keeping at most `limit` problems.
+    fn load_bytes(bytes: &[u8], limit: usize) -> Result<Dataset, LoadErrors> {
         match std::str::from_utf8(bytes) {
-            Ok(text) => Self::from_json_str(text),
+            Ok(text) => Self::load_text(text, limit),
             Err(e) => {
                 let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
                 let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -1559,7 +1651,12 @@ impl Dataset {
     ///
     /// As [`Dataset::from_json_slice`], plus a read error reported as a
     /// syntax problem of the whole document.
-    pub fn from_json_reader<R: io::Read>(mut reader: R) -> Result<Dataset, LoadErrors> {
+    pub fn from_json_reader<R: io::Read>(reader: R) -> Result<Dataset, LoadErrors> {
+        LoadOptions::new().load_reader(reader)
+    }
+
+    /// [`Dataset::from_json_reader`], keeping at most `limit` problems.
+    fn load_read<R: io::Read>(mut reader: R, limit: usize) -> Result<Dataset, LoadErrors> {
         let mut bytes = Vec::new();
         if let Err(e) = reader.read_to_end(&mut bytes) {
             return Err(LoadErrors::one(
@@ -1571,7 +1668,95 @@ impl Dataset {
                 None,
             ));
         }
-        Self::from_json_slice(&bytes)
+        Self::load_bytes(&bytes, limit)
+    }
+}
+
+/// How to load a dataset: the options of [`Dataset::from_json_str`] and its
+/// siblings, which use the defaults.
+///
+/// A report keeps at most [`LoadOptions::max_problems`] problems (1,000 by
+/// default), errors before warnings, and counts the rest
+/// ([`LoadErrors::omitted`]); each record's share is at most 64, the rest of
+/// a record's counted in one more problem at the record
+/// (`report.more_problems`). So a hostile file cannot make a report larger
+/// than a fixed size, whatever it holds.
+///
+/// # Examples
+///
+/// ```
+/// use migov::LoadOptions;
+///
+/// // Ten projects without a title: ten errors, of which three are listed.
+/// let projects: Vec<String> = (0..10).map(|i| format!(r#"{{"id": "P{i}"}}"#)).collect();
+/// let text = format!(r#"{{"schema_version": "1", "projects": [{}]}}"#, projects.join(","));
+/// let report = LoadOptions::new().max_problems(3).load_str(&text).unwrap_err();
+/// assert_eq!(report.errors().count(), 3);
+/// assert_eq!(report.omitted(), 7);
+/// assert!(report.to_string().contains("7 more problem(s) of the document are not listed"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct LoadOptions {
+    max_problems: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl LoadOptions {
+    /// The most problems a report keeps unless told otherwise.
+    pub const DEFAULT_MAX_PROBLEMS: usize = 1_000;
+
+    /// The defaults: at most [`LoadOptions::DEFAULT_MAX_PROBLEMS`] problems.
+    pub const fn new() -> Self {
+        Self {
+            max_problems: Self::DEFAULT_MAX_PROBLEMS,
+        }
+    }
+
+    /// Keeps at most `limit` problems in a report (at least 1), counting the
+    /// rest. Errors are kept before warnings: a report that refuses a dataset
+    /// always lists an error.
+    #[must_use]
+    pub const fn max_problems(mut self, limit: usize) -> Self {
+        self.max_problems = if limit == 0 { 1 } else { limit };
+        self
+    }
+
+    /// The most problems a report keeps.
+    pub const fn problem_limit(&self) -> usize {
+        self.max_problems
+    }
+
+    /// As [`Dataset::from_json_str`], with these options.
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::from_json_str`].
+    pub fn load_str(&self, text: &str) -> Result<Dataset, LoadErrors> {
+        Dataset::load_text(text, self.max_problems)
+    }
+
+    /// As [`Dataset::from_json_slice`], with these options.
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::from_json_slice`].
+    pub fn load_slice(&self, bytes: &[u8]) -> Result<Dataset, LoadErrors> {
+        Dataset::load_bytes(bytes, self.max_problems)
+    }
+
+    /// As [`Dataset::from_json_reader`], with these options.
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::from_json_reader`].
+    pub fn load_reader<R: io::Read>(&self, reader: R) -> Result<Dataset, LoadErrors> {
+        Dataset::load_read(reader, self.max_problems)
     }
 }
 

@@ -45,7 +45,12 @@
 //!   emptied of its one key) and is not reported. A second fault of such an
 //!   object as a whole (a source object's URL, once its bad `retrieved` date
 //!   was set aside) is found once the first is fixed.
-//! - At most 64 problems are reported per record. A failed record is read
+//! - At most 64 problems are reported per record, whatever rule finds them
+//!   (a list of a million duplicates gives 64 and a count of the rest), and
+//!   at most 1,000 per load unless the caller chooses another limit
+//!   ([`LoadOptions::max_problems`]); errors are kept before warnings, and
+//!   what is left out is counted in a last problem (`report.more_problems`)
+//!   and by [`LoadErrors::omitted`]. A failed record is read
 //!   again at most 128 times, and at most as often as fits in 256 MiB of its
 //!   text (at least once): the extra work for a record is at most 128 times
 //!   its size, and for a record larger than 2 MiB, about 256 MiB of reading
@@ -168,7 +173,7 @@ mod schema;
 mod strict;
 pub(crate) mod wire;
 
-pub use load::{LoadError, LoadErrors};
+pub use load::{LoadError, LoadErrors, LoadOptions};
 pub use locate::locate;
 #[cfg(feature = "schemars")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
