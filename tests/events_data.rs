@@ -128,9 +128,11 @@ fn a_year_another_page_prints_replaces_the_inference() {
     assert_eq!(start.value().to_string(), "2017-07-18");
     assert!(start.alternatives().is_empty());
     assert_eq!(e.end().unwrap().to_string(), "2017-07-19");
-    assert!(e.sources().iter().any(|s| s
-        .url()
-        .contains("international-dialogue-migration-2017-understanding-migrant-vulnerabilities")));
+    assert!(
+        e.sources().iter().any(|s| s.url().contains(
+            "international-dialogue-migration-2017-understanding-migrant-vulnerabilities"
+        ))
+    );
 }
 
 #[test]
