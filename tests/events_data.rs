@@ -97,23 +97,41 @@ fn idm_sessions_keep_their_printed_dates_and_places() {
 
 #[test]
 fn a_year_the_page_does_not_print_stays_an_alternative() {
-    // The IOM news item gives "18 and 19 July" without a year.
+    // The IOM news item gives "yesterday (03/11)" without a year.
     let e = data()
-        .event(&migov::EventId::new("IDM-2017-GENEVA").unwrap())
+        .event(&migov::EventId::new("SACM-16").unwrap())
         .unwrap();
     let start = e.start().unwrap();
-    assert_eq!(start.value().to_string(), "--07-18");
+    assert_eq!(start.value().to_string(), "--11-03");
     let alternatives: Vec<String> = start
         .alternatives()
         .iter()
         .map(|a| a.value().to_string())
         .collect();
-    assert_eq!(alternatives, ["2017-07-18"]);
+    assert_eq!(alternatives, ["2016-11-03"]);
     assert!(
         start.alternatives()[0]
             .note()
             .unwrap()
             .starts_with("inference:")
+    );
+}
+
+#[test]
+fn a_year_another_page_prints_replaces_the_inference() {
+    // The IOM news item gives "18 and 19 July" without a year; the IOM event page
+    // prints "18 - 19 July 2017", so the year is a fact, not an inference.
+    let e = data()
+        .event(&migov::EventId::new("IDM-2017-GENEVA").unwrap())
+        .unwrap();
+    let start = e.start().unwrap();
+    assert_eq!(start.value().to_string(), "2017-07-18");
+    assert!(start.alternatives().is_empty());
+    assert_eq!(e.end().unwrap().to_string(), "2017-07-19");
+    assert!(
+        e.sources().iter().any(|s| s.url().contains(
+            "international-dialogue-migration-2017-understanding-migrant-vulnerabilities"
+        ))
     );
 }
 
