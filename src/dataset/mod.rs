@@ -7,6 +7,7 @@ mod chairs;
 mod changes;
 mod compare;
 mod index;
+mod overlap;
 mod paths;
 mod query;
 mod rules;

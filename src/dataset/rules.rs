@@ -2,6 +2,7 @@
 //! and with the bodies' lifetimes, projects and events agree in time.
 
 use super::index::{Index, PartyGroups, Resolver, Slot};
+use super::overlap::PeriodIndex;
 use crate::codelist::MembershipRole;
 use crate::entity::{Event, MemberState, Membership, Partner, Party, Project, Rcp};
 use crate::problem::{FieldPath, Issue, Rule};
@@ -553,6 +554,17 @@ fn check_bodies(
                     .filter(|&&p| role_of(p) == Some(&MembershipRole::Member))
                     .map(|&p| p as usize),
             );
+            // The member's spells as a member, indexed so that each chair or
+            // observer spell is checked against them in O(log n), not by a
+            // scan (one state's thousands of alternating spells stay linear).
+            let asked = run.iter().any(|&p| {
+                role_of(p).is_some_and(|r| is_chair(r) || *r == MembershipRole::Observer)
+            });
+            let spells = if asked {
+                PeriodIndex::new(members.iter().filter_map(|&q| Some((q, v.effective(q)?))))
+            } else {
+                PeriodIndex::default()
+            };
             for &p in run {
                 let p = p as usize;
                 let (Some(m), Some(period)) = (v.memberships.get(p), v.effective(p)) else {
@@ -571,11 +583,8 @@ fn check_bodies(
                             ),
                         ));
                     } else {
-                        let member_then = members
-                            .iter()
-                            .filter_map(|&q| v.effective(q))
-                            .map(|mp| mp.overlaps(&period))
-                            .fold(Truth::No, Truth::or)
+                        let member_then = spells
+                            .overlaps_any(&period)
                             .or(member_through_groups(v, of_member, &groups, p, period));
                         if member_then.is_no() && complete {
                             issues.push(Issue::new(
@@ -605,24 +614,21 @@ fn check_bodies(
                     }
                 }
                 if *m.role() == MembershipRole::Observer {
-                    for &q in &members {
-                        let (Some(mm), Some(mp)) = (v.memberships.get(q), v.effective(q)) else {
-                            continue;
-                        };
-                        if mp.overlaps(&period).is_yes() && !is_handover(mp, period) {
-                            issues.push(Issue::new(
-                                Rule::MemberAndObserver,
-                                here(p),
-                                format!(
-                                    "{} is both a member ({}) and an observer ({}) of {}",
-                                    m.member(),
-                                    mm.period(),
-                                    m.period(),
-                                    m.body()
-                                ),
-                            ));
-                            break;
-                        }
+                    let witness = spells.certain_witness(&period, |q| {
+                        v.effective(q).is_some_and(|mp| !is_handover(mp, period))
+                    });
+                    if let Some(mm) = witness.and_then(|q| v.memberships.get(q)) {
+                        issues.push(Issue::new(
+                            Rule::MemberAndObserver,
+                            here(p),
+                            format!(
+                                "{} is both a member ({}) and an observer ({}) of {}",
+                                m.member(),
+                                mm.period(),
+                                m.period(),
+                                m.body()
+                            ),
+                        ));
                     }
                 }
             }

@@ -703,7 +703,7 @@ impl Period {
 
     /// The earliest start, -∞ when unknown or qualified.
     #[inline]
-    fn start_low(&self) -> NaiveDate {
+    pub(crate) fn start_low(&self) -> NaiveDate {
         self.start
             .and_then(|s| s.earliest_day())
             .unwrap_or(MINUS_INFINITY)
@@ -712,7 +712,7 @@ impl Period {
     /// The latest start, when the start is known and not qualified (an
     /// unknown start gives no certainty: `None`).
     #[inline]
-    fn start_high(&self) -> Option<NaiveDate> {
+    pub(crate) fn start_high(&self) -> Option<NaiveDate> {
         let start = self.start?.latest_day()?;
         Some(start.min(self.end_high()))
     }
@@ -720,7 +720,7 @@ impl Period {
     /// The earliest end: +∞ for an open end; the earliest start for an
     /// unknown or qualified end (it may have ended as soon as it started).
     #[inline]
-    fn end_low(&self) -> NaiveDate {
+    pub(crate) fn end_low(&self) -> NaiveDate {
         match self.end {
             PeriodEnd::Open => PLUS_INFINITY,
             PeriodEnd::Unknown => self.start_low(),
@@ -733,7 +733,7 @@ impl Period {
 
     /// The latest end: +∞ for an open, unknown or qualified end.
     #[inline]
-    fn end_high(&self) -> NaiveDate {
+    pub(crate) fn end_high(&self) -> NaiveDate {
         self.end
             .date()
             .and_then(|e| e.latest_day())
