@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use migov::{Dataset, Issue, LoadErrors, Severity};
+use migov::{Dataset, Issue, LoadErrors, LoadOptions, Severity};
 use serde::Serialize;
 
 use crate::progress::Progress;
@@ -141,12 +141,13 @@ pub fn run(
     files: &[PathBuf],
     format: Format,
     deny_warnings: bool,
+    options: &LoadOptions,
     out: &mut dyn Write,
 ) -> io::Result<Status> {
     let mut reports = Vec::new();
     if files.is_empty() {
         let text = migov::reference::JSON;
-        let report = match Dataset::from_json_str(text) {
+        let report = match options.load_str(text) {
             Ok(d) => Report::of_dataset(REFERENCE, text.as_bytes(), &d),
             Err(e) => Report::of_errors(REFERENCE, text.as_bytes(), &e),
         };
@@ -158,7 +159,7 @@ pub fn run(
             let name = file.display().to_string();
             let report = match std::fs::read(file) {
                 Err(e) => Report::unreadable(&name, &e),
-                Ok(bytes) => match Dataset::from_json_slice(&bytes) {
+                Ok(bytes) => match options.load_slice(&bytes) {
                     Ok(d) => Report::of_dataset(&name, &bytes, &d),
                     Err(e) => Report::of_errors(&name, &bytes, &e),
                 },

@@ -68,6 +68,10 @@ enum Command {
         /// Counts warnings as problems (exit status 1).
         #[arg(long)]
         deny_warnings: bool,
+        /// Lists at most this many problems per file (errors first); the
+        /// rest are counted in a last `report.more_problems` line.
+        #[arg(long, value_name = "N", default_value_t = migov::LoadOptions::DEFAULT_MAX_PROBLEMS)]
+        max_problems: usize,
     },
     /// Shows the records an identifier or name stands for (a country code
     /// or name, a process, partner, project or event identifier, a name or
@@ -172,7 +176,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> io::Result<Status> {
             files,
             format,
             deny_warnings,
-        } => check::run(&files, format, deny_warnings, out),
+            max_problems,
+        } => {
+            let options = migov::LoadOptions::new().max_problems(max_problems);
+            check::run(&files, format, deny_warnings, &options, out)
+        }
         Command::Show { id, format } => {
             let Some(data) = data::dataset(cli.data.as_deref())? else {
                 return Ok(Status::Unreadable);

@@ -472,3 +472,29 @@ fn export_to_iati_names_its_publisher_and_says_what_it_left_out() -> TestResult 
     assert!(xml.starts_with("<?xml"));
     Ok(())
 }
+
+#[test]
+fn check_max_problems_lists_that_many_and_counts_the_rest() -> TestResult {
+    // Thirty projects without a title: thirty errors.
+    let projects: Vec<Value> = (0..30)
+        .map(|i| serde_json::json!({"id": format!("P{i}"), "sources": [SRC]}))
+        .collect();
+    let text = serde_json::json!({"schema_version": "1", "projects": projects}).to_string();
+    let bad = file("thirty.json", &text)?;
+    let out = migov()?
+        .args(["check", "--max-problems", "5"])
+        .arg(&bad)
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8(out.get_output().stdout.clone())?;
+    let listed = stdout
+        .lines()
+        .filter(|l| l.contains("[json.missing_field]"))
+        .count();
+    assert_eq!(listed, 5, "{stdout}");
+    assert!(
+        stdout.contains("[report.more_problems]") && stdout.contains("25 more problem(s)"),
+        "{stdout}"
+    );
+    Ok(())
+}
