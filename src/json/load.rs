@@ -325,24 +325,103 @@ impl<'de> serde::Deserialize<'de> for LoadErrors {
     }
 }
 
-/// The top level, with each record kept as raw text to be read on its own.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The top level, with each record kept as raw text to be read on its own,
+/// and the document's own faults (unknown or repeated keys, a collection
+/// that is not a list), found in the same pass as every record's.
+#[derive(Default)]
 struct Top<'a> {
-    #[serde(borrow)]
     schema_version: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    member_states: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    processes: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    partners: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    projects: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    events: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    memberships: Vec<&'a RawValue>,
+    /// The records of each collection, in the order of [`COLLECTIONS`].
+    collections: [Vec<&'a RawValue>; 6],
+    /// The document's faults, in the order of the text.
+    issues: Vec<Issue>,
+}
+
+impl<'de> Deserialize<'de> for Top<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(TopVisitor)
+    }
+}
+
+/// Reads [`Top`]: every key is looked at, so that one fault of the document
+/// hides neither another nor the records' own.
+struct TopVisitor;
+
+impl<'de> Visitor<'de> for TopVisitor {
+    type Value = Top<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top<'de>, A::Error> {
+        const VERSION: usize = 6;
+        let mut top = Top::default();
+        let mut seen = [false; 7];
+        while let Some(key) = map.next_key::<String>()? {
+            let raw: &'de RawValue = map.next_value()?;
+            let slot = match key.as_str() {
+                "schema_version" => Some(VERSION),
+                k => COLLECTIONS.iter().position(|c| *c == k),
+            };
+            let shown = crate::text::Excerpt::new(&key);
+            let at = FieldPath::root().join(key);
+            let Some(slot) = slot else {
+                top.issues.push(Issue::new(
+                    Rule::UnknownField,
+                    at,
+                    format!(
+                        "unknown field {shown}, expected one of `schema_version`, `{}`",
+                        COLLECTIONS.join("`, `")
+                    ),
+                ));
+                continue;
+            };
+            if let Some(seen) = seen.get_mut(slot) {
+                if *seen {
+                    top.issues.push(Issue::new(
+                        Rule::DuplicateField,
+                        at,
+                        format!("duplicate field {shown}; a dataset gives each of its fields once"),
+                    ));
+                    continue;
+                }
+                *seen = true;
+            }
+            if slot == VERSION {
+                top.schema_version = Some(raw);
+                continue;
+            }
+            match serde_json::from_str::<Vec<&'de RawValue>>(raw.get()) {
+                Ok(records) => {
+                    if let Some(c) = top.collections.get_mut(slot) {
+                        *c = records;
+                    }
+                }
+                Err(_) => top.issues.push(Issue::new(
+                    Rule::WrongType,
+                    at,
+                    format!(
+                        "invalid type: {}, expected a list of records",
+                        json_kind(raw.get())
+                    ),
+                )),
+            }
+        }
+        Ok(top)
+    }
+}
+
+/// The kind of JSON value `text` holds, as serde names them.
+fn json_kind(text: &str) -> &'static str {
+    match text.trim_start().chars().next() {
+        Some('{') => "map",
+        Some('[') => "sequence",
+        Some('"') => "string",
+        Some('t' | 'f') => "boolean",
+        Some('n') => "null",
+        _ => "number",
+    }
 }
 
 /// Reads `id` from a record that failed, so references to it are not reported as dangling.
@@ -1576,39 +1655,57 @@ impl Dataset {
         if let Some(issue) = not_an_object(text, &FieldPath::root()) {
             return Err(LoadErrors::one(issue, None));
         }
-        match top.schema_version.map(RawValue::get) {
+        let Top {
+            schema_version,
+            collections,
+            issues: mut document,
+        } = top;
+        // A wrong or missing version is reported with every other fault; the
+        // records are still read as this version reads them.
+        match schema_version.map(RawValue::get) {
             Some(v) if v == format!("\"{SCHEMA_VERSION}\"") => {}
             Some(v) => {
-                return Err(LoadErrors::one(
-                    Issue::new(
-                        Rule::SchemaVersion,
-                        FieldPath::key("schema_version"),
-                        format!(
-                            "unsupported schema version {}: this version of migov reads \"{SCHEMA_VERSION}\"",
-                            crate::text::Excerpt::new(v)
-                        ),
-                    ),
-                    None,
+                let escaped =
+                    serde_json::from_str::<String>(v).is_ok_and(|read| read == SCHEMA_VERSION);
+                let message = if escaped {
+                    format!(
+                        "schema version {} is written with escapes; expected exactly \"{SCHEMA_VERSION}\"",
+                        crate::text::Excerpt::new(v)
+                    )
+                } else {
+                    format!(
+                        "unsupported schema version {}: this version of migov reads \"{SCHEMA_VERSION}\"",
+                        crate::text::Excerpt::new(v)
+                    )
+                };
+                document.push(Issue::new(
+                    Rule::SchemaVersion,
+                    FieldPath::key("schema_version"),
+                    message,
                 ));
             }
-            None => {
-                return Err(LoadErrors::one(
-                    Issue::new(
-                        Rule::MissingField,
-                        FieldPath::key("schema_version"),
-                        format!("missing field `schema_version`; expected \"{SCHEMA_VERSION}\""),
-                    ),
-                    None,
-                ));
-            }
+            None => document.push(Issue::new(
+                Rule::MissingField,
+                FieldPath::key("schema_version"),
+                format!("missing field `schema_version`; expected \"{SCHEMA_VERSION}\""),
+            )),
         }
+        let [
+            member_states,
+            processes,
+            partners,
+            projects,
+            events,
+            memberships,
+        ] = collections;
         let mut loader = Loader::new(limit);
-        loader.accept_raw::<MemberStateRecord>(&top.member_states);
-        loader.accept_raw::<ProcessRecord>(&top.processes);
-        loader.accept_raw::<PartnerRecord>(&top.partners);
-        loader.accept_raw::<ProjectRecord>(&top.projects);
-        loader.accept_raw::<EventRecord>(&top.events);
-        loader.accept_raw::<MembershipRecord>(&top.memberships);
+        loader.issues.extend(document);
+        loader.accept_raw::<MemberStateRecord>(&member_states);
+        loader.accept_raw::<ProcessRecord>(&processes);
+        loader.accept_raw::<PartnerRecord>(&partners);
+        loader.accept_raw::<ProjectRecord>(&projects);
+        loader.accept_raw::<EventRecord>(&events);
+        loader.accept_raw::<MembershipRecord>(&memberships);
         loader.finish()
     }
 

@@ -1,0 +1,83 @@
+//! Every fault of a document in one pass: the document's own (unknown or
+//! repeated top-level keys, a wrong, escaped or missing `schema_version`, a
+//! collection that is not a list) are reported together with every
+//! record's, each at its pointer.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use migov::{Dataset, Rule};
+
+fn report(text: &str) -> Vec<(String, Rule)> {
+    let r = Dataset::from_json_str(text).unwrap_err();
+    r.problems()
+        .iter()
+        .map(|p| (p.pointer(), p.rule()))
+        .collect()
+}
+
+#[test]
+fn document_faults_are_reported_with_every_record_fault() {
+    let text = r#"{
+        "schema_version": "2",
+        "projcts": [],
+        "projects": [{"id": "P1"}, {"id": "P2", "title": "T", "start": "2001-13"}],
+        "events": {"id": "E"},
+        "projects": [],
+        "extra": 1
+    }"#;
+    let found = report(text);
+    for expected in [
+        ("/schema_version", Rule::SchemaVersion),
+        ("/projcts", Rule::UnknownField),
+        ("/extra", Rule::UnknownField),
+        ("/projects", Rule::DuplicateField),
+        ("/events", Rule::WrongType),
+        ("/projects/0", Rule::MissingField),
+        ("/projects/1/start", Rule::InvalidValue),
+    ] {
+        assert!(
+            found
+                .iter()
+                .any(|(p, r)| p == expected.0 && *r == expected.1),
+            "{expected:?} not in {found:?}"
+        );
+    }
+    assert_eq!(found.len(), 7, "{found:?}");
+}
+
+#[test]
+fn an_escaped_schema_version_is_named_as_such() {
+    let text = r#"{"schema_version": "\u0031", "projects": [{"id": "P1"}]}"#;
+    let r = Dataset::from_json_str(text).unwrap_err();
+    let version = r
+        .problems()
+        .iter()
+        .find(|p| p.rule() == Rule::SchemaVersion)
+        .expect("the version is reported");
+    assert!(
+        version.message().contains("escapes"),
+        "{}",
+        version.message()
+    );
+    assert!(r.problems().iter().any(|p| p.pointer() == "/projects/0"));
+}
+
+#[test]
+fn a_missing_schema_version_does_not_hide_the_records_faults() {
+    let found = report(r#"{"projects": [{"id": "P1"}]}"#);
+    assert!(found.contains(&("/schema_version".to_owned(), Rule::MissingField)));
+    assert!(found.contains(&("/projects/0".to_owned(), Rule::MissingField)));
+}
+
+#[test]
+fn every_pointer_resolves_in_the_document() {
+    let text = r#"{"schema_version": "1", "a~b/c": 1, "projects": [{"id": "P1"}], "projects": 3}"#;
+    let value: serde_json::Value =
+        serde_json::from_str(&text.replace(r#""projects": 3"#, r#""x": 3"#)).unwrap();
+    for (pointer, rule) in report(text) {
+        if rule == Rule::DuplicateField {
+            continue; // the repeated key's value is not kept by a JSON value
+        }
+        assert!(value.pointer(&pointer).is_some(), "{pointer} ({rule})");
+    }
+}
