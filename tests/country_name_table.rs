@@ -171,8 +171,12 @@ fn every_name_resolves_to_its_code_or_is_refused() {
         wrong.len(),
         unread.len()
     );
-    assert!(wrong.is_empty(), "wrong answers:\n{}", wrong.join("\n"));
-    assert!(unread.is_empty(), "names not read:\n{}", unread.join("\n"));
+    assert!(
+        wrong.is_empty() && unread.is_empty(),
+        "wrong answers:\n{}\nnames not read:\n{}",
+        wrong.join("\n"),
+        unread.join("\n")
+    );
     assert_eq!(resolved + refused, rows.len() * 4);
 }
 

@@ -732,11 +732,28 @@ fn suggest_name(key: &str) -> Option<CountryCode> {
             continue;
         }
         let distance = edit_distance(&key, &candidate);
-        if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
+        if distance <= allowed
+            && word_by_word(&key, &candidate)
+            && best.is_none_or(|(d, _)| distance < d)
+        {
             best = Some((distance, *code));
         }
     }
     best.map(|(_, code)| code)
+}
+
+/// Whether a candidate is close to the input word by word: as many words, and each word within
+/// one edit per four characters (none for words under four). "Republic of Kenya" is not a
+/// misspelt "Republic of Korea", nor "USSR" a misspelt "USA": a suggestion must never name
+/// another country than the one a real name names.
+fn word_by_word(key: &[char], candidate: &[char]) -> bool {
+    let key_words: Vec<&[char]> = key.split(|c| *c == ' ').collect();
+    let candidate_words: Vec<&[char]> = candidate.split(|c| *c == ' ').collect();
+    key_words.len() == candidate_words.len()
+        && key_words
+            .iter()
+            .zip(&candidate_words)
+            .all(|(a, b)| edit_distance(a, b) <= a.len().max(b.len()) / 4)
 }
 
 /// Levenshtein distance between two character sequences.
