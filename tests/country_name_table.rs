@@ -10,6 +10,8 @@
 // A test binary: helpers outside `#[test]` functions may panic on bad data too.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
+use std::sync::LazyLock;
+
 use migov::CountryCode;
 use migov::printed::{Normalisation, ReadCountryErrorKind, read_country};
 
@@ -42,7 +44,14 @@ fn fields(line: &str) -> Vec<String> {
     out
 }
 
-fn table() -> Vec<Row> {
+/// The table, read once.
+static ROWS: LazyLock<Vec<Row>> = LazyLock::new(read_table);
+
+fn table() -> &'static [Row] {
+    &ROWS
+}
+
+fn read_table() -> Vec<Row> {
     let text = include_str!("data/country_names/table.csv");
     let mut lines = text.lines();
     assert_eq!(
@@ -122,7 +131,7 @@ fn every_name_resolves_to_its_code_or_is_refused() {
     let (mut resolved, mut refused) = (0_usize, 0_usize);
     let mut wrong = Vec::new();
     let mut unread = Vec::new();
-    for row in &rows {
+    for row in rows {
         for form in forms(&row.name) {
             let reading = read_country(&form);
             match (&row.alpha3, reading) {
@@ -246,4 +255,52 @@ fn historic_names_say_what_happened() {
         note.to_string().contains("Democratic Republic of the Congo"),
         "{note}"
     );
+}
+
+proptest::proptest! {
+    /// A listed name with a footnote mark, a possessive, a leading "the", a UNTERM "(the)" or
+    /// any mix of case is still never read as, nor suggested as, another country; a former
+    /// state with several successors is never read as one of them.
+    #[test]
+    fn decorated_names_are_never_read_as_another_country(
+        pick in proptest::prelude::any::<proptest::sample::Index>(),
+        decoration in 0_usize..6,
+        upper in proptest::collection::vec(proptest::prelude::any::<bool>(), 0..80),
+    ) {
+        let rows = table();
+        let row = pick.get(&rows);
+        let cased: String = row
+            .name
+            .chars()
+            .zip(upper.iter().chain(std::iter::repeat(&false)))
+            .map(|(c, &up)| if up { c.to_uppercase().collect::<String>() } else { c.to_lowercase().collect() })
+            .collect();
+        let text = match decoration {
+            0 => format!("{cased}*"),
+            1 => format!("{cased}'s"),
+            2 => format!("the {cased}"),
+            3 => format!("{cased} (the)"),
+            4 => format!("{cased}¹"),
+            _ => cased,
+        };
+        match (&row.alpha3, read_country(&text)) {
+            (Some(expected), Ok(reading)) => {
+                proptest::prop_assert_eq!(reading.value().alpha3(), expected.as_str(), "{:?}", text);
+            }
+            (None, Ok(reading)) => {
+                proptest::prop_assert!(false, "{:?} read as {}", text, reading.value().alpha3());
+            }
+            (expected, Err(err)) => {
+                if let ReadCountryErrorKind::Unknown(inner) = err.kind()
+                    && let Some(suggested) = inner.suggestion()
+                {
+                    proptest::prop_assert_eq!(
+                        Some(suggested.alpha3()),
+                        expected.as_deref(),
+                        "{:?} suggests {}", text, suggested.name()
+                    );
+                }
+            }
+        }
+    }
 }

@@ -194,14 +194,15 @@ impl CountryCode {
     /// ```
     pub fn from_name(name: &str) -> Result<Self, CountryCodeError> {
         let key = normalize_name(name);
+        Self::find_name(&key).ok_or_else(|| CountryCodeError::name(name, suggest_name(&key)))
+    }
+
+    /// The country whose name or alias folds to `key` (a [`normalize_name`] output): the
+    /// lookup of [`CountryCode::from_name`] without the search for a suggestion.
+    pub(crate) fn find_name(key: &str) -> Option<Self> {
         let index = &*NAME_INDEX;
-        match index.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
-            Ok(at) => match index.get(at) {
-                Some(&(_, code)) => Ok(code),
-                None => Err(CountryCodeError::name(name, None)),
-            },
-            Err(_) => Err(CountryCodeError::name(name, suggest_name(&key))),
-        }
+        let at = index.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        index.get(at).map(|&(_, code)| code)
     }
 
     /// The ISO 3166-1 alpha-3 code, such as `"SEN"` (`"XKX"` for Kosovo).
