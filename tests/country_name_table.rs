@@ -252,7 +252,8 @@ fn historic_names_say_what_happened() {
         .find(|n| matches!(n, Normalisation::HistoricName { .. }))
         .unwrap();
     assert!(
-        note.to_string().contains("Democratic Republic of the Congo"),
+        note.to_string()
+            .contains("Democratic Republic of the Congo"),
         "{note}"
     );
 }
@@ -268,7 +269,7 @@ proptest::proptest! {
         upper in proptest::collection::vec(proptest::prelude::any::<bool>(), 0..80),
     ) {
         let rows = table();
-        let row = pick.get(&rows);
+        let row = pick.get(rows);
         let cased: String = row
             .name
             .chars()

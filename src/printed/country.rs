@@ -197,7 +197,10 @@ const HISTORIC: [(&str, &[&str]); 38] = [
     ("Southern Rhodesia", &["ZWE"]),
     ("Sikkim", &["IND"]),
     ("Viet-Nam, Democratic Republic of", &["VNM"]),
-    ("Yemen, Democratic, People's Democratic Republic of", &["YEM"]),
+    (
+        "Yemen, Democratic, People's Democratic Republic of",
+        &["YEM"],
+    ),
     ("Czechoslovakia", &["CZE", "SVK"]),
     ("Czechoslovak Socialist Republic", &["CZE", "SVK"]),
     ("Yugoslavia", YUGOSLAVIA),
@@ -209,7 +212,10 @@ const HISTORIC: [(&str, &[&str]); 38] = [
     ("French Southern and Antarctic Territories", &["ATA", "ATF"]),
     ("Gilbert and Ellice Islands", &["KIR", "TUV"]),
     ("Neutral Zone", &["IRQ", "SAU"]),
-    ("Pacific Islands (trust territory)", &["FSM", "MHL", "MNP", "PLW"]),
+    (
+        "Pacific Islands (trust territory)",
+        &["FSM", "MHL", "MNP", "PLW"],
+    ),
 ];
 
 /// What a folded name stands for in [`INDEX`].
@@ -246,9 +252,7 @@ static INDEX: LazyLock<Vec<(String, Entry)>> = LazyLock::new(|| {
 
 /// The entry for a folded name.
 fn entry(key: &str) -> Option<Entry> {
-    let at = INDEX
-        .binary_search_by(|(k, _)| k.as_str().cmp(key))
-        .ok()?;
+    let at = INDEX.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
     INDEX.get(at).map(|&(_, entry)| entry)
 }
 
@@ -509,11 +513,7 @@ fn look_up(key: &str, printed: &str, notes: &mut Vec<Normalisation>) -> Option<F
 }
 
 /// A former name: its one successor (with a note), or its several.
-fn historic(
-    printed: &str,
-    successors: &[&str],
-    notes: &mut Vec<Normalisation>,
-) -> Found {
+fn historic(printed: &str, successors: &[&str], notes: &mut Vec<Normalisation>) -> Found {
     let codes: Vec<CountryCode> = successors
         .iter()
         .filter_map(|c| CountryCode::from_alpha3(c).ok())
@@ -721,7 +721,7 @@ mod tests {
     fn long_hostile_text_is_refused_without_a_suggestion() {
         for text in [
             "Republic of ".repeat(20_000),
-            format!("{}Kenya", "(".repeat(20_000)),
+            format!("Kenya ({})", "Kenya ".repeat(20_000)),
             format!("Kenya{}", ", Rep.".repeat(20_000)),
             "St ".repeat(20_000),
         ] {

@@ -1267,6 +1267,36 @@ mod tests {
     }
 
     #[test]
+    fn suggestions_are_close_word_by_word() {
+        // Misspelt names still get their country.
+        for (typo, alpha3) in [
+            ("Senegall", "SEN"),
+            ("Cap Verde", "CPV"),
+            ("Phillipines", "PHL"),
+            ("Burkina Fasso", "BFA"),
+        ] {
+            assert_eq!(
+                CountryCode::from_name(typo).unwrap_err().suggestion(),
+                Some(code(alpha3)),
+                "{typo}"
+            );
+        }
+        // Real names of one country are never suggested as another, close as they are.
+        for name in [
+            "Republic of Kenya",
+            "French Republic",
+            "USSR",
+            "Cocos Islands Territory",
+        ] {
+            assert_eq!(
+                CountryCode::from_name(name).unwrap_err().suggestion(),
+                None,
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
     fn error_accessors() {
         let err = CountryCode::from_name("Senegall").unwrap_err();
         assert_eq!(err.input(), "Senegall");

@@ -382,7 +382,10 @@ pub(super) static ALIASES: &[(&str, CountryCode)] = &[
     ("US Virgin Islands", iso(I::VIR)),
     // ISO 3166-1 official names, UN names and CLDR short and variant names that no rule of
     // `printed::read_country` reaches (tests/data/country_names/README.md gives the lists).
-    ("Hong Kong Special Administrative Region of China", iso(I::HKG)),
+    (
+        "Hong Kong Special Administrative Region of China",
+        iso(I::HKG),
+    ),
     ("Macao Special Administrative Region of China", iso(I::MAC)),
     ("Virgin Islands of the United States", iso(I::VIR)),
     ("Svalbard and Jan Mayen Islands", iso(I::SJM)),
