@@ -311,16 +311,14 @@ pub fn read_country(text: &str) -> Result<Reading<CountryCode>, ReadCountryError
     };
     let mut notes = Vec::new();
     // A former name is read with a note even where `from_name` knows it.
-    match look_up(&normalize_name(text), text, &mut notes) {
-        Some(Found::Country(code)) if !notes.is_empty() => return Ok(Reading::new(code, notes)),
-        Some(Found::Several(codes)) => {
-            return Err(fail(ReadCountryErrorKind::HistoricWithSeveralSuccessors {
+    if let Some(Entry::Historic(successors)) = entry(&normalize_name(text)) {
+        return match historic(text, successors, &mut notes) {
+            Ok(code) => Ok(Reading::new(code, notes)),
+            Err(codes) => Err(fail(ReadCountryErrorKind::HistoricWithSeveralSuccessors {
                 successors: codes,
-            }));
-        }
-        _ => {}
+            })),
+        };
     }
-    notes.clear();
     let first_error = match CountryCode::from_name(text) {
         Ok(code) => return Ok(Reading::new(code, Vec::new())),
         Err(err) => err,
@@ -397,7 +395,11 @@ pub fn read_country(text: &str) -> Result<Reading<CountryCode>, ReadCountryError
     if let Some((head, _)) = name.split_once(',')
         && let Some(Entry::Historic(successors)) = entry(&normalize_name(head))
     {
-        return outcome(historic(head.trim(), successors, &mut notes), notes);
+        let found = match historic(head, successors, &mut notes) {
+            Ok(code) => Found::Country(code),
+            Err(codes) => Found::Several(codes),
+        };
+        return outcome(found, notes);
     }
     Err(fail(ReadCountryErrorKind::Unknown(first_error)))
 }
@@ -498,7 +500,12 @@ fn saint(key: &str) -> Option<String> {
 /// the names and aliases of [`CountryCode::from_name`].
 fn look_up(key: &str, printed: &str, notes: &mut Vec<Normalisation>) -> Option<Found> {
     match entry(key) {
-        Some(Entry::Historic(successors)) => return Some(historic(printed, successors, notes)),
+        Some(Entry::Historic(successors)) => {
+            return Some(match historic(printed, successors, notes) {
+                Ok(code) => Found::Country(code),
+                Err(codes) => Found::Several(codes),
+            });
+        }
         Some(Entry::Never) => return Some(Found::Refused),
         Some(Entry::Country(code)) => {
             let code = CountryCode::from_alpha3(code).ok()?;
@@ -513,7 +520,11 @@ fn look_up(key: &str, printed: &str, notes: &mut Vec<Normalisation>) -> Option<F
 }
 
 /// A former name: its one successor (with a note), or its several.
-fn historic(printed: &str, successors: &[&str], notes: &mut Vec<Normalisation>) -> Found {
+fn historic(
+    printed: &str,
+    successors: &[&str],
+    notes: &mut Vec<Normalisation>,
+) -> Result<CountryCode, Vec<CountryCode>> {
     let codes: Vec<CountryCode> = successors
         .iter()
         .filter_map(|c| CountryCode::from_alpha3(c).ok())
@@ -524,9 +535,9 @@ fn historic(printed: &str, successors: &[&str], notes: &mut Vec<Normalisation>) 
                 former: printed.trim().to_owned(),
                 successor: *one,
             });
-            Found::Country(*one)
+            Ok(*one)
         }
-        _ => Found::Several(codes),
+        _ => Err(codes),
     }
 }
 
