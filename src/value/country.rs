@@ -194,14 +194,15 @@ impl CountryCode {
     /// ```
     pub fn from_name(name: &str) -> Result<Self, CountryCodeError> {
         let key = normalize_name(name);
+        Self::find_name(&key).ok_or_else(|| CountryCodeError::name(name, suggest_name(&key)))
+    }
+
+    /// The country whose name or alias folds to `key` (a [`normalize_name`] output): the
+    /// lookup of [`CountryCode::from_name`] without the search for a suggestion.
+    pub(crate) fn find_name(key: &str) -> Option<Self> {
         let index = &*NAME_INDEX;
-        match index.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
-            Ok(at) => match index.get(at) {
-                Some(&(_, code)) => Ok(code),
-                None => Err(CountryCodeError::name(name, None)),
-            },
-            Err(_) => Err(CountryCodeError::name(name, suggest_name(&key))),
-        }
+        let at = index.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        index.get(at).map(|&(_, code)| code)
     }
 
     /// The ISO 3166-1 alpha-3 code, such as `"SEN"` (`"XKX"` for Kosovo).
@@ -732,11 +733,28 @@ fn suggest_name(key: &str) -> Option<CountryCode> {
             continue;
         }
         let distance = edit_distance(&key, &candidate);
-        if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
+        if distance <= allowed
+            && word_by_word(&key, &candidate)
+            && best.is_none_or(|(d, _)| distance < d)
+        {
             best = Some((distance, *code));
         }
     }
     best.map(|(_, code)| code)
+}
+
+/// Whether a candidate is close to the input word by word: as many words, and each word within
+/// one edit per four characters (none for words under four). "Republic of Kenya" is not a
+/// misspelt "Republic of Korea", nor "USSR" a misspelt "USA": a suggestion must never name
+/// another country than the one a real name names.
+fn word_by_word(key: &[char], candidate: &[char]) -> bool {
+    let key_words: Vec<&[char]> = key.split(|c| *c == ' ').collect();
+    let candidate_words: Vec<&[char]> = candidate.split(|c| *c == ' ').collect();
+    key_words.len() == candidate_words.len()
+        && key_words
+            .iter()
+            .zip(&candidate_words)
+            .all(|(a, b)| edit_distance(a, b) <= a.len().max(b.len()) / 4)
 }
 
 /// Levenshtein distance between two character sequences.
@@ -1246,6 +1264,36 @@ mod tests {
             msg(CountryCode::from_name("Atlantis")),
             r#"unknown country name "Atlantis""#
         );
+    }
+
+    #[test]
+    fn suggestions_are_close_word_by_word() {
+        // Misspelt names still get their country.
+        for (typo, alpha3) in [
+            ("Senegall", "SEN"),
+            ("Cap Verde", "CPV"),
+            ("Phillipines", "PHL"),
+            ("Burkina Fasso", "BFA"),
+        ] {
+            assert_eq!(
+                CountryCode::from_name(typo).unwrap_err().suggestion(),
+                Some(code(alpha3)),
+                "{typo}"
+            );
+        }
+        // Real names of one country are never suggested as another, close as they are.
+        for name in [
+            "Republic of Kenya",
+            "French Republic",
+            "USSR",
+            "Cocos Islands Territory",
+        ] {
+            assert_eq!(
+                CountryCode::from_name(name).unwrap_err().suggestion(),
+                None,
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -380,4 +380,27 @@ pub(super) static ALIASES: &[(&str, CountryCode)] = &[
     ("Hong Kong SAR", iso(I::HKG)),
     ("Macao SAR", iso(I::MAC)),
     ("US Virgin Islands", iso(I::VIR)),
+    // ISO 3166-1 official names, UN names and CLDR short and variant names that no rule of
+    // `printed::read_country` reaches (tests/data/country_names/README.md gives the lists).
+    (
+        "Hong Kong Special Administrative Region of China",
+        iso(I::HKG),
+    ),
+    ("Macao Special Administrative Region of China", iso(I::MAC)),
+    ("Virgin Islands of the United States", iso(I::VIR)),
+    ("Svalbard and Jan Mayen Islands", iso(I::SJM)),
+    ("Wallis and Futuna Islands", iso(I::WLF)),
+    ("Saint Helena", iso(I::SHN)),
+    ("Heard and McDonald Islands", iso(I::HMD)),
+    ("South Georgia and South Sandwich Islands", iso(I::SGS)),
+    ("Saint Vincent and Grenadines", iso(I::VCT)),
+    ("Congo (DRC)", iso(I::COD)),
+    ("Congo (Republic)", iso(I::COG)),
+    ("Falkland Islands (Islas Malvinas)", iso(I::FLK)),
+    ("Cocos Islands", iso(I::CCK)),
+    ("Caribbean Netherlands", iso(I::BES)),
+    ("Bosnia", iso(I::BIH)),
+    ("U.S. Outlying Islands", iso(I::UMI)),
+    // World Bank API form.
+    ("Puerto Rico (US)", iso(I::PRI)),
 ];
