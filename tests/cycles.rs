@@ -1,6 +1,11 @@
 //! Cycles in the links between events are warned, once per cycle, naming the
 //! events of the cycle in the order of the links.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 use migov::codelist::EventRelation;
 use migov::{Dataset, Event, EventId, Issue, RelatedEvent, Rule};
@@ -10,7 +15,10 @@ use proptest::prelude::*;
 fn events(n: usize, links: &[(usize, usize, EventRelation)]) -> Vec<Event> {
     (0..n)
         .map(|i| {
-            let mut b = Event::builder(EventId::new(&format!("E{i}")).unwrap(), format!("Event {i}"));
+            let mut b = Event::builder(
+                EventId::new(&format!("E{i}")).unwrap(),
+                format!("Event {i}"),
+            );
             for (from, to, relation) in links {
                 if *from == i {
                     b = b.related_event(RelatedEvent::new(
@@ -50,10 +58,7 @@ fn an_event_related_to_itself_is_refused_before_any_cycle() {
         .related_event(RelatedEvent::new(id, EventRelation::FollowUpOf))
         .build()
         .unwrap_err();
-    assert!(
-        err.to_string().contains("related to itself"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("related to itself"), "{err}");
 }
 
 #[test]
@@ -68,7 +73,11 @@ fn a_two_cycle_is_one_warning_naming_both_events_in_order() {
     assert!(!w.is_error());
     assert!(w.message().contains("E1 → E2 → E1"), "{}", w.message());
     // Each link is named with its relation.
-    assert!(w.message().contains("E1 is follow_up_of E2"), "{}", w.message());
+    assert!(
+        w.message().contains("E1 is follow_up_of E2"),
+        "{}",
+        w.message()
+    );
     assert!(w.message().contains("E2 is part_of E1"), "{}", w.message());
     // E0 leads into the cycle but is not on it.
     assert!(!w.message().contains("E0"), "{}", w.message());
@@ -173,7 +182,11 @@ fn a_chain_of_100_000_events_is_no_cycle_and_closing_it_is_one() {
     let data = build(&links);
     let found = cycle_warnings(&data);
     assert_eq!(found.len(), 1);
-    assert!(found[0].message().contains(&format!("a cycle of {n} event(s)")));
+    assert!(
+        found[0]
+            .message()
+            .contains(&format!("a cycle of {n} event(s)"))
+    );
     assert!(found[0].message().contains("E0 → E1 → E2 → "));
     assert!(found[0].message().contains(&format!("E{} → E0 (", n - 1)));
 }

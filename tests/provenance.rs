@@ -22,7 +22,10 @@ fn date(s: &str) -> PartialDate {
 fn backed_by<'a>(answer: &impl Answer<'a>, allowed: &[&Source], what: &str) {
     assert_ne!(answer.certainty(), Truth::No, "{what}");
     for s in answer.sources() {
-        assert!(allowed.contains(&s), "{what}: {s:?} is not among {allowed:?}");
+        assert!(
+            allowed.contains(&s),
+            "{what}: {s:?} is not among {allowed:?}"
+        );
     }
 }
 
@@ -67,18 +70,26 @@ fn small() -> Dataset {
     let sen = Party::State(CountryCode::from_alpha3("SEN").unwrap());
     let gmb = Party::State(CountryCode::from_alpha3("GMB").unwrap());
     b.add_membership(
-        Membership::builder(sen.clone(), Party::Process(midwa.clone()), MembershipRole::Member)
-            .period("2001/..".parse().unwrap())
-            .source(src("https://www.iom.int/midwa-members"))
-            .build()
-            .unwrap(),
+        Membership::builder(
+            sen.clone(),
+            Party::Process(midwa.clone()),
+            MembershipRole::Member,
+        )
+        .period("2001/..".parse().unwrap())
+        .source(src("https://www.iom.int/midwa-members"))
+        .build()
+        .unwrap(),
     );
     b.add_membership(
-        Membership::builder(gmb.clone(), Party::Process(ecowas.clone()), MembershipRole::Member)
-            .period("2005/..".parse().unwrap())
-            .source(src("https://example.org/gmb-in-group"))
-            .build()
-            .unwrap(),
+        Membership::builder(
+            gmb.clone(),
+            Party::Process(ecowas.clone()),
+            MembershipRole::Member,
+        )
+        .period("2005/..".parse().unwrap())
+        .source(src("https://example.org/gmb-in-group"))
+        .build()
+        .unwrap(),
     );
     b.add_membership(
         Membership::builder(
@@ -129,7 +140,11 @@ fn a_membership_answer_gives_the_membership_sources_not_the_body() {
         assert!(!a.sources().contains(&&src("https://www.iom.int/midwa")));
     }
     let chair: Vec<_> = data
-        .members_of(&Party::Process(ProcessId::new("MIDWA").unwrap()), &MembershipRole::Chair, date("2019"))
+        .members_of(
+            &Party::Process(ProcessId::new("MIDWA").unwrap()),
+            &MembershipRole::Chair,
+            date("2019"),
+        )
         .collect();
     assert_eq!(chair.len(), 1);
     assert_eq!(chair[0].sources(), [&src("https://example.org/chair-2019")]);
@@ -155,7 +170,11 @@ fn through_a_group_both_memberships_back_the_answer_less_the_contradicting_page(
     let reached = data.bodies_of(&gmb, date("2015"), 2);
     let to_midwa = reached.iter().find(|r| r.body() == &midwa).unwrap();
     assert_eq!(to_midwa.sources().len(), 2);
-    assert!(!to_midwa.sources().contains(&&src("https://example.org/contradicts")));
+    assert!(
+        !to_midwa
+            .sources()
+            .contains(&&src("https://example.org/contradicts"))
+    );
 }
 
 #[test]
@@ -170,32 +189,59 @@ fn a_claim_with_competing_values_keeps_each_value_sources() {
     // counted for 2001.
     assert_eq!(established.sources(), [&src("https://www.iom.int/midwa")]);
     let disputes = data.disputes();
-    let midwa = disputes.iter().find(|d| d.field() == "established").unwrap();
-    assert_eq!(midwa.claims()[0].sources(), [&src("https://www.iom.int/midwa")]);
+    let midwa = disputes
+        .iter()
+        .find(|d| d.field() == "established")
+        .unwrap();
+    assert_eq!(
+        midwa.claims()[0].sources(),
+        [&src("https://www.iom.int/midwa")]
+    );
     assert_eq!(midwa.claims()[1].sources(), [&src("https://midwa.org/")]);
     // The contested membership: its own page for it, the other page against.
     let contested = disputes.iter().find(|d| d.field() == "membership").unwrap();
-    assert_eq!(contested.claims()[0].sources(), [&src("https://example.org/group-observes")]);
-    assert_eq!(contested.claims()[1].sources(), [&src("https://example.org/contradicts")]);
+    assert_eq!(
+        contested.claims()[0].sources(),
+        [&src("https://example.org/group-observes")]
+    );
+    assert_eq!(
+        contested.claims()[1].sources(),
+        [&src("https://example.org/contradicts")]
+    );
 }
 
 #[test]
 fn an_admission_gives_the_step_sources_not_the_state_record() {
     let data = small();
-    let sen = data.member_state(CountryCode::from_alpha3("SEN").unwrap()).unwrap();
+    let sen = data
+        .member_state(CountryCode::from_alpha3("SEN").unwrap())
+        .unwrap();
     let taken: Vec<_> = data
         .took_status_between(IomStatus::Member, date("1970"), date("1980"))
         .collect();
     assert_eq!(taken.len(), 1);
-    assert_eq!(taken[0].sources(), [&src("https://www.iom.int/senegal-admission")]);
+    assert_eq!(
+        taken[0].sources(),
+        [&src("https://www.iom.int/senegal-admission")]
+    );
     assert!(sen.sources().len() > taken[0].sources().len());
     let held: Vec<_> = sen.status_on(IomStatus::Member, date("1976-05")).collect();
     assert_eq!(held.len(), 1);
     assert_eq!(held[0].certainty(), Truth::Maybe);
     assert_eq!(held[0].sources(), taken[0].sources());
     assert_eq!(sen.is_member_on(date("1976-05")), Truth::Maybe);
-    assert_eq!(sen.status_on(IomStatus::Member, date("1976-05")).certain().count(), 0);
-    assert_eq!(sen.status_on(IomStatus::Member, date("1990")).certain().count(), 1);
+    assert_eq!(
+        sen.status_on(IomStatus::Member, date("1976-05"))
+            .certain()
+            .count(),
+        0
+    );
+    assert_eq!(
+        sen.status_on(IomStatus::Member, date("1990"))
+            .certain()
+            .count(),
+        1
+    );
     // A step's own sources survive the dataset format.
     let again = Dataset::from_json_str(&data.to_json_string()).unwrap();
     assert_eq!(again, data);
@@ -203,7 +249,10 @@ fn an_admission_gives_the_step_sources_not_the_state_record() {
         .member_state(CountryCode::from_alpha3("SEN").unwrap())
         .unwrap()
         .status_history()[0];
-    assert_eq!(step.sources(), [src("https://www.iom.int/senegal-admission")]);
+    assert_eq!(
+        step.sources(),
+        [src("https://www.iom.int/senegal-admission")]
+    );
 }
 
 #[test]
@@ -227,9 +276,11 @@ mod reference {
     use super::*;
 
     fn years() -> impl Iterator<Item = PartialDate> {
-        ["1995", "2001", "2005", "2010", "2015", "2019", "2021", "2024", "2024-06"]
-            .into_iter()
-            .map(date)
+        [
+            "1995", "2001", "2005", "2010", "2015", "2019", "2021", "2024", "2024-06",
+        ]
+        .into_iter()
+        .map(date)
     }
 
     /// The membership's sources, less those of its dispute.
@@ -270,7 +321,11 @@ mod reference {
             }
             for p in data.processes() {
                 let body = Party::Process(p.id().clone());
-                for role in [MembershipRole::Member, MembershipRole::Chair, MembershipRole::Observer] {
+                for role in [
+                    MembershipRole::Member,
+                    MembershipRole::Chair,
+                    MembershipRole::Observer,
+                ] {
                     let all: Vec<_> = data.members_of(&body, &role, on).collect();
                     for a in &all {
                         let mut allowed = own(a.item());
@@ -279,7 +334,11 @@ mod reference {
                         // The body's record is never cited for it, unless
                         // the membership names the same page.
                         for s in a.sources() {
-                            assert!(!p.sources().contains(s) || a.item().sources().contains(s) || a.through().is_some_and(|t| t.sources().contains(s)));
+                            assert!(
+                                !p.sources().contains(s)
+                                    || a.item().sources().contains(s)
+                                    || a.through().is_some_and(|t| t.sources().contains(s))
+                            );
                         }
                         answers += 1;
                     }
@@ -329,7 +388,10 @@ mod reference {
                     .start()
                     .map(|c| c.alternatives().iter().flat_map(|x| x.sources()).collect())
                     .unwrap_or_default();
-                let named: Vec<&Source> = e.start().map(|c| c.sources().iter().collect()).unwrap_or_default();
+                let named: Vec<&Source> = e
+                    .start()
+                    .map(|c| c.sources().iter().collect())
+                    .unwrap_or_default();
                 let allowed: Vec<&Source> = e
                     .sources()
                     .iter()
@@ -382,7 +444,9 @@ mod reference {
         }
         let certain: Vec<_> = changes.clone().into_iter().certain().collect();
         certain_subset(&changes, &certain);
-        let window: Vec<_> = data.membership_changes(date("2000"), date("2020")).collect();
+        let window: Vec<_> = data
+            .membership_changes(date("2000"), date("2020"))
+            .collect();
         for c in &window {
             backed_by(c, &own(c.membership()), "membership change");
         }
@@ -420,10 +484,17 @@ mod reference {
                 .iter()
                 .find(|d| d.subject() == subject && d.field() == "established")
                 .unwrap();
-            let others: Vec<&Source> = claim.alternatives().iter().flat_map(|a| a.sources()).collect();
+            let others: Vec<&Source> = claim
+                .alternatives()
+                .iter()
+                .flat_map(|a| a.sources())
+                .collect();
             for s in fact.claims()[0].sources() {
                 assert!(p.sources().contains(s) || claim.sources().contains(s));
-                assert!(claim.sources().contains(s) || !others.contains(s), "{subject}: {s:?} gives another value");
+                assert!(
+                    claim.sources().contains(s) || !others.contains(s),
+                    "{subject}: {s:?} gives another value"
+                );
             }
             assert_eq!(fact.claims().len(), claim.alternatives().len() + 1);
             for (view, alt) in fact.claims()[1..].iter().zip(claim.alternatives()) {

@@ -364,10 +364,7 @@ fn check_event_cycles(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
             let (Some(e), Some(to)) = (event(p), event(next)) else {
                 continue;
             };
-            let link = e
-                .related_events()
-                .iter()
-                .position(|r| r.event() == to.id());
+            let link = e.related_events().iter().position(|r| r.event() == to.id());
             if k == 0 {
                 first_link = link;
             }
