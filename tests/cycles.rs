@@ -83,6 +83,11 @@ fn a_two_cycle_is_one_warning_naming_both_events_in_order() {
     assert!(!w.message().contains("E0"), "{}", w.message());
     // The place is the link that leaves the cycle's first event.
     assert_eq!(w.path().to_string(), "events[1].related_events[0]");
+    // A dataset file with the cycle loads with the same warning.
+    let again = Dataset::from_json_str(&data.to_json_string()).unwrap();
+    let loaded = cycle_warnings(&again);
+    assert_eq!(loaded.len(), 1);
+    assert_eq!(loaded[0].message(), w.message());
 }
 
 #[test]

@@ -148,6 +148,13 @@ fn a_membership_answer_gives_the_membership_sources_not_the_body() {
         .collect();
     assert_eq!(chair.len(), 1);
     assert_eq!(chair[0].sources(), [&src("https://example.org/chair-2019")]);
+    // A service's JSON answer carries the same sources.
+    let json = serde_json::to_value(chair[0]).unwrap();
+    assert_eq!(
+        json["sources"],
+        serde_json::to_value(chair[0].sources()).unwrap()
+    );
+    assert_eq!(json["sources"][0], "https://example.org/chair-2019");
 }
 
 #[test]
