@@ -82,9 +82,10 @@ fn senegal(data: &Dataset) -> Result<(), Box<dyn Error>> {
 fn midsa(data: &Dataset) -> Result<(), Box<dyn Error>> {
     println!("== Chairs of MIDSA");
     for term in data.chair_history(&Party::Process(ProcessId::new("MIDSA")?)) {
+        // The chair membership's own sources, not MIDSA's record's.
+        let urls: Vec<&str> = term.sources().iter().map(|s| s.url()).collect();
         match term {
             ChairTerm::Chair(m) => {
-                let urls: Vec<&str> = m.sources().iter().map(|s| s.url()).collect();
                 println!(
                     "  {:<6} {} ({})",
                     m.period().to_string(),

@@ -105,7 +105,7 @@ pub use entity::{
     EventDate, EventParty, ExternalId, Figure, IomStatus, MemberState, MemberStateBuilder,
     Membership, MembershipBuilder, Outcome, Panellist, Partner, PartnerBuilder, Party, Person,
     Project, ProjectBuilder, ProjectParty, Rcp, RcpBuilder, RegionalConsultativeProcess,
-    RelatedEvent, Session, StatusChange,
+    RelatedEvent, Session, StatusChange, StatusHeld,
 };
 pub use error::Error;
 pub use problem::{BuildError, FieldPath, Issue, Rule, Segment, Severity};
@@ -116,7 +116,7 @@ pub use json::{LoadError, LoadErrors, LoadOptions};
 /// The exact decimal behind [`Money`] (a public dependency).
 pub use rust_decimal;
 pub use value::{
-    Alternative, Claimed, CountryCode, CountryCodeError, CountryCodeErrorKind, Currency,
+    Alternative, Answer, Claimed, CountryCode, CountryCodeError, CountryCodeErrorKind, Currency,
     CurrencyError, EventId, IdError, IdErrorReason, IdfCode, IdfCodeError, IdfCodeForm, Language,
     LanguageError, LocalTime, LocalTimeError, LocalTimeErrorKind, Money, MoneyError, MonthDay,
     MonthDayError, MonthDayErrorKind, PartialDate, PartialDateError, PartialDateErrorKind,

@@ -125,6 +125,7 @@ rules! {
     AgendaDayOrder = ("event.agenda_day_order", Error, "agenda days are in date order, each day once"),
     AgendaDayOutsideEvent = ("event.agenda_day_outside_event", Error, "agenda days fall within the event's dates"),
     EventOutsideProject = ("event.outside_project", Error, "an event's related project overlaps the event in time"),
+    EventRelatedCycle = ("event.related_cycle", Warning, "the links between events (follow-up of, preparatory to, part of) never lead back to the event they start from; each cycle is warned once, naming its events in the order of the links"),
     // Memberships.
     SelfMembership = ("membership.self", Error, "nobody is a member of itself"),
     DuplicateMembership = ("membership.duplicate", Error, "the same membership (member, body, role, scope, period, date of the source) is not recorded twice; no longer reported: the dataset merges such repeats into one record with the sources of both"),

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::dataset::Dataset;
 use crate::dataset::query::AsOf;
 use crate::entity::{IomStatus, MemberState, StatusChange};
-use crate::value::{PartialDate, Truth};
+use crate::value::{Answer, PartialDate, Source, Truth};
 
 /// A state that took an IOM status in a window, with the step that records
 /// it (see [`Dataset::took_status_between`]).
@@ -38,6 +38,24 @@ impl<'a> StatusTaken<'a> {
     /// The answer as an [`AsOf`] of the state.
     pub fn as_of(&self) -> AsOf<'a, MemberState> {
         AsOf::new(self.state, self.certainty)
+    }
+
+    /// The sources that back the answer: the step's own
+    /// ([`StatusChange::sources`]), never the whole list of the state's
+    /// record (which backs its other facts too); empty where the data names
+    /// none for the step.
+    pub fn sources(&self) -> Vec<&'a Source> {
+        self.step.sources().iter().collect()
+    }
+}
+
+impl<'a> Answer<'a> for StatusTaken<'a> {
+    fn sources(&self) -> Vec<&'a Source> {
+        StatusTaken::sources(self)
+    }
+
+    fn certainty(&self) -> Truth {
+        self.certainty
     }
 }
 

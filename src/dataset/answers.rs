@@ -8,20 +8,52 @@ use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
 use crate::dataset::query::{AsOf, ClaimView, DisputedFact, MembershipChange, NameMatch};
+use crate::entity::{Event, MemberState, Membership};
+use crate::value::Source;
 
-/// `{"item": <record>, "certainty": "yes" | "maybe"}`; an answer through a
-/// group also has `"through": <record>` (see [`AsOf::through`]).
-impl<T: Serialize> Serialize for AsOf<'_, T> {
+/// `{"item": <record>, "certainty": "yes" | "maybe", "sources": [...]}`;
+/// an answer through a group also has `"through": <record>` (see
+/// [`AsOf::through`]). `sources` are the answer's
+/// ([`Answer::sources`](crate::value::Answer::sources)).
+impl Serialize for AsOf<'_, Membership> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let through = self.through();
-        let mut s = serializer.serialize_struct("AsOf", 2 + usize::from(through.is_some()))?;
-        s.serialize_field("item", self.item())?;
-        s.serialize_field("certainty", &self.certainty())?;
-        if let Some(through) = through {
-            s.serialize_field("through", through)?;
-        }
-        s.end()
+        as_of(self, Some(&self.sources()), serializer)
     }
+}
+
+/// `{"item": <record>, "certainty": "yes" | "maybe", "sources": [...]}`,
+/// the sources of the event's date.
+impl Serialize for AsOf<'_, Event> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        as_of(self, Some(&self.sources()), serializer)
+    }
+}
+
+/// `{"item": <record>, "certainty": "yes" | "maybe"}` (the answer's sources
+/// are its status step's: see [`StatusTaken`](crate::dataset::StatusTaken)).
+impl Serialize for AsOf<'_, MemberState> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        as_of(self, None, serializer)
+    }
+}
+
+fn as_of<T: Serialize, S: Serializer>(
+    answer: &AsOf<'_, T>,
+    sources: Option<&[&Source]>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let through = answer.through();
+    let fields = 2 + usize::from(through.is_some()) + usize::from(sources.is_some());
+    let mut s = serializer.serialize_struct("AsOf", fields)?;
+    s.serialize_field("item", answer.item())?;
+    s.serialize_field("certainty", &answer.certainty())?;
+    if let Some(through) = through {
+        s.serialize_field("through", through)?;
+    }
+    if let Some(sources) = sources {
+        s.serialize_field("sources", sources)?;
+    }
+    s.end()
 }
 
 /// `{"kind": "state", "country": "SEN", "member_state": <record> | null}`,
@@ -53,17 +85,18 @@ impl Serialize for NameMatch<'_> {
     }
 }
 
-/// `{"change": "began" | "ended", "membership": <record>, "certainty": "yes" | "maybe"}`.
+/// `{"change": "began" | "ended", "membership": <record>, "certainty": "yes" | "maybe", "sources": [...]}`.
 impl Serialize for MembershipChange<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let change = match self {
             MembershipChange::Began(_) => "began",
             MembershipChange::Ended(_) => "ended",
         };
-        let mut s = serializer.serialize_struct("MembershipChange", 3)?;
+        let mut s = serializer.serialize_struct("MembershipChange", 4)?;
         s.serialize_field("change", change)?;
         s.serialize_field("membership", self.membership())?;
         s.serialize_field("certainty", &self.certainty())?;
+        s.serialize_field("sources", &self.sources())?;
         s.end()
     }
 }

@@ -5,7 +5,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use crate::codelist::MembershipRole;
 use crate::dataset::Dataset;
 use crate::entity::{Membership, Party};
-use crate::value::{PartialDate, Period};
+use crate::value::{PartialDate, Period, Source};
 
 /// One entry of a body's chair history (see [`Dataset::chair_history`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,6 +16,18 @@ pub enum ChairTerm<'a> {
     /// A time between two known terms for which the dataset names no chair:
     /// not "nobody chaired", only "no source here says who did".
     Gap(Period),
+}
+
+impl<'a> ChairTerm<'a> {
+    /// The sources that back the term: the chair membership's own
+    /// ([`Membership::backing_sources`]), not the body's; none for a gap,
+    /// which no source states.
+    pub fn sources(&self) -> Vec<&'a Source> {
+        match self {
+            Self::Chair(m) => m.backing_sources(),
+            Self::Gap(_) => Vec::new(),
+        }
+    }
 }
 
 impl Dataset {

@@ -7,7 +7,7 @@ use crate::dataset::Dataset;
 use crate::dataset::admissions::StatusTaken;
 use crate::dataset::query::MembershipChange;
 use crate::entity::{Membership, Party};
-use crate::value::{PartialDate, Truth};
+use crate::value::{Answer, PartialDate, Source, Truth};
 
 /// One change of [`Dataset::changes_between`], with how sure it is to lie
 /// in the window.
@@ -26,6 +26,8 @@ pub enum Change<'a> {
         date: PartialDate,
         /// How sure the date is to lie in the window.
         certainty: Truth,
+        /// The sources of the date ([`Claimed::sources_for`](crate::value::Claimed::sources_for)).
+        sources: Vec<&'a Source>,
     },
     /// A process or partner organisation took a lifecycle status from a
     /// date: went dormant, was dissolved, became active again.
@@ -38,6 +40,8 @@ pub enum Change<'a> {
         since: PartialDate,
         /// How sure the date is to lie in the window.
         certainty: Truth,
+        /// The sources of the body's record, which gives the status.
+        sources: &'a [Source],
     },
     /// A chair (or co-chair) term began: a handover from the term before,
     /// if the dataset records one.
@@ -53,7 +57,7 @@ pub enum Change<'a> {
     Membership(MembershipChange<'a>),
 }
 
-impl Change<'_> {
+impl<'a> Change<'a> {
     /// How sure the change is to lie in the window.
     pub fn certainty(&self) -> Truth {
         match self {
@@ -63,6 +67,35 @@ impl Change<'_> {
             | Self::ChairHandover { certainty, .. } => *certainty,
             Self::Membership(m) => m.certainty(),
         }
+    }
+
+    /// The sources that back the change, each once: the status step's
+    /// ([`StatusTaken::sources`]); the establishment date's; the body's
+    /// record's for a lifecycle status (a plain field of that record); the
+    /// chair term that began, then the term before it
+    /// ([`Membership::backing_sources`]); the membership's.
+    pub fn sources(&self) -> Vec<&'a Source> {
+        match self {
+            Self::Iom(t) => t.sources(),
+            Self::Established { sources, .. } => sources.clone(),
+            Self::Status { sources, .. } => sources.iter().collect(),
+            Self::ChairHandover { from, to, .. } => crate::value::distinct(
+                to.backing_sources()
+                    .into_iter()
+                    .chain(from.map(Membership::backing_sources).into_iter().flatten()),
+            ),
+            Self::Membership(m) => m.sources(),
+        }
+    }
+}
+
+impl<'a> Answer<'a> for Change<'a> {
+    fn sources(&self) -> Vec<&'a Source> {
+        Change::sources(self)
+    }
+
+    fn certainty(&self) -> Truth {
+        Change::certainty(self)
     }
 }
 
@@ -174,6 +207,7 @@ impl Dataset {
                     p.established(),
                     p.status(),
                     p.status_since(),
+                    p.sources(),
                 )
             })
             .chain(self.partners().iter().map(|p| {
@@ -182,10 +216,12 @@ impl Dataset {
                     p.established(),
                     p.status(),
                     p.status_since(),
+                    p.sources(),
                 )
             }));
-        for (body, established, status, since) in bodies {
-            if let Some(date) = established.map(|c| *c.value()) {
+        for (body, established, status, since, record) in bodies {
+            if let Some(claim) = established {
+                let date = *claim.value();
                 let certainty = within(date, lo, hi);
                 if certainty != Truth::No {
                     out.push((
@@ -195,6 +231,7 @@ impl Dataset {
                             body: body.clone(),
                             date,
                             certainty,
+                            sources: claim.sources_for(record),
                         },
                     ));
                 }
@@ -210,6 +247,7 @@ impl Dataset {
                             status,
                             since,
                             certainty,
+                            sources: record,
                         },
                     ));
                 }

@@ -6,6 +6,7 @@ pub(crate) mod builder;
 mod chairs;
 mod changes;
 mod compare;
+mod cycles;
 mod index;
 mod overlap;
 mod paths;

@@ -12,7 +12,7 @@ use crate::codelist::MembershipRole;
 use crate::dataset::Dataset;
 use crate::dataset::index::Slot;
 use crate::entity::{Membership, Party};
-use crate::value::{PartialDate, Truth};
+use crate::value::{Answer, PartialDate, Source, Truth};
 
 /// One answer reached along a chain of memberships.
 ///
@@ -116,6 +116,23 @@ impl<'a> Reached<'a> {
     /// Whether the member holds the role itself (a path of one link).
     pub fn is_direct(&self) -> bool {
         self.path.len() == 1
+    }
+
+    /// The sources that back the answer: those of each membership of the
+    /// [path](Self::path) ([`Membership::backing_sources`]), member first,
+    /// each once. Never those of the bodies' records.
+    pub fn sources(&self) -> Vec<&'a Source> {
+        crate::value::distinct(self.path.iter().flat_map(|m| m.backing_sources()))
+    }
+}
+
+impl<'a> Answer<'a> for Reached<'a> {
+    fn sources(&self) -> Vec<&'a Source> {
+        Reached::sources(self)
+    }
+
+    fn certainty(&self) -> Truth {
+        self.certainty
     }
 }
 

@@ -9,7 +9,7 @@ use crate::codelist::{
     ProjectType,
 };
 use crate::entity::{Event, MemberState, Membership, Partner, Party, Project, Rcp};
-use crate::value::{CountryCode, MoneyError, PartialDate, Period, Source, Totals, Truth};
+use crate::value::{Answer, CountryCode, MoneyError, PartialDate, Period, Source, Totals, Truth};
 use crate::value::{EventId, PartnerId, ProcessId, ProjectId};
 
 /// An answer to a date-based query, with how sure it is.
@@ -77,6 +77,54 @@ impl<'a> AsOf<'a, Membership> {
     /// member of [`item`](Self::item).
     pub fn member(&self) -> &'a Party {
         self.through.unwrap_or(self.item).member()
+    }
+
+    /// The sources that back the answer: the membership's own
+    /// ([`Membership::backing_sources`]), then, through a group, those of
+    /// the membership that makes the member one of the group; each once.
+    /// Never the body's or the member's record's.
+    pub fn sources(&self) -> Vec<&'a Source> {
+        let through = self.through.map(Membership::backing_sources);
+        crate::value::distinct(
+            self.item
+                .backing_sources()
+                .into_iter()
+                .chain(through.into_iter().flatten()),
+        )
+    }
+}
+
+impl<'a> Answer<'a> for AsOf<'a, Membership> {
+    fn sources(&self) -> Vec<&'a Source> {
+        AsOf::<Membership>::sources(self)
+    }
+
+    fn certainty(&self) -> Truth {
+        self.certainty
+    }
+}
+
+impl<'a> AsOf<'a, Event> {
+    /// The sources that back the answer: those of the event's start date
+    /// ([`Claimed::sources_for`](crate::value::Claimed::sources_for): an
+    /// alternative date's sources are not counted); for an event with no
+    /// date, the event's own.
+    pub fn sources(&self) -> Vec<&'a Source> {
+        let event = self.item;
+        match event.start() {
+            Some(start) => start.sources_for(event.sources()),
+            None => event.sources().iter().collect(),
+        }
+    }
+}
+
+impl<'a> Answer<'a> for AsOf<'a, Event> {
+    fn sources(&self) -> Vec<&'a Source> {
+        AsOf::<Event>::sources(self)
+    }
+
+    fn certainty(&self) -> Truth {
+        self.certainty
     }
 }
 
@@ -195,8 +243,8 @@ impl ProjectFilter {
 }
 
 /// Keeps only the certain answers of a date query: every date query returns
-/// [`AsOf`] answers, certain or possible, and `.certain()` drops the
-/// possible ones.
+/// [`Answer`]s, certain or possible, and `.certain()` drops the possible
+/// ones (see [Certain only](Answer#certain-only) for every date query).
 ///
 /// # Examples
 ///
@@ -208,14 +256,17 @@ impl ProjectFilter {
 /// assert!(certain.is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub trait Certain<'a, T: 'a>: Iterator<Item = AsOf<'a, T>> + Sized {
+pub trait Certain<'a>: Iterator + Sized
+where
+    Self::Item: Answer<'a>,
+{
     /// The answers whose certainty is [`Truth::Yes`].
-    fn certain(self) -> std::iter::Filter<Self, fn(&AsOf<'a, T>) -> bool> {
+    fn certain(self) -> std::iter::Filter<Self, fn(&Self::Item) -> bool> {
         self.filter(|a| a.certainty().is_yes())
     }
 }
 
-impl<'a, T: 'a, I: Iterator<Item = AsOf<'a, T>>> Certain<'a, T> for I {}
+impl<'a, I: Iterator> Certain<'a> for I where I::Item: Answer<'a> {}
 
 /// A record that a name or alias resolves to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -252,6 +303,22 @@ impl<'a> MembershipChange<'a> {
         match self {
             Self::Began(a) | Self::Ended(a) => a.certainty(),
         }
+    }
+
+    /// The sources that back the change: the membership's own
+    /// ([`Membership::backing_sources`]).
+    pub fn sources(&self) -> Vec<&'a Source> {
+        self.membership().backing_sources()
+    }
+}
+
+impl<'a> Answer<'a> for MembershipChange<'a> {
+    fn sources(&self) -> Vec<&'a Source> {
+        MembershipChange::sources(self)
+    }
+
+    fn certainty(&self) -> Truth {
+        MembershipChange::certainty(self)
     }
 }
 
@@ -312,31 +379,13 @@ impl<'a> DisputedFact<'a> {
     }
 }
 
-/// The record's sources `own` that do not give one of the other claims,
-/// `others`: the sources of its preferred claim. O(own × others), both short.
-fn preferred_sources<'a>(own: &'a [Source], others: &[&'a [Source]]) -> Vec<&'a Source> {
-    own.iter()
-        .filter(|s| !others.iter().any(|o| o.contains(s)))
-        .collect()
-}
-
 fn claims<'a, T: std::fmt::Display>(
     claimed: &'a crate::value::Claimed<T>,
     own: &'a [Source],
 ) -> Vec<ClaimView<'a>> {
-    let others: Vec<&[Source]> = claimed
-        .alternatives()
-        .iter()
-        .map(crate::value::Alternative::sources)
-        .collect();
-    let sources = if claimed.sources().is_empty() {
-        preferred_sources(own, &others)
-    } else {
-        claimed.sources().iter().collect()
-    };
     let mut out = vec![ClaimView {
         value: claimed.value().to_string(),
-        sources,
+        sources: claimed.sources_for(own),
         note: None,
     }];
     out.extend(claimed.alternatives().iter().map(|a| ClaimView {
@@ -1052,7 +1101,7 @@ impl Dataset {
                     claims: vec![
                         ClaimView {
                             value: format!("{} ({})", m.role(), m.period()),
-                            sources: preferred_sources(m.sources(), &[d.sources()]),
+                            sources: m.backing_sources(),
                             note: m.note(),
                         },
                         ClaimView {

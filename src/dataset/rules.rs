@@ -105,6 +105,7 @@ pub(crate) fn check_records(v: &View<'_>, o: &Origins<'_>) -> Vec<Issue> {
     check_processes(v, o, &mut issues);
     check_projects(v, o, &mut issues);
     check_events(v, o, &mut issues);
+    check_event_cycles(v, o, &mut issues);
     issues
 }
 
@@ -348,6 +349,90 @@ fn check_events(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
                 }
             }
         }
+    }
+}
+
+/// Links between events never lead back to where they start: one warning
+/// per cycle (per strongly connected component of the links), on the link
+/// that leaves the cycle's first event (by identifier), naming the events
+/// of a shortest cycle through it in the order of the links, and any other
+/// events caught in the same knot. O(n + l log n) for n events and l links.
+fn check_event_cycles(v: &View<'_>, o: &Origins<'_>, issues: &mut Vec<Issue>) {
+    // Events are sorted by identifier.
+    let position = |id: &crate::value::EventId| {
+        v.events
+            .binary_search_by(|other| other.id().as_bytes().cmp(id.as_bytes()))
+            .ok()
+            .and_then(|p| u32::try_from(p).ok())
+    };
+    let succ: Vec<Vec<u32>> = v
+        .events
+        .iter()
+        .map(|e| {
+            e.related_events()
+                .iter()
+                .filter_map(|r| position(r.event()))
+                .collect()
+        })
+        .collect();
+    for component in super::cycles::cyclic_components(&succ) {
+        let Some(&start) = component.first() else {
+            continue;
+        };
+        let cycle = super::cycles::cycle_through(&succ, &component, start);
+        let event = |p: u32| v.events.get(p as usize);
+        let mut order = String::new();
+        let mut steps = Vec::with_capacity(cycle.len());
+        let mut first_link = None;
+        for (k, &p) in cycle.iter().enumerate() {
+            let next = cycle.get(k + 1).or(cycle.first()).copied().unwrap_or(p);
+            let (Some(e), Some(to)) = (event(p), event(next)) else {
+                continue;
+            };
+            let link = e.related_events().iter().position(|r| r.event() == to.id());
+            if k == 0 {
+                first_link = link;
+            }
+            order.push_str(e.id().as_str());
+            order.push_str(" → ");
+            let relation = link
+                .and_then(|l| e.related_events().get(l))
+                .map_or_else(String::new, |r| r.relation().to_string());
+            steps.push(format!("{} is {relation} {}", e.id(), to.id()));
+        }
+        let Some(first) = event(start) else {
+            continue;
+        };
+        order.push_str(first.id().as_str());
+        let mut on_cycle = cycle.clone();
+        on_cycle.sort_unstable();
+        let others: Vec<&str> = component
+            .iter()
+            .filter(|p| on_cycle.binary_search(p).is_err())
+            .filter_map(|&p| event(p).map(|e| e.id().as_str()))
+            .collect();
+        let knot = if others.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; {} other event(s) are on cycles with these: {}",
+                others.len(),
+                others.join(", ")
+            )
+        };
+        let mut path = at("events", o.events, start as usize).join("related_events");
+        if let Some(l) = first_link {
+            path = path.join(l);
+        }
+        issues.push(Issue::new(
+            Rule::EventRelatedCycle,
+            path,
+            format!(
+                "the related events form a cycle of {} event(s), {order} ({}){knot}; expected links that never lead back to the event they start from",
+                cycle.len(),
+                steps.join(", ")
+            ),
+        ));
     }
 }
 

@@ -48,7 +48,10 @@ impl fmt::Display for IomStatus {
 /// `since` is `None` when the sources do not give the date (an unknown
 /// admission year stays unknown). A step may name the IOM Council session
 /// (an event of the dataset) that decided it: the state was admitted at
-/// that session.
+/// that session. It may name the sources that give it
+/// ([`StatusChange::with_source`]): the answers about the step
+/// ([`StatusHeld`], the dataset's admissions) credit those, not the whole
+/// list of the state's record, which backs its other facts too.
 ///
 /// # Examples
 ///
@@ -65,6 +68,7 @@ pub struct StatusChange {
     status: IomStatus,
     since: Option<PartialDate>,
     decided_at: Option<EventId>,
+    sources: Vec<Source>,
 }
 
 impl StatusChange {
@@ -74,7 +78,21 @@ impl StatusChange {
             status,
             since,
             decided_at: None,
+            sources: Vec::new(),
         }
+    }
+
+    /// With one more source that gives this step (its status and date).
+    #[must_use]
+    pub fn with_source(mut self, source: Source) -> Self {
+        self.sources.push(source);
+        self
+    }
+
+    /// The sources that give this step, and only those (empty where the
+    /// data names none for the step itself).
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
     }
 
     /// With the Council session (an event of the dataset) that decided the
@@ -98,6 +116,42 @@ impl StatusChange {
     /// Since when, if known.
     pub fn since(&self) -> Option<PartialDate> {
         self.since
+    }
+}
+
+/// A step of a state's status history that holds at some time during the
+/// date asked about (see [`MemberState::status_on`]), with how surely.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StatusHeld<'a> {
+    step: &'a StatusChange,
+    certainty: Truth,
+}
+
+impl<'a> StatusHeld<'a> {
+    /// The step.
+    pub fn step(&self) -> &'a StatusChange {
+        self.step
+    }
+
+    /// [`Truth::Yes`] when the step certainly holds at some time during the
+    /// date asked about, [`Truth::Maybe`] when it only may.
+    pub fn certainty(&self) -> Truth {
+        self.certainty
+    }
+
+    /// The step's own sources ([`StatusChange::sources`]).
+    pub fn sources(&self) -> Vec<&'a Source> {
+        self.step.sources.iter().collect()
+    }
+}
+
+impl<'a> crate::value::Answer<'a> for StatusHeld<'a> {
+    fn sources(&self) -> Vec<&'a Source> {
+        StatusHeld::sources(self)
+    }
+
+    fn certainty(&self) -> Truth {
+        self.certainty
     }
 }
 
@@ -242,32 +296,46 @@ impl MemberState {
         self.status.last().and_then(StatusChange::since)
     }
 
-    /// Whether the state held `status` at some time during `on`.
+    /// The steps of the history that give the state `status` at some time
+    /// during `on`, each with how surely it holds then (steps that
+    /// certainly do not are left out) and, through [`StatusHeld::sources`],
+    /// the sources of the step. Oldest first; O(h) for h steps.
     ///
-    /// Each step of the history lasts from its `since` until the next
-    /// step's `since`; an unknown `since` makes the answer at most
-    /// [`Truth::Maybe`] before the next step.
-    pub fn had_status_on(&self, status: IomStatus, on: PartialDate) -> Truth {
-        let mut answer = Truth::No;
-        for (i, step) in self.status.iter().enumerate() {
-            if step.status != status {
-                continue;
-            }
-            // The last step still holds; an earlier one ended when the next
-            // began, on a day that may be unknown.
-            let end = match self.status.get(i + 1) {
-                None => PeriodEnd::Open,
-                Some(next) => next.since.map_or(PeriodEnd::Unknown, PeriodEnd::On),
-            };
-            let Ok(period) = Period::with_end(step.since, end) else {
-                continue;
-            };
-            answer = answer.or(period.contains(on));
-        }
-        answer
+    /// Each step lasts from its `since` until the next step's `since`; an
+    /// unknown `since` makes the answer at most [`Truth::Maybe`] before the
+    /// next step.
+    pub fn status_on(
+        &self,
+        status: IomStatus,
+        on: PartialDate,
+    ) -> impl Iterator<Item = StatusHeld<'_>> + '_ {
+        self.status
+            .iter()
+            .enumerate()
+            .filter(move |(_, step)| step.status == status)
+            .filter_map(move |(i, step)| {
+                // The last step still holds; an earlier one ended when the
+                // next began, on a day that may be unknown.
+                let end = match self.status.get(i + 1) {
+                    None => PeriodEnd::Open,
+                    Some(next) => next.since.map_or(PeriodEnd::Unknown, PeriodEnd::On),
+                };
+                let certainty = Period::with_end(step.since, end).ok()?.contains(on);
+                (certainty != Truth::No).then_some(StatusHeld { step, certainty })
+            })
     }
 
-    /// Whether the state was an IOM member at some time during `on`.
+    /// Whether the state held `status` at some time during `on`: the
+    /// surest of its [`status_on`](Self::status_on) answers
+    /// ([`Truth::No`] when there is none).
+    pub fn had_status_on(&self, status: IomStatus, on: PartialDate) -> Truth {
+        self.status_on(status, on)
+            .fold(Truth::No, |answer, held| answer.or(held.certainty))
+    }
+
+    /// Whether the state was an IOM member at some time during `on` (see
+    /// [`had_status_on`](Self::had_status_on); the steps behind the answer,
+    /// with their sources, are [`status_on`](Self::status_on)'s).
     pub fn is_member_on(&self, on: PartialDate) -> Truth {
         self.had_status_on(IomStatus::Member, on)
     }

@@ -156,6 +156,22 @@ impl Membership {
         &self.sources
     }
 
+    /// The sources that give this membership: its [`sources`](Self::sources)
+    /// less those of its [`dispute`](Self::dispute) (a page that
+    /// contradicts the membership is not counted for it). O(k) expected.
+    pub fn backing_sources(&self) -> Vec<&Source> {
+        match self.dispute() {
+            None => self.sources.iter().collect(),
+            Some(d) => {
+                let against: std::collections::HashSet<&Source> = d.sources().iter().collect();
+                self.sources
+                    .iter()
+                    .filter(|s| !against.contains(s))
+                    .collect()
+            }
+        }
+    }
+
     /// Findings that did not refuse the record.
     pub fn warnings(&self) -> &[Issue] {
         &self.warnings

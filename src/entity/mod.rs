@@ -15,7 +15,9 @@ pub use event::{
     AgendaDay, Contribution, Event, EventBuilder, EventDate, EventParty, Outcome, Panellist,
     Person, RelatedEvent, Session,
 };
-pub use member_state::{DatedFlag, IomStatus, MemberState, MemberStateBuilder, StatusChange};
+pub use member_state::{
+    DatedFlag, IomStatus, MemberState, MemberStateBuilder, StatusChange, StatusHeld,
+};
 pub use membership::{Dispute, Membership, MembershipBuilder};
 pub use partner::{Bound, Figure, Partner, PartnerBuilder};
 pub use party::{Body, Party};

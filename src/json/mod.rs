@@ -98,7 +98,9 @@
 //! `gcm_champion` is `{"value", "as_of"}` where, unlike in
 //! `idf_line2_eligibility`, `as_of` may be left out when no source dates it.
 //! A status step may name the Council session that decided it
-//! (`"decided_at": "IOM-COUNCIL-96"`, an event of the file).
+//! (`"decided_at": "IOM-COUNCIL-96"`, an event of the file) and the
+//! `sources` that give the step itself, apart from the state's other facts
+//! (answers about the step cite those: see [`Answer`](crate::Answer)).
 //! A membership's `as_of` is the date at which its source states it (a
 //! page's "current chair"); a session's `start` may be left out (an agenda
 //! that lists sessions in order without times). The same membership given

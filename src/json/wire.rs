@@ -243,6 +243,10 @@ pub(crate) struct StatusRecord {
     since: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     decided_at: Option<EventId>,
+    /// The sources that give this step, where they are known apart from
+    /// the state's other facts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<Source>,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize)]
@@ -331,6 +335,7 @@ impl MemberStateRecord {
                     status: IomStatusText(c.status()),
                     since: c.since(),
                     decided_at: c.decided_at().cloned(),
+                    sources: c.sources().to_vec(),
                 })
                 .collect(),
             idf_region: s.idf_region().cloned(),
@@ -363,6 +368,9 @@ impl MemberStateRecord {
             let mut step = StatusChange::new(s.status.0, s.since);
             if let Some(e) = s.decided_at {
                 step = step.with_decided_at(e);
+            }
+            for source in s.sources {
+                step = step.with_source(source);
             }
             b = b.status_change(step);
         }

@@ -71,6 +71,38 @@ impl<T> Claimed<T> {
         &self.sources
     }
 
+    /// The sources credited with the preferred value, given `record`, the
+    /// sources of the record that holds the claim: those the claim names
+    /// ([`Claimed::with_source`]); where it names none, the record's
+    /// sources that give no alternative (a page that gives another value is
+    /// not counted for this one). Each alternative keeps its own
+    /// ([`Alternative::sources`]). O(r + a) for r record sources and a
+    /// sources of alternatives.
+    ///
+    /// ```
+    /// use migov::{Alternative, Claimed, PartialDate, Source};
+    ///
+    /// let iom = Source::new("https://www.iom.int/midwa")?;
+    /// let midwa = Source::new("https://midwa.org/")?;
+    /// let established = Claimed::new("2001".parse::<PartialDate>()?)
+    ///     .with_alternative(Alternative::new("2000-12".parse()?, vec![midwa.clone()]));
+    /// let record = [iom.clone(), midwa.clone()];
+    /// assert_eq!(established.sources_for(&record), [&iom]);
+    /// assert_eq!(established.alternatives()[0].sources(), [midwa]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn sources_for<'a>(&'a self, record: &'a [Source]) -> Vec<&'a Source> {
+        if !self.sources.is_empty() {
+            return self.sources.iter().collect();
+        }
+        let others: std::collections::HashSet<&Source> = self
+            .alternatives
+            .iter()
+            .flat_map(|a| a.sources.iter())
+            .collect();
+        record.iter().filter(|s| !others.contains(s)).collect()
+    }
+
     /// This claim with one more alternative.
     #[must_use]
     pub fn with_alternative(mut self, alternative: Alternative<T>) -> Self {

@@ -23,6 +23,7 @@ macro_rules! deserialize_from_str {
 }
 pub(crate) use deserialize_from_str;
 
+mod answer;
 mod claim;
 mod country;
 mod currency;
@@ -37,6 +38,8 @@ mod source;
 mod time;
 
 // Re-exports (each module adds its public types here).
+pub use answer::Answer;
+pub(crate) use answer::distinct;
 pub use claim::{Alternative, Claimed};
 pub use country::{CountryCode, CountryCodeError, CountryCodeErrorKind};
 // Generic name folding, shared with the dataset's name index.
