@@ -70,8 +70,7 @@ fn two_runs_give_the_same_bytes_and_the_committed_file() {
 
 #[test]
 fn the_committed_file_validates_against_the_committed_schema() {
-    let schema_text =
-        std::fs::read_to_string(root().join("schema/dataset.schema.json")).unwrap();
+    let schema_text = std::fs::read_to_string(root().join("schema/dataset.schema.json")).unwrap();
     let schema: Value = serde_json::from_str(&schema_text).unwrap();
     let validator = jsonschema::draft202012::new(&schema).unwrap();
     let instance: Value = serde_json::from_str(&committed_text()).unwrap();
@@ -181,8 +180,7 @@ fn an_entry_naming_no_list_fails_the_conversion() {
     let Some(dir) = reference_dir() else { return };
     let mut tables = tables();
     // The reference gives SADC no observers.
-    tables["lists"]["partners"]["SADC"]["observers"] =
-        serde_json::json!({ "skip": "no page" });
+    tables["lists"]["partners"]["SADC"]["observers"] = serde_json::json!({ "skip": "no page" });
     let err = convert_with(&dir, &tables, "stale").unwrap_err();
     assert!(err.contains("lists.partners.SADC.observers"), "{err}");
 }
@@ -210,5 +208,8 @@ fn a_membership_the_builder_refuses_fails_the_conversion() {
     // A blank note: the builder refuses it (`text.blank`).
     tables["lists"]["partners"]["SADC"]["members"]["note"] = serde_json::json!("  ");
     let err = convert_with(&dir, &tables, "blank").unwrap_err();
-    assert!(err.contains("invalid membership") && err.contains("blank"), "{err}");
+    assert!(
+        err.contains("invalid membership") && err.contains("blank"),
+        "{err}"
+    );
 }

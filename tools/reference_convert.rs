@@ -39,10 +39,12 @@ pub fn convert(reference_dir: &Path, tables: &Path) -> Result<Value, String> {
     let mut doc = Doc::default();
     member_states(
         &read_array(&reference_dir.join("member_states.json"))?,
+        &tables,
         &mut doc,
     )?;
     observer_states(
         &read_array(&reference_dir.join("observer_states.json"))?,
+        &tables,
         &mut doc,
     )?;
     let mut used = BTreeSet::new();
@@ -89,6 +91,8 @@ pub struct Tables {
     /// What the file holds, for its readers; not used.
     #[allow(dead_code)]
     about: Vec<String>,
+    /// The date each member-state flag of the reference was stated at, by field.
+    as_of: BTreeMap<String, String>,
     /// `linked_organization` text of a process to partner ids.
     linked_organizations: BTreeMap<String, Vec<String>>,
     /// `observer_organizations` text to a partner id and a note.
@@ -142,6 +146,13 @@ impl Tables {
         serde_json::from_str(&text).map_err(|e| format!("{path:?}: {e}"))
     }
 
+    fn as_of(&self, field: &str) -> Result<&str, String> {
+        self.as_of
+            .get(field)
+            .map(String::as_str)
+            .ok_or_else(|| format!("{TABLES_FILE}: no as_of date for {field:?}"))
+    }
+
     fn linked_organizations(&self, text: &str) -> Result<&[String], String> {
         self.linked_organizations
             .get(text)
@@ -159,7 +170,9 @@ impl Tables {
         match (opt_str(r, "acronym"), req_str(r, "name")?) {
             (Some(acronym), _) => Ok(make_id(acronym)),
             (None, name) => self.partner_ids.get(name).cloned().ok_or_else(|| {
-                format!("{TABLES_FILE}: partner {name:?} has no acronym and no entry in partner_ids")
+                format!(
+                    "{TABLES_FILE}: partner {name:?} has no acronym and no entry in partner_ids"
+                )
             }),
         }
     }
@@ -378,8 +391,8 @@ fn listed_membership(
     put(&mut m, "note", json!(note));
     m.insert("sources".into(), json!(sources));
     let record = Value::Object(m);
-    let built: migov::Membership = serde_json::from_value(record.clone())
-        .map_err(|e| format!("membership {record}: {e}"))?;
+    let built: migov::Membership =
+        serde_json::from_value(record.clone()).map_err(|e| format!("membership {record}: {e}"))?;
     serde_json::to_value(&built).map_err(|e| format!("membership {record}: {e}"))
 }
 
@@ -451,7 +464,7 @@ fn idf_region(text: &str) -> Result<&'static str, String> {
 }
 
 /// Fields shared by members and observers.
-fn state_record(r: &Value, status: Vec<Value>) -> Result<Value, String> {
+fn state_record(r: &Value, status: Vec<Value>, tables: &Tables) -> Result<Value, String> {
     let iso3 = req_str(r, "iso3")?;
     let name = req_str(r, "name")?;
     let mut m = Map::new();
@@ -470,14 +483,14 @@ fn state_record(r: &Value, status: Vec<Value>) -> Result<Value, String> {
     if let Some(eligible) = r.get("idf_line2_eligible_2024").and_then(Value::as_bool) {
         m.insert(
             "idf_line2_eligibility".into(),
-            json!({ "value": eligible, "as_of": "2024-08" }),
+            json!({ "value": eligible, "as_of": tables.as_of("idf_line2_eligible_2024")? }),
         );
     }
     // `null` means "not retrieved", not "false": only `true` is carried over.
     if r.get("gcm_champion_listed_2023").and_then(Value::as_bool) == Some(true) {
         m.insert(
             "gcm_champion".into(),
-            json!({ "value": true, "as_of": "2023-11" }),
+            json!({ "value": true, "as_of": tables.as_of("gcm_champion_listed_2023")? }),
         );
     }
     put(&mut m, "notes", json!(str_list(r, "notes")));
@@ -494,17 +507,17 @@ fn status_entry(status: &str, since: Option<String>) -> Value {
 
 /// 175 IOM member states. `admitted` becomes the `since` of the member status.
 /// Earlier steps (the Russian Federation's observer years) are in the fact files.
-fn member_states(records: &[Value], doc: &mut Doc) -> Result<(), String> {
+fn member_states(records: &[Value], tables: &Tables, doc: &mut Doc) -> Result<(), String> {
     for r in records {
         let admitted = opt_year(r, "admitted")?;
         let status = vec![status_entry("member", admitted)];
-        doc.member_states.push(state_record(r, status)?);
+        doc.member_states.push(state_record(r, status, tables)?);
     }
     Ok(())
 }
 
 /// 8 IOM observer states (Kuwait's `admitted` 2017 is its observer year).
-fn observer_states(records: &[Value], doc: &mut Doc) -> Result<(), String> {
+fn observer_states(records: &[Value], tables: &Tables, doc: &mut Doc) -> Result<(), String> {
     for r in records {
         if opt_str(r, "status") != Some("observer") {
             return Err(format!(
@@ -513,8 +526,11 @@ fn observer_states(records: &[Value], doc: &mut Doc) -> Result<(), String> {
             ));
         }
         let since = opt_year(r, "admitted")?;
-        doc.member_states
-            .push(state_record(r, vec![status_entry("observer", since)])?);
+        doc.member_states.push(state_record(
+            r,
+            vec![status_entry("observer", since)],
+            tables,
+        )?);
     }
     Ok(())
 }
@@ -810,8 +826,11 @@ pub fn fact_files(root: &Path) -> Result<Vec<PathBuf>, String> {
         }
     }
     found.sort();
-    let completes_reference =
-        |p: &PathBuf| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('0'));
+    let completes_reference = |p: &PathBuf| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('0'))
+    };
     let (first, rest): (Vec<_>, Vec<_>) = found.into_iter().partition(completes_reference);
     let mut files = first;
     files.extend(SEED_FACT_FILES.iter().map(|f| root.join(f)));
