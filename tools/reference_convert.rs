@@ -7,9 +7,10 @@
 //! observer organisations and how the reference's free text maps to partner ids;
 //! the other files of [`FACT_DIR`] are partial dataset documents (chairs, further
 //! memberships, disputed values, organisations the reference only names, …), each
-//! fact with its own sources. Every membership read from a list is checked by
-//! migov's own builders (through the entities' serde, which builds each record and
-//! refuses one that breaks a rule), and the merged document is loaded with
+//! fact with its own sources. Every record read from the reference files and every
+//! membership of a fact file is built by migov's own builders (through the
+//! entities' serde, which builds each record and refuses one that breaks a rule,
+//! with the builder's findings); the merged document is loaded with
 //! `Dataset::from_json_str` and written with `Dataset::to_json_string`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -390,10 +391,19 @@ fn listed_membership(
     m.insert("end".into(), json!(".."));
     put(&mut m, "note", json!(note));
     m.insert("sources".into(), json!(sources));
-    let record = Value::Object(m);
-    let built: migov::Membership =
-        serde_json::from_value(record.clone()).map_err(|e| format!("membership {record}: {e}"))?;
-    serde_json::to_value(&built).map_err(|e| format!("membership {record}: {e}"))
+    built::<migov::Membership>("membership", Value::Object(m))
+}
+
+/// `record` built (and so checked) by the builder of migov's entity `T`, through
+/// the entity's serde, and written back in the dataset format. A record that
+/// breaks a rule fails the conversion with the builder's findings.
+fn built<T: serde::Serialize + serde::de::DeserializeOwned>(
+    what: &str,
+    record: Value,
+) -> Result<Value, String> {
+    let entity: T =
+        serde_json::from_value(record.clone()).map_err(|e| format!("{what} {record}: {e}"))?;
+    serde_json::to_value(&entity).map_err(|e| format!("{what} {record}: {e}"))
 }
 
 /// Reads the lists (`members`, `observers`, `observer_organizations`) of the
@@ -495,7 +505,7 @@ fn state_record(r: &Value, status: Vec<Value>, tables: &Tables) -> Result<Value,
     }
     put(&mut m, "notes", json!(str_list(r, "notes")));
     m.insert("sources".into(), Value::Array(sources_of(r)?));
-    Ok(Value::Object(m))
+    built::<migov::MemberState>("member state", Value::Object(m))
 }
 
 fn status_entry(status: &str, since: Option<String>) -> Value {
@@ -581,7 +591,8 @@ fn processes(
         }
         put(&mut p, "notes", json!(str_list(r, "notes")));
         p.insert("sources".into(), Value::Array(sources_of(r)?));
-        doc.processes.push(Value::Object(p));
+        doc.processes
+            .push(built::<migov::Rcp>("process", Value::Object(p))?);
         list_memberships("processes", acronym, r, &process(&id), tables, used, doc)?;
     }
     Ok(())
@@ -624,7 +635,8 @@ fn partners(
         );
         put(&mut p, "notes", json!(str_list(r, "notes")));
         p.insert("sources".into(), Value::Array(sources_of(r)?));
-        doc.partners.push(Value::Object(p));
+        doc.partners
+            .push(built::<migov::Partner>("partner", Value::Object(p))?);
         let key = acronym.unwrap_or(id.as_str());
         list_memberships("partners", key, r, &partner(&id), tables, used, doc)?;
     }
@@ -679,7 +691,11 @@ fn merge_document(doc: &mut Value, facts: &Value) -> Result<(), String> {
             .ok_or_else(|| format!("the document has no list {key:?}"))?;
         for record in incoming {
             if key == "memberships" {
-                merge_membership(target, record)?;
+                // A fact file's membership is a whole record: its builder checks it.
+                merge_membership(
+                    target,
+                    &built::<migov::Membership>("membership", record.clone())?,
+                )?;
             } else {
                 merge_record(key, target, record)?;
             }
