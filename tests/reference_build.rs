@@ -213,3 +213,31 @@ fn a_membership_the_builder_refuses_fails_the_conversion() {
         "{err}"
     );
 }
+
+#[test]
+fn a_fact_file_membership_the_builder_refuses_fails_the_build() {
+    let Some(dir) = reference_dir() else { return };
+    let tmp = std::env::temp_dir().join(format!("migov-reference-root-{}", std::process::id()));
+    let facts = tmp.join(convert::FACT_DIR);
+    std::fs::create_dir_all(&facts).unwrap();
+    for file in convert::SEED_FACT_FILES
+        .iter()
+        .copied()
+        .chain([convert::TABLES_FILE])
+    {
+        std::fs::copy(root().join(file), tmp.join(file)).unwrap();
+    }
+    // A partner given as a member of itself.
+    let bad = serde_json::json!({"schema_version": "1", "memberships": [{
+        "member": {"partner": "SADC"}, "body": {"partner": "SADC"}, "role": "member",
+        "sources": ["https://example.org/page"]
+    }]});
+    std::fs::write(facts.join("09_bad.json"), bad.to_string()).unwrap();
+    let result = convert::build(&tmp, &dir);
+    std::fs::remove_dir_all(&tmp).unwrap();
+    let err = result.unwrap_err().to_string();
+    assert!(
+        err.contains("09_bad.json") && err.contains("invalid membership"),
+        "{err}"
+    );
+}
