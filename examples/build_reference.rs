@@ -1,6 +1,8 @@
-//! Builds `data/reference.json` from the shared reference files and the seed facts
-//! (`data/seed_facts.json`, `data/seed_facts_imp_workshop.json`, then every `data/facts/*.json`), validating the
-//! result with migov's own loader and writing its canonical form.
+//! Builds `data/reference.json` from the shared reference files, read with the
+//! tables of `data/facts/00_reference_lists.json`, and the fact files (the other
+//! `data/facts/0*.json`, then `data/seed_facts.json` and
+//! `data/seed_facts_imp_workshop.json`, then every other `data/facts/*.json`),
+//! validating the result with migov's own loader and writing its canonical form.
 //!
 //! Usage: `cargo run --example build_reference [REFERENCE_DIR]`
 //! (default: `../shared/reference` relative to the crate root).

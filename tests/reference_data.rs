@@ -483,22 +483,28 @@ fn disputed_facts_keep_every_claim() {
             );
         }
     }
-    // The ARCP's IOM pages give 22 members today; an older version gave 21.
+    // The ARCP's IOM page lists 22 members today; its older version gave 21.
+    // Each claim cites the page that states it.
     let arcp = disputes
         .iter()
         .find(|f| f.subject() == "process ARCP" && f.field() == "stated_member_count")
         .unwrap();
-    let preferred: Vec<String> = arcp.claims()[0]
-        .sources()
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let cited = |i: usize| -> Vec<String> {
+        arcp.claims()[i]
+            .sources()
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    };
     assert_eq!(
-        preferred,
+        cited(0),
         [
-            "https://www.iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp",
-            "https://www.iom.int/arab-regional-consultative-process",
+            "https://www.iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp"
         ]
+    );
+    assert_eq!(
+        cited(1),
+        ["https://www.iom.int/arab-regional-consultative-process"]
     );
     // Abu Dhabi Dialogue membership differs between sources.
     assert!(

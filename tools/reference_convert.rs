@@ -1,16 +1,23 @@
 //! Converts the shared reference files (`member_states.json`, `observer_states.json`,
 //! `consultative_processes.json`, `partners.json`) into one migov dataset document
-//! (JSON format, `schema_version` "1") and merges the hand-written seed facts into it.
+//! (JSON format, `schema_version` "1") and merges the curated fact files into it.
 //!
-//! Depends only on `std` and `serde_json`. Every mapping decision is spelt out in
-//! this file, one function per reference file; the tables of choices (ids, chairs,
-//! disputed values, organisations named in free text) sit next to the function that
-//! uses them.
+//! This file holds the mapping logic only. Every curated fact lives in a data file:
+//! [`TABLES_FILE`] says which pages state each list of members, observers and
+//! observer organisations and how the reference's free text maps to partner ids;
+//! the other files of [`FACT_DIR`] are partial dataset documents (chairs, further
+//! memberships, disputed values, organisations the reference only names, …), each
+//! fact with its own sources. Every record read from the reference files and every
+//! membership of a fact file is built by migov's own builders (through the
+//! entities' serde, which builds each record and refuses one that breaks a rule,
+//! with the builder's findings); the merged document is loaded with
+//! `Dataset::from_json_str` and written with `Dataset::to_json_string`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 /// The collections of a dataset document, in the order the format lists them.
@@ -23,25 +30,39 @@ pub const COLLECTIONS: [&str; 6] = [
     "memberships",
 ];
 
-/// Reads the four reference files in `reference_dir`, maps every record, merges the
-/// seed facts file and returns the whole document.
-pub fn convert(reference_dir: &Path, seed_facts: &Path) -> Result<Value, String> {
+/// The table file (not a dataset document) read by the conversion itself; see [`Tables`].
+pub const TABLES_FILE: &str = "data/facts/00_reference_lists.json";
+
+/// Reads the four reference files in `reference_dir` and the tables of
+/// [`TABLES_FILE`] (`tables`), and maps every record.
+pub fn convert(reference_dir: &Path, tables: &Path) -> Result<Value, String> {
+    let tables = Tables::read(tables)?;
     let mut doc = Doc::default();
     member_states(
         &read_array(&reference_dir.join("member_states.json"))?,
+        &tables,
         &mut doc,
     )?;
     observer_states(
         &read_array(&reference_dir.join("observer_states.json"))?,
+        &tables,
         &mut doc,
     )?;
+    let mut used = BTreeSet::new();
     processes(
         &read_array(&reference_dir.join("consultative_processes.json"))?,
+        &tables,
+        &mut used,
         &mut doc,
     )?;
-    partners(&read_array(&reference_dir.join("partners.json"))?, &mut doc)?;
+    partners(
+        &read_array(&reference_dir.join("partners.json"))?,
+        &tables,
+        &mut used,
+        &mut doc,
+    )?;
+    tables.check_all_used(&used)?;
     let mut value = doc.into_value();
-    merge_seed_facts(&mut value, seed_facts)?;
     sort_collections(&mut value);
     Ok(value)
 }
@@ -59,6 +80,165 @@ pub fn merge_seed_facts(doc: &mut Value, path: &Path) -> Result<(), String> {
     let facts: Value =
         serde_json::from_str(&text).map_err(|e| format!("{path:?} is not valid JSON: {e}"))?;
     merge_document(doc, &facts).map_err(|e| format!("{path:?}: {e}"))
+}
+
+// ---------------------------------------------------------------------------
+// The tables of `data/facts/00_reference_lists.json`
+
+/// The curated tables the conversion reads (the file's `about` field explains them).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tables {
+    /// What the file holds, for its readers; not used.
+    #[allow(dead_code)]
+    about: Vec<String>,
+    /// The date each member-state flag of the reference was stated at, by field.
+    as_of: BTreeMap<String, String>,
+    /// `linked_organization` text of a process to partner ids.
+    linked_organizations: BTreeMap<String, Vec<String>>,
+    /// `observer_organizations` text to a partner id and a note.
+    observer_organizations: BTreeMap<String, OrganisationName>,
+    /// Ids of the partners.json records without an acronym, by name.
+    partner_ids: BTreeMap<String, String>,
+    /// The pages stating each list, by collection (`processes`, `partners`),
+    /// reference acronym and list field.
+    lists: BTreeMap<String, BTreeMap<String, BTreeMap<String, ListPages>>>,
+}
+
+/// A partner named in free text.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrganisationName {
+    partner: String,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// The pages that state one list of a reference record, and how to read it.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ListPages {
+    /// The pages stating the list (each among the record's sources).
+    #[serde(default)]
+    sources: Vec<String>,
+    /// Why no membership is read from the list (then `sources` is empty).
+    #[serde(default)]
+    skip: Option<String>,
+    /// Replaces the record's `members_as_of` in the note.
+    #[serde(default)]
+    members_as_of: Option<String>,
+    /// Replaces the note.
+    #[serde(default)]
+    note: Option<String>,
+    /// Start dates of single members.
+    #[serde(default)]
+    starts: BTreeMap<String, String>,
+    /// Members left out (a fact file holds their dated membership).
+    #[serde(default)]
+    except: Vec<String>,
+}
+
+/// The list fields of a reference record, in the order memberships are read.
+const LIST_FIELDS: [&str; 3] = ["members", "observers", "observer_organizations"];
+
+impl Tables {
+    fn read(path: &Path) -> Result<Tables, String> {
+        let text = fs::read_to_string(path).map_err(|e| format!("cannot read {path:?}: {e}"))?;
+        serde_json::from_str(&text).map_err(|e| format!("{path:?}: {e}"))
+    }
+
+    fn as_of(&self, field: &str) -> Result<&str, String> {
+        self.as_of
+            .get(field)
+            .map(String::as_str)
+            .ok_or_else(|| format!("{TABLES_FILE}: no as_of date for {field:?}"))
+    }
+
+    fn linked_organizations(&self, text: &str) -> Result<&[String], String> {
+        self.linked_organizations
+            .get(text)
+            .map(Vec::as_slice)
+            .ok_or_else(|| format!("{TABLES_FILE}: unmapped linked_organization {text:?}"))
+    }
+
+    fn observer_organization(&self, text: &str) -> Result<&OrganisationName, String> {
+        self.observer_organizations
+            .get(text)
+            .ok_or_else(|| format!("{TABLES_FILE}: unmapped observer organisation {text:?}"))
+    }
+
+    fn partner_id(&self, r: &Value) -> Result<String, String> {
+        match (opt_str(r, "acronym"), req_str(r, "name")?) {
+            (Some(acronym), _) => Ok(make_id(acronym)),
+            (None, name) => self.partner_ids.get(name).cloned().ok_or_else(|| {
+                format!(
+                    "{TABLES_FILE}: partner {name:?} has no acronym and no entry in partner_ids"
+                )
+            }),
+        }
+    }
+
+    /// The pages of list `field` of the record `acronym` of `collection`.
+    /// Every non-empty list needs an entry: a list no page is known to state
+    /// must be skipped with its reason, never given the record's every source.
+    fn list_pages(
+        &self,
+        collection: &str,
+        acronym: &str,
+        field: &str,
+        record: &Value,
+        used: &mut BTreeSet<(String, String, String)>,
+    ) -> Result<&ListPages, String> {
+        let entry = self
+            .lists
+            .get(collection)
+            .and_then(|c| c.get(acronym))
+            .and_then(|r| r.get(field))
+            .ok_or_else(|| {
+                format!(
+                    "{TABLES_FILE}: {collection} {acronym:?} has a list {field:?} but no entry in lists: name the pages that state it, or skip it with the reason"
+                )
+            })?;
+        used.insert((collection.into(), acronym.into(), field.into()));
+        let where_ = format!("{TABLES_FILE}: lists.{collection}.{acronym}.{field}");
+        match (&entry.skip, entry.sources.is_empty()) {
+            (Some(_), false) => return Err(format!("{where_}: both skip and sources")),
+            (None, true) => return Err(format!("{where_}: no sources and no skip")),
+            _ => {}
+        }
+        let record_sources = str_list(record, "source");
+        for url in &entry.sources {
+            if !record_sources.contains(&url.as_str()) {
+                return Err(format!(
+                    "{where_}: {url:?} is not a source of the reference record"
+                ));
+            }
+        }
+        let list = str_list(record, field);
+        for iso3 in entry.starts.keys().chain(&entry.except) {
+            if !list.contains(&iso3.as_str()) {
+                return Err(format!("{where_}: {iso3:?} is not in the list"));
+            }
+        }
+        Ok(entry)
+    }
+
+    /// Errors on an entry of `lists` that names no list of the reference (stale).
+    fn check_all_used(&self, used: &BTreeSet<(String, String, String)>) -> Result<(), String> {
+        for (collection, records) in &self.lists {
+            for (acronym, fields) in records {
+                for field in fields.keys() {
+                    let key = (collection.clone(), acronym.clone(), field.clone());
+                    if !used.contains(&key) {
+                        return Err(format!(
+                            "{TABLES_FILE}: lists.{collection}.{acronym}.{field} names no list of the reference files"
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -155,32 +335,6 @@ fn sources_of(record: &Value) -> Result<Vec<Value>, String> {
     Ok(urls.into_iter().map(|u| json!(u)).collect())
 }
 
-/// The sources of `record` whose URL contains one of `needles`, in the record's order.
-/// Errors when a needle matches none (the table below would be stale).
-fn pick_sources(record: &Value, needles: &[&str]) -> Result<Vec<Value>, String> {
-    let urls = str_list(record, "source");
-    let mut picked = Vec::new();
-    for needle in needles {
-        let hits: Vec<&str> = urls
-            .iter()
-            .copied()
-            .filter(|u| u.contains(needle))
-            .collect();
-        if hits.is_empty() {
-            return Err(format!(
-                "record {}: no source URL contains {needle:?}",
-                label(record)
-            ));
-        }
-        for h in hits {
-            if !picked.contains(&json!(h)) {
-                picked.push(json!(h));
-            }
-        }
-    }
-    Ok(picked)
-}
-
 /// Inserts `value` under `key` unless it is null, an empty list or an empty string.
 fn put(obj: &mut Map<String, Value>, key: &str, value: Value) {
     let empty = match &value {
@@ -218,37 +372,91 @@ fn process(id: &str) -> Value {
     json!({ "process": id })
 }
 
-/// One membership record; `extra` adds optional fields (scope, start, end, note, dispute).
-fn membership(
+/// One membership read from a list of current members, observers or
+/// organisations (so `"end": ".."`: the list says it still holds), built and
+/// checked by migov's `Membership` builder and written in the dataset format.
+fn listed_membership(
     member: Value,
-    body: Value,
+    body: &Value,
     role: &str,
-    sources: Vec<Value>,
-    extra: &[(&str, Value)],
-) -> Value {
+    sources: &[String],
+    start: Option<&str>,
+    note: Option<&str>,
+) -> Result<Value, String> {
     let mut m = Map::new();
     m.insert("member".into(), member);
-    m.insert("body".into(), body);
+    m.insert("body".into(), body.clone());
     m.insert("role".into(), json!(role));
-    for (k, v) in extra {
-        put(&mut m, k, v.clone());
+    put(&mut m, "start", json!(start));
+    m.insert("end".into(), json!(".."));
+    put(&mut m, "note", json!(note));
+    m.insert("sources".into(), json!(sources));
+    built::<migov::Membership>("membership", Value::Object(m))
+}
+
+/// `record` built (and so checked) by the builder of migov's entity `T`, through
+/// the entity's serde, and written back in the dataset format. A record that
+/// breaks a rule fails the conversion with the builder's findings.
+fn built<T: serde::Serialize + serde::de::DeserializeOwned>(
+    what: &str,
+    record: Value,
+) -> Result<Value, String> {
+    let entity: T =
+        serde_json::from_value(record.clone()).map_err(|e| format!("{what} {record}: {e}"))?;
+    serde_json::to_value(&entity).map_err(|e| format!("{what} {record}: {e}"))
+}
+
+/// Reads the lists (`members`, `observers`, `observer_organizations`) of the
+/// reference record `r` into memberships of `body`, each citing the pages
+/// [`Tables::list_pages`] names for its list.
+fn list_memberships(
+    collection: &str,
+    acronym: &str,
+    r: &Value,
+    body: &Value,
+    tables: &Tables,
+    used: &mut BTreeSet<(String, String, String)>,
+    doc: &mut Doc,
+) -> Result<(), String> {
+    for field in LIST_FIELDS {
+        let list = str_list(r, field);
+        if list.is_empty() {
+            continue;
+        }
+        let pages = tables.list_pages(collection, acronym, field, r, used)?;
+        if pages.skip.is_some() {
+            continue;
+        }
+        let as_of = pages
+            .members_as_of
+            .as_deref()
+            .or_else(|| opt_str(r, "members_as_of"))
+            .map(|s| format!("members as of: {s}"));
+        for item in list {
+            if pages.except.iter().any(|e| e == item) {
+                continue;
+            }
+            let (member, role, note) = match field {
+                "observer_organizations" => {
+                    let name = tables.observer_organization(item)?;
+                    (partner(&name.partner), "observer", name.note.clone())
+                }
+                "observers" => (state(item), "observer", as_of.clone()),
+                _ => (state(item), "member", as_of.clone()),
+            };
+            let note = pages.note.clone().or(note);
+            let start = pages.starts.get(item).map(String::as_str);
+            doc.memberships.push(listed_membership(
+                member,
+                body,
+                role,
+                &pages.sources,
+                start,
+                note.as_deref(),
+            )?);
+        }
     }
-    put(&mut m, "sources", Value::Array(sources));
-    Value::Object(m)
-}
-
-/// `extra` with `"end": ".."` (still running): for memberships read from a
-/// list of current members, observers or organisations, which says they
-/// still hold. Rows of the tables below with no end date leave `end` out
-/// (the end is unknown).
-fn listed<'a>(extra: &[(&'a str, Value)]) -> Vec<(&'a str, Value)> {
-    let mut v = extra.to_vec();
-    v.push(("end", json!("..")));
-    v
-}
-
-fn alternative(value: Value, sources: Vec<Value>, note: &str) -> Value {
-    json!({ "value": value, "sources": sources, "note": note })
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------
@@ -266,7 +474,7 @@ fn idf_region(text: &str) -> Result<&'static str, String> {
 }
 
 /// Fields shared by members and observers.
-fn state_record(r: &Value, status: Vec<Value>) -> Result<Value, String> {
+fn state_record(r: &Value, status: Vec<Value>, tables: &Tables) -> Result<Value, String> {
     let iso3 = req_str(r, "iso3")?;
     let name = req_str(r, "name")?;
     let mut m = Map::new();
@@ -285,19 +493,19 @@ fn state_record(r: &Value, status: Vec<Value>) -> Result<Value, String> {
     if let Some(eligible) = r.get("idf_line2_eligible_2024").and_then(Value::as_bool) {
         m.insert(
             "idf_line2_eligibility".into(),
-            json!({ "value": eligible, "as_of": "2024-08" }),
+            json!({ "value": eligible, "as_of": tables.as_of("idf_line2_eligible_2024")? }),
         );
     }
     // `null` means "not retrieved", not "false": only `true` is carried over.
     if r.get("gcm_champion_listed_2023").and_then(Value::as_bool) == Some(true) {
         m.insert(
             "gcm_champion".into(),
-            json!({ "value": true, "as_of": "2023-11" }),
+            json!({ "value": true, "as_of": tables.as_of("gcm_champion_listed_2023")? }),
         );
     }
     put(&mut m, "notes", json!(str_list(r, "notes")));
     m.insert("sources".into(), Value::Array(sources_of(r)?));
-    Ok(Value::Object(m))
+    built::<migov::MemberState>("member state", Value::Object(m))
 }
 
 fn status_entry(status: &str, since: Option<String>) -> Value {
@@ -308,23 +516,18 @@ fn status_entry(status: &str, since: Option<String>) -> Value {
 }
 
 /// 175 IOM member states. `admitted` becomes the `since` of the member status.
-/// The Russian Federation was an observer from 1992 (its note) before becoming a
-/// member in 2020.
-fn member_states(records: &[Value], doc: &mut Doc) -> Result<(), String> {
+/// Earlier steps (the Russian Federation's observer years) are in the fact files.
+fn member_states(records: &[Value], tables: &Tables, doc: &mut Doc) -> Result<(), String> {
     for r in records {
         let admitted = opt_year(r, "admitted")?;
-        let mut status = Vec::new();
-        if req_str(r, "iso3")? == "RUS" {
-            status.push(status_entry("observer", Some("1992".into())));
-        }
-        status.push(status_entry("member", admitted));
-        doc.member_states.push(state_record(r, status)?);
+        let status = vec![status_entry("member", admitted)];
+        doc.member_states.push(state_record(r, status, tables)?);
     }
     Ok(())
 }
 
 /// 8 IOM observer states (Kuwait's `admitted` 2017 is its observer year).
-fn observer_states(records: &[Value], doc: &mut Doc) -> Result<(), String> {
+fn observer_states(records: &[Value], tables: &Tables, doc: &mut Doc) -> Result<(), String> {
     for r in records {
         if opt_str(r, "status") != Some("observer") {
             return Err(format!(
@@ -333,8 +536,11 @@ fn observer_states(records: &[Value], doc: &mut Doc) -> Result<(), String> {
             ));
         }
         let since = opt_year(r, "admitted")?;
-        doc.member_states
-            .push(state_record(r, vec![status_entry("observer", since)])?);
+        doc.member_states.push(state_record(
+            r,
+            vec![status_entry("observer", since)],
+            tables,
+        )?);
     }
     Ok(())
 }
@@ -342,548 +548,18 @@ fn observer_states(records: &[Value], doc: &mut Doc) -> Result<(), String> {
 // ---------------------------------------------------------------------------
 // consultative_processes.json
 
-/// `linked_organization` free text to partner ids (partners.json acronyms, or the
-/// partners created in [`created_partners`]).
-fn linked_organizations(text: &str) -> Result<Vec<&'static str>, String> {
-    Ok(match text {
-        "ECOWAS" => vec!["ECOWAS"],
-        "ECCAS" => vec!["ECCAS"],
-        "SADC" => vec!["SADC"],
-        "COMESA" => vec!["COMESA"],
-        "IGAD" => vec!["IGAD"],
-        "EAC and IGAD" => vec!["EAC", "IGAD"],
-        "African Union" => vec!["AU"],
-        "SICA" => vec!["SICA"],
-        "League of Arab States" => vec!["LAS"],
-        "European Commission and ECOWAS (partner organisations)" => vec!["EC", "ECOWAS"],
-        "Union for the Mediterranean; Western Mediterranean Forum" => {
-            vec!["UfM", "WESTERN-MEDITERRANEAN-FORUM"]
-        }
-        "Indian Ocean Commission (IOC)" => vec!["IOC"],
-        "Ibero-American Conference" => vec!["IBERO-AMERICAN-CONFERENCE"],
-        other => return Err(format!("unmapped linked_organization {other:?}")),
-    })
-}
-
-/// `observer_organizations` free text to a partner id and, where the source's
-/// wording says more than the id, a note keeping that wording.
-fn observer_organization(text: &str) -> Result<(&'static str, Option<&'static str>), String> {
-    Ok(match text {
-        "IOM" | "International Organization for Migration (IOM)" => ("IOM", None),
-        "UNHCR" => ("UNHCR", None),
-        "ILO" => ("ILO", None),
-        "African Union Commission" => ("AUC", None),
-        "European Commission" => ("EC", None),
-        "ECLAC/CELADE" => (
-            "ECLAC-CELADE",
-            Some("listed in the source as \"ECLAC/CELADE\""),
-        ),
-        "IACHR" => ("IACHR", None),
-        "UN Special Rapporteur on the Human Rights of Migrants (list truncated in source)" => (
-            "UN-SR-HUMAN-RIGHTS-OF-MIGRANTS",
-            Some("the source's list of observer organisations is cut off after this entry"),
-        ),
-        "UNHCR (and other international organisations)" => (
-            "UNHCR",
-            Some(
-                "listed in the source as \"UNHCR (and other international organisations)\"; the other organisations are not named",
-            ),
-        ),
-        other => return Err(format!("unmapped observer organisation {other:?}")),
-    })
-}
-
-/// Chairs named with dates (or without) in the process notes:
-/// (process acronym, member, role, start, end, note, URL fragments choosing the
-/// sources that state the chair). A chair cites only those pages, not every
-/// source of its process. Chairs whose pages are not sources of the reference
-/// record (the Almaty, Budapest and Colombo processes) are in `data/facts/41_process_chairs.json`.
-type ChairRow = (
-    &'static str,
-    Party,
-    &'static str,
-    Option<&'static str>,
-    Option<&'static str>,
-    &'static str,
-    &'static [&'static str],
-);
-
-const MIDSA_PAGE: &[&str] = &["iom.int/migration-dialogue-southern-africa-midsa"];
-const RMFM_PAGE: &[&str] = &["peopledaily.digital"];
-const MIDCOM_PAGE: &[&str] = &["iom.int/migration-dialogue-comesa-member-states-midcom"];
-const ARCP_PAGES: &[&str] = &["iom.int/arab-regional-consultative-process"];
-
-#[derive(Clone, Copy)]
-enum Party {
-    State(&'static str),
-    Partner(&'static str),
-}
-
-impl Party {
-    fn value(self) -> Value {
-        match self {
-            Party::State(s) => state(s),
-            Party::Partner(p) => partner(p),
-        }
-    }
-}
-
-const MIDSA_CHAIR: &str = "rotating chair; the IOM page gives the year only";
-
-const CHAIRS: &[ChairRow] = &[
-    (
-        "MIDSA",
-        Party::State("MDG"),
-        "chair",
-        Some("2025"),
-        Some("2025"),
-        MIDSA_CHAIR,
-        MIDSA_PAGE,
-    ),
-    (
-        "MIDSA",
-        Party::State("AGO"),
-        "chair",
-        Some("2024"),
-        Some("2024"),
-        MIDSA_CHAIR,
-        MIDSA_PAGE,
-    ),
-    (
-        "MIDSA",
-        Party::State("COD"),
-        "chair",
-        Some("2023"),
-        Some("2023"),
-        MIDSA_CHAIR,
-        MIDSA_PAGE,
-    ),
-    (
-        "MIDSA",
-        Party::State("MWI"),
-        "chair",
-        Some("2022"),
-        Some("2022"),
-        MIDSA_CHAIR,
-        MIDSA_PAGE,
-    ),
-    (
-        "MIDSA",
-        Party::State("MOZ"),
-        "chair",
-        Some("2021"),
-        Some("2021"),
-        MIDSA_CHAIR,
-        MIDSA_PAGE,
-    ),
-    (
-        "MIDSA",
-        Party::State("TZA"),
-        "chair",
-        Some("2020"),
-        Some("2020"),
-        MIDSA_CHAIR,
-        MIDSA_PAGE,
-    ),
-    (
-        "MIDSA",
-        Party::State("NAM"),
-        "chair",
-        Some("2019"),
-        Some("2019"),
-        MIDSA_CHAIR,
-        MIDSA_PAGE,
-    ),
-    (
-        "MIDSA",
-        Party::State("ZAF"),
-        "chair",
-        Some("2017"),
-        Some("2017"),
-        MIDSA_CHAIR,
-        MIDSA_PAGE,
-    ),
-    (
-        "MIDSA",
-        Party::State("SWZ"),
-        "chair",
-        Some("2016"),
-        Some("2016"),
-        MIDSA_CHAIR,
-        MIDSA_PAGE,
-    ),
-    (
-        "RMFM",
-        Party::State("KEN"),
-        "chair",
-        Some("2020"),
-        Some("2022"),
-        "",
-        RMFM_PAGE,
-    ),
-    (
-        "RMFM",
-        Party::State("ETH"),
-        "chair",
-        Some("2022"),
-        Some("2024"),
-        "",
-        RMFM_PAGE,
-    ),
-    (
-        "RMFM",
-        Party::State("UGA"),
-        "chair",
-        Some("2024"),
-        Some("2026"),
-        "",
-        RMFM_PAGE,
-    ),
-    (
-        "MIDCOM",
-        Party::State("ZMB"),
-        "chair",
-        None,
-        None,
-        "chair per the IOM page (undated); Zambia is also listed among the past chairs",
-        MIDCOM_PAGE,
-    ),
-    (
-        "MIDCOM",
-        Party::State("ETH"),
-        "chair",
-        None,
-        None,
-        "listed among the past chairs on the IOM page; dates not given",
-        MIDCOM_PAGE,
-    ),
-    (
-        "Bali Process",
-        Party::State("IDN"),
-        "co_chair",
-        None,
-        None,
-        "",
-        DFAT,
-    ),
-    (
-        "Bali Process",
-        Party::State("AUS"),
-        "co_chair",
-        None,
-        None,
-        "",
-        DFAT,
-    ),
-    (
-        "ARCP",
-        Party::Partner("LAS"),
-        "permanent_chair",
-        None,
-        None,
-        "the League of Arab States is the permanent chair and the secretariat; the ARCP is not chaired by a country",
-        ARCP_PAGES,
-    ),
-];
-
-/// Further memberships the notes state outright: (process acronym, member, role,
-/// scope, note, URL fragments choosing the sources).
-type NoteMembershipRow = (
-    &'static str,
-    Party,
-    &'static str,
-    Option<&'static str>,
-    &'static str,
-    &'static [&'static str],
-);
-
-const DFAT: &[&str] = &["dfat.gov.au"];
-const BALI_ORG: &str =
-    "member organisation (DFAT: 45 member countries plus 4 member organisations)";
-const BALI_SG: &str = "steering group member (DFAT)";
-
-const NOTE_MEMBERSHIPS: &[NoteMembershipRow] = &[
-    (
-        "MIDWA",
-        Party::Partner("ECOWAS"),
-        "member",
-        None,
-        "the IOM page lists ECOWAS as member organisation besides its 15 member states",
-        &[
-            "iom.int/migration-dialogue-west-africa-midwa",
-            "iom.int/midwa",
-        ],
-    ),
-    (
-        "Bali Process",
-        Party::Partner("UNHCR"),
-        "member",
-        None,
-        BALI_ORG,
-        DFAT,
-    ),
-    (
-        "Bali Process",
-        Party::Partner("IOM"),
-        "member",
-        None,
-        BALI_ORG,
-        DFAT,
-    ),
-    (
-        "Bali Process",
-        Party::Partner("UNODC"),
-        "member",
-        None,
-        BALI_ORG,
-        DFAT,
-    ),
-    (
-        "Bali Process",
-        Party::Partner("ILO"),
-        "member",
-        None,
-        BALI_ORG,
-        DFAT,
-    ),
-    (
-        "Bali Process",
-        Party::State("IDN"),
-        "member",
-        Some("steering group"),
-        BALI_SG,
-        DFAT,
-    ),
-    (
-        "Bali Process",
-        Party::State("AUS"),
-        "member",
-        Some("steering group"),
-        BALI_SG,
-        DFAT,
-    ),
-    (
-        "Bali Process",
-        Party::State("NZL"),
-        "member",
-        Some("steering group"),
-        BALI_SG,
-        DFAT,
-    ),
-    (
-        "Bali Process",
-        Party::State("THA"),
-        "member",
-        Some("steering group"),
-        BALI_SG,
-        DFAT,
-    ),
-    (
-        "Bali Process",
-        Party::Partner("UNHCR"),
-        "member",
-        Some("steering group"),
-        BALI_SG,
-        DFAT,
-    ),
-    (
-        "Bali Process",
-        Party::Partner("IOM"),
-        "member",
-        Some("steering group"),
-        BALI_SG,
-        DFAT,
-    ),
-];
-
-/// Disputed values: (process acronym, field, alternative value, URL fragments, note).
-type AltRow = (
-    &'static str,
-    &'static str,
-    AltValue,
-    &'static [&'static str],
-    &'static str,
-);
-
-#[derive(Clone, Copy)]
-enum AltValue {
-    Date(&'static str),
-    Count(u64),
-}
-
-impl AltValue {
-    fn value(self) -> Value {
-        match self {
-            AltValue::Date(d) => json!(d),
-            AltValue::Count(n) => json!(n),
-        }
-    }
-}
-
-/// The sources of a preferred value where the record's sources that give
-/// no alternative would not be the right ones: (process acronym, field, URL
-/// parts). The ARCP's IOM pages give 22 members today; an older version of
-/// the same pages gave 21.
-const PROCESS_PREFERRED_SOURCES: &[(&str, &str, &[&str])] = &[(
-    "ARCP",
-    "stated_member_count",
-    &["arab-regional-consultative-process"],
-)];
-
-const PROCESS_ALTERNATIVES: &[AltRow] = &[
-    (
-        "MIDWA",
-        "established",
-        AltValue::Date("2000-12"),
-        &["midwa.org", "newshour.media"],
-        "midwa.org and a 2016 news item say MIDWA was inaugurated or established in December 2000; the IOM page says 2001",
-    ),
-    (
-        "MIDWA",
-        "established",
-        AltValue::Date("2000"),
-        &["thenigerianvoice.com"],
-        "a 2014 IOM/APO release says MIDWA was founded in 2000",
-    ),
-    (
-        "Budapest Process",
-        "established",
-        AltValue::Date("1991"),
-        &["overview-of-principal-iscms-2017"],
-        "IOM's 2017 overview of principal ISCMs gives 1991; ICMPD gives 1993 (20th anniversary marked in 2013)",
-    ),
-    (
-        "MTM",
-        "established",
-        AltValue::Date("2003"),
-        &["niameydeclarationguide.org"],
-        "this source says the MTM Dialogue has existed since 2003; the EMN Italy glossary says it started in 2002",
-    ),
-    (
-        "SACM",
-        "established",
-        AltValue::Date("2000"),
-        &["iom.int/south-american-conference-migration-sacm"],
-        "IOM's SACM page gives 'Established: 2000', the year of the first conference (Buenos Aires); IOM news items date the process to the 1999 Lima meeting",
-    ),
-    (
-        "ARCP",
-        "stated_member_count",
-        AltValue::Count(21),
-        &["iom.int/arab-regional-consultative-process"],
-        "an older version of the IOM ARCP page counted 21 member states plus 1 suspended member (Syria)",
-    ),
-];
-
-/// The Abu Dhabi Dialogue: the official pages disagree with each other and with
-/// Migrant Forum in Asia, so these three memberships carry a dispute.
-const ADD_ABOUT: &str = "abudhabidialogue.org.ae/index.php/about-abu-dhabi-dialogue";
-const ADD_MEMBERS: &str = "abudhabidialogue.org/members";
-const ADD_MFA: &str = "mfasia.org";
-const ADD_COLOMBO: &str = "colomboprocess.org/rcp-meetings/detail/abu-dhabi-dialogue";
-
-fn abu_dhabi_dialogue(r: &Value, members: &[&str], doc: &mut Doc) -> Result<(), String> {
-    let official = pick_sources(r, &[ADD_ABOUT, ADD_MEMBERS])?;
-    let about = pick_sources(r, &[ADD_ABOUT])?;
-    let members_page = pick_sources(r, &[ADD_MEMBERS])?;
-    let mfa = pick_sources(r, &[ADD_MFA])?;
-    // The Colombo Process page on the ADD names Yemen and Malaysia among the
-    // states of the inaugural consultation (Abu Dhabi, January 2008).
-    let colombo = pick_sources(r, &[ADD_COLOMBO])?;
-    let mfa_and_colombo = pick_sources(r, &[ADD_MFA, ADD_COLOMBO])?;
-    let as_of = json!(
-        "members as of: ADD official 'about' page (undated); also on abudhabidialogue.org/members"
-    );
-    for &m in members {
-        let mut sources = official.clone();
-        if m == "MYS" {
-            sources.extend(colombo.iter().cloned());
-        }
-        let mut extra = vec![("note", as_of.clone())];
-        if m == "MYS" {
-            extra.push((
-                "dispute",
-                json!({ "note": "Migrant Forum in Asia lists Yemen instead of Malaysia", "sources": mfa }),
-            ));
-        }
-        doc.memberships.push(membership(
-            state(m),
-            process("ADD"),
-            "member",
-            sources,
-            &listed(&extra),
-        ));
-    }
-    doc.memberships.push(membership(
-        state("CHN"),
-        process("ADD"),
-        "member",
-        members_page,
-        &listed(&[
-            ("note", json!("listed on abudhabidialogue.org/members (18 members)")),
-            (
-                "dispute",
-                json!({ "note": "the ADD 'about' page lists 17 members without China", "sources": about }),
-            ),
-        ]),
-    ));
-    doc.memberships.push(membership(
-        state("YEM"),
-        process("ADD"),
-        "member",
-        mfa_and_colombo,
-        &listed(&[
-            (
-                "note",
-                json!("listed by Migrant Forum in Asia; the Colombo Process page on the ADD names Yemen among the states brought together at the inaugural consultation (Abu Dhabi, 21-22 January 2008)"),
-            ),
-            (
-                "dispute",
-                json!({ "note": "the official ADD pages do not list Yemen (they list Malaysia, which Migrant Forum in Asia omits)", "sources": official }),
-            ),
-        ]),
-    ));
-    Ok(())
-}
-
-/// The pages of a reference record that list its members and observers, where
-/// not every source of the record does: (process acronym, URL fragments). The
-/// other processes' lists cite every source of their record.
-const MEMBER_LIST_PAGES: &[(&str, &[&str])] = &[
-    ("Colombo Process", &["tribuneindia.com"]),
-    ("Almaty Process", &["astanatimes.com"]),
-    (
-        "MIDSA",
-        &["iom.int/migration-dialogue-southern-africa-midsa"],
-    ),
-    ("RCM", &["portal.crmsv.org"]),
-];
-
-/// Corrected `members_as_of` of reference records whose date is wrong:
-/// (process acronym, the date basis of the list).
-const MEMBERS_AS_OF: &[(&str, &str)] = &[(
-    "Colombo Process",
-    "June 2024 (The Tribune, New Delhi, June 29, on the first meeting chaired by India, held on 28 June 2024)",
-)];
-
-/// 26 consultative processes, their memberships (states, observer states, observer
-/// organisations, chairs) and disputed values.
-fn processes(records: &[Value], doc: &mut Doc) -> Result<(), String> {
-    let mut ids: BTreeMap<String, String> = BTreeMap::new();
+/// 26 consultative processes and the memberships their lists give (members,
+/// observer states, observer organisations). Chairs, disputed values and the
+/// organisations the reference only names are in the fact files.
+fn processes(
+    records: &[Value],
+    tables: &Tables,
+    used: &mut BTreeSet<(String, String, String)>,
+    doc: &mut Doc,
+) -> Result<(), String> {
     for r in records {
         let acronym = req_str(r, "acronym")?;
-        ids.insert(acronym.to_string(), make_id(acronym));
-    }
-    let id_of = |acronym: &str| {
-        ids.get(acronym)
-            .cloned()
-            .ok_or_else(|| format!("no process with acronym {acronym:?}"))
-    };
-
-    for r in records {
-        let acronym = req_str(r, "acronym")?;
-        let id = id_of(acronym)?;
-        let sources = sources_of(r)?;
+        let id = make_id(acronym);
         let name = req_str(r, "name")?;
         let mut p = Map::new();
         p.insert("id".into(), json!(id));
@@ -906,354 +582,35 @@ fn processes(records: &[Value], doc: &mut Doc) -> Result<(), String> {
         if let Some(text) = opt_str(r, "linked_organization") {
             p.insert(
                 "linked_organizations".into(),
-                json!(linked_organizations(text)?),
+                json!(tables.linked_organizations(text)?),
             );
         }
         put(&mut p, "status", json!(opt_str(r, "status")));
-        if id == "MIDCAS" {
-            // The IOM page: dormant and inactive since 2016.
-            p.insert("status_since".into(), json!("2016"));
-        }
         if let Some(n) = r.get("member_count_stated").and_then(Value::as_u64) {
             p.insert("stated_member_count".into(), json!(n));
         }
-        for (a, field, value, needles, note) in PROCESS_ALTERNATIVES {
-            if *a == acronym {
-                let key = format!("{field}_alternatives");
-                let alt = alternative(value.value(), pick_sources(r, needles)?, note);
-                match p.get_mut(&key) {
-                    Some(Value::Array(list)) => list.push(alt),
-                    _ => {
-                        p.insert(key, json!([alt]));
-                    }
-                }
-            }
-        }
-        for (a, field, needles) in PROCESS_PREFERRED_SOURCES {
-            if *a == acronym {
-                p.insert(
-                    format!("{field}_sources"),
-                    Value::Array(pick_sources(r, needles)?),
-                );
-            }
-        }
         put(&mut p, "notes", json!(str_list(r, "notes")));
-        p.insert("sources".into(), Value::Array(sources.clone()));
-        doc.processes.push(Value::Object(p));
-
-        // Memberships, citing the pages that list them.
-        let body = process(&id);
-        let sources = match MEMBER_LIST_PAGES.iter().find(|(a, _)| *a == acronym) {
-            Some((_, needles)) => pick_sources(r, needles)?,
-            None => sources,
-        };
-        let as_of_text = MEMBERS_AS_OF
-            .iter()
-            .find(|(a, _)| *a == acronym)
-            .map(|(_, s)| *s)
-            .or_else(|| opt_str(r, "members_as_of"));
-        let as_of = as_of_text.map(|s| json!(format!("members as of: {s}")));
-        let as_of_extra: Vec<(&str, Value)> = as_of.iter().map(|n| ("note", n.clone())).collect();
-        let members = str_list(r, "members");
-        if acronym == "ADD" {
-            abu_dhabi_dialogue(r, &members, doc)?;
-        } else {
-            for m in &members {
-                doc.memberships.push(membership(
-                    state(m),
-                    body.clone(),
-                    "member",
-                    sources.clone(),
-                    &listed(&as_of_extra),
-                ));
-            }
-        }
-        let observer_note = if acronym == "MIDWA" {
-            Some(json!(
-                "from an older version of the IOM MIDWA page; the newer version lists 2 observer states without legible names"
-            ))
-        } else {
-            as_of.clone()
-        };
-        for o in str_list(r, "observers") {
-            let extra: Vec<(&str, Value)> =
-                observer_note.iter().map(|n| ("note", n.clone())).collect();
-            doc.memberships.push(membership(
-                state(o),
-                body.clone(),
-                "observer",
-                sources.clone(),
-                &listed(&extra),
-            ));
-        }
-        for text in str_list(r, "observer_organizations") {
-            let (pid, note) = observer_organization(text)?;
-            let extra: Vec<(&str, Value)> = note.iter().map(|n| ("note", json!(n))).collect();
-            doc.memberships.push(membership(
-                partner(pid),
-                body.clone(),
-                "observer",
-                sources.clone(),
-                &listed(&extra),
-            ));
-        }
+        p.insert("sources".into(), Value::Array(sources_of(r)?));
+        doc.processes
+            .push(built::<migov::Rcp>("process", Value::Object(p))?);
+        list_memberships("processes", acronym, r, &process(&id), tables, used, doc)?;
     }
-
-    // Chairs and other memberships the notes state.
-    let by_acronym: BTreeMap<&str, &Value> = records
-        .iter()
-        .filter_map(|r| opt_str(r, "acronym").map(|a| (a, r)))
-        .collect();
-    for (acronym, who, role, start, end, note, needles) in CHAIRS {
-        let r = by_acronym
-            .get(acronym)
-            .ok_or_else(|| format!("chair table: no process {acronym:?}"))?;
-        let extra = [
-            ("start", json!(start)),
-            ("end", json!(end)),
-            ("note", json!(note)),
-        ];
-        doc.memberships.push(membership(
-            who.value(),
-            process(&id_of(acronym)?),
-            role,
-            pick_sources(r, needles)?,
-            &extra,
-        ));
-    }
-    for (acronym, who, role, scope, note, needles) in NOTE_MEMBERSHIPS {
-        let r = by_acronym
-            .get(acronym)
-            .ok_or_else(|| format!("membership table: no process {acronym:?}"))?;
-        let extra = [("scope", json!(scope)), ("note", json!(note))];
-        doc.memberships.push(membership(
-            who.value(),
-            process(&id_of(acronym)?),
-            role,
-            pick_sources(r, needles)?,
-            &listed(&extra),
-        ));
-    }
-
-    created_partners(records, doc)
-}
-
-/// Organisations named by the processes but absent from partners.json get a
-/// minimal record whose sources are those of the processes that name them.
-fn created_partners(records: &[Value], doc: &mut Doc) -> Result<(), String> {
-    let find = |acronym: &str| {
-        records
-            .iter()
-            .find(|r| opt_str(r, "acronym") == Some(acronym))
-            .ok_or_else(|| format!("no process {acronym:?}"))
-    };
-    let union = |acronyms: &[&str]| -> Result<Vec<Value>, String> {
-        let mut out: Vec<Value> = Vec::new();
-        for a in acronyms {
-            for s in sources_of(find(a)?)? {
-                if !out.contains(&s) {
-                    out.push(s);
-                }
-            }
-        }
-        Ok(out)
-    };
-    doc.partners.push(json!({
-        "id": "EC",
-        "name": "European Commission",
-        "iom_relationship": "Partner organisation of the Rabat Process (with ECOWAS); observer organisation of MIDWA.",
-        "sources": union(&["Rabat Process", "MIDWA"])?,
-    }));
-    doc.partners.push(json!({
-        "id": "AUC",
-        "name": "African Union Commission",
-        "iom_relationship": "Observer organisation of MIDWA; organises PAFOM meetings with IOM (Department of Social Affairs).",
-        "notes": ["The Commission of the African Union (partner AU)."],
-        "sources": union(&["MIDWA", "PAFOM"])?,
-    }));
-    doc.partners.push(json!({
-        "id": "WESTERN-MEDITERRANEAN-FORUM",
-        "name": "Western Mediterranean Forum",
-        "other_names": ["5+5 Dialogue"],
-        "established": "1990",
-        "iom_relationship": "Formally associated (with the Union for the Mediterranean) with the 5+5 Dialogue on Migration in the Western Mediterranean.",
-        "notes": ["The wider Western Mediterranean Forum (5+5 Dialogue) was launched in Rome in 1990; IOM gives 2002 for the migration dialogue."],
-        "sources": union(&["5+5 Dialogue"])?,
-    }));
-    doc.partners.push(json!({
-        "id": "IBERO-AMERICAN-CONFERENCE",
-        "name": "Ibero-American Conference",
-        "iom_relationship": "IOM describes FIBEMYD as a pillar of the Ibero-American Conference.",
-        "sources": union(&["FIBEMYD"])?,
-    }));
-    doc.partners.push(json!({
-        "id": "ECLAC-CELADE",
-        "name": "ECLAC/CELADE",
-        "iom_relationship": "Observer organisation of the Regional Conference on Migration (RCM).",
-        "notes": ["Name as written in the source's list of RCM observer organisations."],
-        "sources": union(&["RCM"])?,
-    }));
-    doc.partners.push(json!({
-        "id": "IACHR",
-        "name": "IACHR",
-        "iom_relationship": "Observer organisation of the Regional Conference on Migration (RCM).",
-        "notes": ["Name as written in the source's list of RCM observer organisations."],
-        "sources": union(&["RCM"])?,
-    }));
-    doc.partners.push(json!({
-        "id": "UN-SR-HUMAN-RIGHTS-OF-MIGRANTS",
-        "name": "UN Special Rapporteur on the Human Rights of Migrants",
-        "iom_relationship": "Observer of the Regional Conference on Migration (RCM).",
-        "notes": ["Last entry of the source's list of RCM observer organisations, which is cut off after it."],
-        "sources": union(&["RCM"])?,
-    }));
     Ok(())
 }
 
 // ---------------------------------------------------------------------------
 // partners.json
 
-/// Partner ids for the records without an acronym.
-fn partner_id(r: &Value) -> Result<String, String> {
-    match (opt_str(r, "acronym"), req_str(r, "name")?) {
-        (Some(acronym), _) => Ok(make_id(acronym)),
-        (None, "Government of Japan") => Ok("GOV-JPN".into()),
-        (None, "Kingdom of the Netherlands") => Ok("GOV-NLD".into()),
-        (None, name) => Err(format!("partner {name:?} has no acronym and no id rule")),
-    }
-}
-
-const PARTNER_ALTERNATIVES: &[AltRow] = &[
-    (
-        "UNFPA",
-        "established",
-        AltValue::Date("1969"),
-        &["unsceb.org/content/unfpa"],
-        "the UN CEB page gives 11 July 1967 as the date of establishment and 1969 as the start of operations; many sources give 1969",
-    ),
-    (
-        "WFP",
-        "established",
-        AltValue::Date("1963"),
-        &["mahendraguru.com"],
-        "first established in 1961; formally established in 1963 by FAO and the UN General Assembly on a three-year experimental basis",
-    ),
-    (
-        "UNAIDS",
-        "established",
-        AltValue::Date("1996"),
-        &["unsystem.org", "bmeia.gv.at"],
-        "established by ECOSOC resolution 1994/24; launched and operational from 1 January 1996",
-    ),
-    (
-        "COMESA",
-        "stated_member_count",
-        AltValue::Count(21),
-        &["iom.int/migration-dialogue-comesa-member-states-midcom"],
-        "IOM's MIDCOM page lists 21 COMESA states (adds Somalia and Tunisia); the 19 come from the 2018-2019 Political Handbook of the World",
-    ),
-];
-
-/// Memberships with dates the partner notes give: (partner acronym, state, start,
-/// end, role, note).
-type DatedMemberRow = (
-    &'static str,
-    &'static str,
-    Option<&'static str>,
-    Option<&'static str>,
-    &'static str,
-    &'static str,
-);
-
-const ECOWAS_LEFT: &str =
-    "withdrew with effect from 29 January 2025; start of membership not given";
-
-const DATED_PARTNER_MEMBERS: &[DatedMemberRow] = &[
-    (
-        "ECOWAS",
-        "BFA",
-        None,
-        Some("2025-01-29"),
-        "member",
-        ECOWAS_LEFT,
-    ),
-    (
-        "ECOWAS",
-        "MLI",
-        None,
-        Some("2025-01-29"),
-        "member",
-        ECOWAS_LEFT,
-    ),
-    (
-        "ECOWAS",
-        "NER",
-        None,
-        Some("2025-01-29"),
-        "member",
-        ECOWAS_LEFT,
-    ),
-    (
-        "ECOWAS",
-        "MRT",
-        None,
-        Some("2000"),
-        "member",
-        "Mauritania withdrew in 2000",
-    ),
-    (
-        "ECOWAS",
-        "MRT",
-        Some("2017"),
-        None,
-        "associate_member",
-        "Mauritania signed an associate-membership agreement in 2017",
-    ),
-    (
-        "ECCAS",
-        "RWA",
-        None,
-        Some("2007"),
-        "member",
-        "Rwanda left in 2007",
-    ),
-    (
-        "ECCAS",
-        "RWA",
-        Some("2016"),
-        Some("2025-06-07"),
-        "member",
-        "Rwanda rejoined in 2016 and announced its departure on 7 June 2025 (the end is the date of the announcement; the effective date is not stated)",
-    ),
-    (
-        "G5 Sahel",
-        "MLI",
-        Some("2014"),
-        Some("2022-05-15"),
-        "member",
-        "founding member; withdrew 15 May 2022",
-    ),
-];
-
-/// Start years for members of the list itself (the notes give joining years).
-fn member_start(acronym: &str, iso3: &str) -> Option<&'static str> {
-    match (acronym, iso3) {
-        ("G5 Sahel", "MLI") => None, // in DATED_PARTNER_MEMBERS with its end
-        ("G5 Sahel", _) => Some("2014"),
-        ("SADC", "COM") => Some("2017"),
-        ("EAC", "RWA" | "BDI") => Some("2007"),
-        ("EAC", "SSD") => Some("2016"),
-        ("EAC", "COD") => Some("2022"),
-        _ => None,
-    }
-}
-
-/// 26 partners and their member states.
-fn partners(records: &[Value], doc: &mut Doc) -> Result<(), String> {
+/// 26 partners and the memberships their member lists give.
+fn partners(
+    records: &[Value],
+    tables: &Tables,
+    used: &mut BTreeSet<(String, String, String)>,
+    doc: &mut Doc,
+) -> Result<(), String> {
     for r in records {
-        let id = partner_id(r)?;
+        let id = tables.partner_id(r)?;
         let acronym = opt_str(r, "acronym");
-        let sources = sources_of(r)?;
         let mut p = Map::new();
         p.insert("id".into(), json!(id));
         p.insert("name".into(), json!(req_str(r, "name")?));
@@ -1268,21 +625,8 @@ fn partners(records: &[Value], doc: &mut Doc) -> Result<(), String> {
         );
         put(&mut p, "established", json!(opt_year(r, "established")?));
         put(&mut p, "status", json!(opt_str(r, "status")));
-        if acronym == Some("G5 Sahel") {
-            // Chad and Mauritania announced the dissolution on 6 December 2023.
-            p.insert("status_since".into(), json!("2023-12-06"));
-        }
         if let Some(n) = r.get("member_count_stated").and_then(Value::as_u64) {
             p.insert("stated_member_count".into(), json!(n));
-        }
-        for (a, field, value, needles, note) in PARTNER_ALTERNATIVES {
-            if Some(*a) == acronym {
-                let key = format!("{field}_alternatives");
-                p.insert(
-                    key,
-                    json!([alternative(value.value(), pick_sources(r, needles)?, note)]),
-                );
-            }
         }
         put(
             &mut p,
@@ -1290,44 +634,11 @@ fn partners(records: &[Value], doc: &mut Doc) -> Result<(), String> {
             json!(opt_str(r, "iom_relationship")),
         );
         put(&mut p, "notes", json!(str_list(r, "notes")));
-        p.insert("sources".into(), Value::Array(sources.clone()));
-        doc.partners.push(Value::Object(p));
-
-        let body = partner(&id);
-        let as_of = opt_str(r, "members_as_of").map(|s| json!(format!("members as of: {s}")));
-        for m in str_list(r, "members") {
-            if acronym == Some("G5 Sahel") && m == "MLI" {
-                continue;
-            }
-            let start = acronym.and_then(|a| member_start(a, m));
-            let extra = [
-                ("start", json!(start)),
-                ("note", as_of.clone().unwrap_or(Value::Null)),
-            ];
-            doc.memberships.push(membership(
-                state(m),
-                body.clone(),
-                "member",
-                sources.clone(),
-                &listed(&extra),
-            ));
-        }
-        for (a, m, start, end, role, note) in DATED_PARTNER_MEMBERS {
-            if Some(*a) == acronym {
-                let extra = [
-                    ("start", json!(start)),
-                    ("end", json!(end)),
-                    ("note", json!(note)),
-                ];
-                doc.memberships.push(membership(
-                    state(m),
-                    body.clone(),
-                    role,
-                    sources.clone(),
-                    &extra,
-                ));
-            }
-        }
+        p.insert("sources".into(), Value::Array(sources_of(r)?));
+        doc.partners
+            .push(built::<migov::Partner>("partner", Value::Object(p))?);
+        let key = acronym.unwrap_or(id.as_str());
+        list_memberships("partners", key, r, &partner(&id), tables, used, doc)?;
     }
     Ok(())
 }
@@ -1380,7 +691,11 @@ fn merge_document(doc: &mut Value, facts: &Value) -> Result<(), String> {
             .ok_or_else(|| format!("the document has no list {key:?}"))?;
         for record in incoming {
             if key == "memberships" {
-                merge_membership(target, record)?;
+                // A fact file's membership is a whole record: its builder checks it.
+                merge_membership(
+                    target,
+                    &built::<migov::Membership>("membership", record.clone())?,
+                )?;
             } else {
                 merge_record(key, target, record)?;
             }
@@ -1498,43 +813,55 @@ fn sort_collections(doc: &mut Value) {
     }
 }
 
-/// The seed-fact files merged into the converted reference files, in order.
+/// The seed-fact files, merged after the files of [`FACT_DIR`] that complete the
+/// reference (names starting with `0`) and before the others.
 pub const SEED_FACT_FILES: &[&str] = &["data/seed_facts.json", "data/seed_facts_imp_workshop.json"];
 
-/// The folder of curated fact files: every `*.json` file in it is merged, in file
-/// name order, after [`SEED_FACT_FILES`]. Each is a partial dataset document of the
-/// same shape (one file per area of gathering, each fact with its own sources).
+/// The folder of curated fact files. Every `*.json` file in it but [`TABLES_FILE`]
+/// is a partial dataset document of the same shape (one file per area of
+/// gathering, each fact with its own sources). Files whose name starts with `0`
+/// complete the reference files (chairs, further memberships, disputed values,
+/// organisations the reference only names) and are merged first; then
+/// [`SEED_FACT_FILES`]; then the other files, in file name order.
 pub const FACT_DIR: &str = "data/facts";
 
-/// Lists the fact files merged into the document: [`SEED_FACT_FILES`], then every
-/// `*.json` file of [`FACT_DIR`] in file name order.
-pub fn fact_files(root: &Path) -> Result<Vec<std::path::PathBuf>, String> {
-    let mut files: Vec<_> = SEED_FACT_FILES.iter().map(|f| root.join(f)).collect();
+/// Lists the fact files merged into the converted reference, in merge order
+/// (see [`FACT_DIR`]).
+pub fn fact_files(root: &Path) -> Result<Vec<PathBuf>, String> {
     let dir = root.join(FACT_DIR);
+    let tables = root.join(TABLES_FILE);
+    let mut found = Vec::new();
     if dir.is_dir() {
-        let mut extra = Vec::new();
         for entry in fs::read_dir(&dir).map_err(|e| format!("cannot read {dir:?}: {e}"))? {
             let path = entry
                 .map_err(|e| format!("cannot read {dir:?}: {e}"))?
                 .path();
-            if path.extension().is_some_and(|x| x == "json") {
-                extra.push(path);
+            if path.extension().is_some_and(|x| x == "json") && path != tables {
+                found.push(path);
             }
         }
-        extra.sort();
-        files.extend(extra);
     }
+    found.sort();
+    let completes_reference = |p: &PathBuf| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('0'))
+    };
+    let (first, rest): (Vec<_>, Vec<_>) = found.into_iter().partition(completes_reference);
+    let mut files = first;
+    files.extend(SEED_FACT_FILES.iter().map(|f| root.join(f)));
+    files.extend(rest);
     Ok(files)
 }
 
 /// Converts the reference files in `reference_dir`, merges the fact files found
-/// under the crate root `root` ([`fact_files`]), validates the document with migov's
-/// loader and returns its canonical text (what `data/reference.json` holds).
+/// under the crate root `root` ([`fact_files`]), loads the document with
+/// `Dataset::from_json_str` (so a fact that breaks a rule fails the build with the
+/// crate's own error) and returns its canonical text, `Dataset::to_json_string`
+/// (what `data/reference.json` holds).
 pub fn build(root: &Path, reference_dir: &Path) -> Result<String, Box<dyn std::error::Error>> {
-    let mut files = fact_files(root)?.into_iter();
-    let first = files.next().ok_or("no seed fact file")?;
-    let mut document = convert(reference_dir, &first)?;
-    for file in files {
+    let mut document = convert(reference_dir, &root.join(TABLES_FILE))?;
+    for file in fact_files(root)? {
         merge_seed_facts(&mut document, &file)?;
     }
     sort_collections(&mut document);
