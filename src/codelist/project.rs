@@ -66,15 +66,17 @@ codelist! {
         /// "Protection and Assistance to Vulnerable Migrants" ("Protection et
         /// assistance aux migrants vulnérables").
         ProtectionOfVulnerableMigrants = "protection_of_vulnerable_migrants" | "Protection and Assistance to Vulnerable Migrants" | "Protection et assistance aux migrants vulnérables",
-        /// "Transfert des connaissances et des ressources des migrants" (French
-        /// pages; no English label was seen).
-        MigrantKnowledgeAndResourceTransfer = "migrant_knowledge_and_resource_transfer" | "Transfert des connaissances et des ressources des migrants",
+        /// "Transfer of migrant knowledge and resources" on English pages (as
+        /// `TK.0044`), "Transfert des connaissances et des ressources des
+        /// migrants" on French pages.
+        MigrantKnowledgeAndResourceTransfer = "migrant_knowledge_and_resource_transfer" | "Transfer of migrant knowledge and resources" | "Transfert des connaissances et des ressources des migrants",
         /// "Immigration and Borders" ("Immigration et frontières").
         ImmigrationAndBorders = "immigration_and_borders" | "Immigration and Borders" | "Immigration et frontières",
-        /// "Recherche et publications en matière migratoire" (French pages;
-        /// "Investigación y publicaciones sobre migración" on Spanish pages, as
-        /// `PR.0221`; no English label was seen).
-        MigrationResearchAndPublications = "migration_research_and_publications" | "Recherche et publications en matière migratoire" | "Investigación y publicaciones sobre migración",
+        /// "Migration Research and Publication" on English pages (as `PR.0237`),
+        /// "Recherche et publications en matière migratoire" on French pages,
+        /// "Investigación y publicaciones sobre migración" on Spanish pages (as
+        /// `PR.0221`).
+        MigrationResearchAndPublications = "migration_research_and_publications" | "Migration Research and Publication" | "Recherche et publications en matière migratoire" | "Investigación y publicaciones sobre migración",
         /// "Environnement et changement climatique" (French pages; no English
         /// label was seen).
         EnvironmentAndClimateChange = "environment_and_climate_change" | "Environnement et changement climatique",
