@@ -58,11 +58,13 @@ codelist! {
         CommunityDevelopment = "community_development" | "Community Development" | "Développement communautaire",
         /// "Counter Trafficking Projects" ("Lutte contre la traite").
         CounterTrafficking = "counter_trafficking" | "Counter Trafficking Projects" | "Lutte contre la traite",
-        /// "Return Assist to Migrants and Government", as printed ("Aide au
+        /// "Return Assist to Migrants and Government", as printed (also "Return
+        /// and Reintegration Assistance for Migrants and Governments" on newer
+        /// English pages; "Aide au
         /// retour et à la réintégration à l’intention des migrants et des
         /// gouvernements", or "Aide au retour à l’intention des migrants et des
         /// gouvernements" on the French page of the English "Return Assist" type).
-        ReturnAssistance = "return_assistance" | "Return Assist to Migrants and Government" | "Aide au retour à l’intention des migrants et des gouvernements" | "Aide au retour à l'intention des migrants et des gouvernements" | "Aide au retour et à la réintégration à l’intention des migrants et des gouvernements" | "Aide au retour et à la réintégration à l'intention des migrants et des gouvernements",
+        ReturnAssistance = "return_assistance" | "Return Assist to Migrants and Government" | "Return and Reintegration Assistance for Migrants and Governments" | "Aide au retour à l’intention des migrants et des gouvernements" | "Aide au retour à l'intention des migrants et des gouvernements" | "Aide au retour et à la réintégration à l’intention des migrants et des gouvernements" | "Aide au retour et à la réintégration à l'intention des migrants et des gouvernements",
         /// "Protection and Assistance to Vulnerable Migrants" ("Protection et
         /// assistance aux migrants vulnérables").
         ProtectionOfVulnerableMigrants = "protection_of_vulnerable_migrants" | "Protection and Assistance to Vulnerable Migrants" | "Protection et assistance aux migrants vulnérables",
