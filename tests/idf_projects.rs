@@ -361,7 +361,9 @@ fn pr_0221_read_from_its_spanish_page() -> Result<()> {
     assert_eq!(p.year(), Some(2017));
     assert_eq!(
         states(p),
-        ["BLZ", "CRI", "SLV", "GTM", "GUY", "HND", "JAM", "MEX", "NIC", "PAN", "SUR", "LCA"]
+        [
+            "BLZ", "CRI", "SLV", "GTM", "GUY", "HND", "JAM", "MEX", "NIC", "PAN", "SUR", "LCA"
+        ]
     );
     Ok(())
 }
