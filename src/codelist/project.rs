@@ -5,8 +5,9 @@ codelist! {
     /// shows under "Project Status".
     ProjectStatus, "project status", example = (Completed, "completed", "Completed") {
         /// "Project Status: Completed" on IOM Development Fund project pages;
-        /// "Statut du projet : Achevé" on their French pages.
-        Completed = "completed" | "Completed" | "Achevé",
+        /// "Statut du projet : Achevé" on their French pages; "Finalizado" on
+        /// their Spanish pages (as `T97-805`, iom.int/es/node/175631).
+        Completed = "completed" | "Completed" | "Achevé" | "Finalizado",
         /// "Project Status: Ongoing" in the Fund's older wording; current
         /// project pages print "Active" ("Actif" on French pages), which
         /// maps here: the two labels name the same status.
@@ -57,22 +58,27 @@ codelist! {
         CommunityDevelopment = "community_development" | "Community Development" | "Développement communautaire",
         /// "Counter Trafficking Projects" ("Lutte contre la traite").
         CounterTrafficking = "counter_trafficking" | "Counter Trafficking Projects" | "Lutte contre la traite",
-        /// "Return Assist to Migrants and Government", as printed ("Aide au
+        /// "Return Assist to Migrants and Government", as printed (also "Return
+        /// and Reintegration Assistance for Migrants and Governments" on newer
+        /// English pages; "Aide au
         /// retour et à la réintégration à l’intention des migrants et des
         /// gouvernements", or "Aide au retour à l’intention des migrants et des
         /// gouvernements" on the French page of the English "Return Assist" type).
-        ReturnAssistance = "return_assistance" | "Return Assist to Migrants and Government" | "Aide au retour à l’intention des migrants et des gouvernements" | "Aide au retour à l'intention des migrants et des gouvernements" | "Aide au retour et à la réintégration à l’intention des migrants et des gouvernements" | "Aide au retour et à la réintégration à l'intention des migrants et des gouvernements",
+        ReturnAssistance = "return_assistance" | "Return Assist to Migrants and Government" | "Return and Reintegration Assistance for Migrants and Governments" | "Aide au retour à l’intention des migrants et des gouvernements" | "Aide au retour à l'intention des migrants et des gouvernements" | "Aide au retour et à la réintégration à l’intention des migrants et des gouvernements" | "Aide au retour et à la réintégration à l'intention des migrants et des gouvernements",
         /// "Protection and Assistance to Vulnerable Migrants" ("Protection et
         /// assistance aux migrants vulnérables").
         ProtectionOfVulnerableMigrants = "protection_of_vulnerable_migrants" | "Protection and Assistance to Vulnerable Migrants" | "Protection et assistance aux migrants vulnérables",
-        /// "Transfert des connaissances et des ressources des migrants" (French
-        /// pages; no English label was seen).
-        MigrantKnowledgeAndResourceTransfer = "migrant_knowledge_and_resource_transfer" | "Transfert des connaissances et des ressources des migrants",
+        /// "Transfer of migrant knowledge and resources" on English pages (as
+        /// `TK.0044`), "Transfert des connaissances et des ressources des
+        /// migrants" on French pages.
+        MigrantKnowledgeAndResourceTransfer = "migrant_knowledge_and_resource_transfer" | "Transfer of migrant knowledge and resources" | "Transfert des connaissances et des ressources des migrants",
         /// "Immigration and Borders" ("Immigration et frontières").
         ImmigrationAndBorders = "immigration_and_borders" | "Immigration and Borders" | "Immigration et frontières",
-        /// "Recherche et publications en matière migratoire" (French pages; no
-        /// English label was seen).
-        MigrationResearchAndPublications = "migration_research_and_publications" | "Recherche et publications en matière migratoire",
+        /// "Migration Research and Publication" on English pages (as `PR.0237`),
+        /// "Recherche et publications en matière migratoire" on French pages,
+        /// "Investigación y publicaciones sobre migración" on Spanish pages (as
+        /// `PR.0221`).
+        MigrationResearchAndPublications = "migration_research_and_publications" | "Migration Research and Publication" | "Recherche et publications en matière migratoire" | "Investigación y publicaciones sobre migración",
         /// "Environnement et changement climatique" (French pages; no English
         /// label was seen).
         EnvironmentAndClimateChange = "environment_and_climate_change" | "Environnement et changement climatique",
@@ -131,10 +137,11 @@ codelist! {
         /// et Océanie" on French project pages).
         AsiaAndOceania = "asia_and_oceania" | "Asia and Oceania" | "Asia & Oceania" | "Asie et Océanie",
         /// "Latin America and the Caribbean" in the IOM Development Fund project
-        /// list ("Amérique latine et Caraïbes" on French project pages).
+        /// list ("Amérique latine et Caraïbes" on French project pages,
+        /// "América Latina y el Caribe" on Spanish ones).
         LatinAmericaAndTheCaribbean = "latin_america_and_the_caribbean"
             | "Latin America and the Caribbean" | "Latin America & the Caribbean"
-            | "Amérique latine et Caraïbes",
+            | "Amérique latine et Caraïbes" | "América Latina y el Caribe",
         /// "Europe" in the IOM Development Fund project list.
         Europe = "europe" | "Europe",
         /// "Middle East" in the IOM Development Fund project list.
