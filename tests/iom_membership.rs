@@ -339,7 +339,10 @@ fn observer_periods_come_before_the_membership() {
     );
     assert_eq!(
         history("AUS"),
-        [step("observer", "1977", None), step("member", "1985-05", None)]
+        [
+            step("observer", "1977", None),
+            step("member", "1985-05", None)
+        ]
     );
     assert_eq!(
         history("ESP"),
@@ -385,7 +388,9 @@ fn every_deciding_session_is_a_council_session_opened_by_the_step() {
             let (Some(since), Some(period)) = (s.since(), event.period()) else {
                 continue;
             };
-            let Some(start) = period.start() else { continue };
+            let Some(start) = period.start() else {
+                continue;
+            };
             // A session decides a step on or after its opening; the step can
             // take effect later (Russia: approved in November 2020, a member
             // from April 2021), never before.
