@@ -339,7 +339,18 @@ struct Top<'a> {
 
 impl<'de> Deserialize<'de> for Top<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(TopVisitor)
+        // As a struct, so that a list is read (and a list cut short is a
+        // syntax error); its fields are the format's top-level keys.
+        const FIELDS: &[&str] = &[
+            "schema_version",
+            "member_states",
+            "processes",
+            "partners",
+            "projects",
+            "events",
+            "memberships",
+        ];
+        deserializer.deserialize_struct("Top", FIELDS, TopVisitor)
     }
 }
 
@@ -352,6 +363,13 @@ impl<'de> Visitor<'de> for TopVisitor {
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
+    }
+
+    /// A list is not a dataset; it is read to its end first, so that a
+    /// list cut short is reported as the syntax error it is.
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Top<'de>, A::Error> {
+        while seq.next_element::<&'de RawValue>()?.is_some() {}
+        Err(de::Error::invalid_type(de::Unexpected::Seq, &self))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top<'de>, A::Error> {

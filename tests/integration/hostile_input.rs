@@ -614,9 +614,16 @@ fn schema_versions() {
         "/schema_version",
         "json.missing_field",
     );
-    // The version is checked before any record is read.
+    // A wrong version does not hide the records' faults: both are reported.
     let text = r#"{"schema_version": "2", "projects": [{"id": "bad id"}]}"#;
-    assert_one(text, "/schema_version", "json.schema_version");
+    let errors = refused(Dataset::from_json_str(text));
+    let found: Vec<(String, &str)> = errors
+        .problems()
+        .iter()
+        .map(|p| (p.pointer(), p.rule().id()))
+        .collect();
+    assert!(found.contains(&("/schema_version".to_owned(), "json.schema_version")));
+    assert!(found.contains(&("/projects/0/id".to_owned(), "value.invalid")));
 }
 
 #[test]
