@@ -410,7 +410,7 @@ pub struct Issue {
     Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 #[serde(deny_unknown_fields)]
-struct RecordRef {
+pub(crate) struct RecordRef {
     collection: Box<str>,
     id: Box<str>,
 }
@@ -446,6 +446,18 @@ impl Issue {
             collection: collection.into(),
             id: id.into(),
         }));
+        self
+    }
+
+    /// The record this finding refers to, in its wire form.
+    pub(crate) fn record_ref(&self) -> Option<&RecordRef> {
+        self.refers_to.as_deref()
+    }
+
+    /// This finding, naming the record of `record`.
+    #[must_use]
+    pub(crate) fn with_record_ref(mut self, record: Option<RecordRef>) -> Self {
+        self.refers_to = record.map(Box::new);
         self
     }
 

@@ -145,3 +145,16 @@ proptest! {
         prop_assert!(bounded.problems().iter().all(|p| p.rule() != Rule::MoreProblems || p.severity() == Severity::Warning));
     }
 }
+
+#[test]
+fn a_bounded_report_comes_back_from_json_with_its_count() {
+    let projects = (0..20)
+        .map(|i| project(&format!("P{i}"), false, true, vec!["SEN", "GIN"]))
+        .collect();
+    let report = report(&LoadOptions::new().max_problems(4), &document(projects));
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["omitted"], 16);
+    let back: LoadErrors = serde_json::from_value(json).unwrap();
+    assert_eq!(back, report);
+    assert_eq!(back.omitted(), 16);
+}

@@ -228,6 +228,8 @@ struct LoadErrorWire {
     line: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     column: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    refers_to: Option<crate::problem::RecordRef>,
 }
 
 /// An object with `rule`, `severity`, `path` (list of steps), `pointer`
@@ -243,6 +245,7 @@ impl serde::Serialize for LoadError {
             message: self.message().to_owned(),
             line: self.line_column.map(|(line, _)| line),
             column: self.line_column.map(|(_, column)| column),
+            refers_to: self.issue.record_ref().cloned(),
         }
         .serialize(serializer)
     }
@@ -265,7 +268,8 @@ impl<'de> serde::Deserialize<'de> for LoadError {
             "pointer": wire.pointer,
             "message": wire.message,
         }))
-        .map_err(de::Error::custom)?;
+        .map_err(de::Error::custom)?
+        .with_record_ref(wire.refers_to);
         // Not `LoadError::new`: a message that was cut is kept as written.
         Ok(LoadError { issue, line_column })
     }
@@ -280,10 +284,19 @@ struct LoadErrorsWire {
     #[serde(default)]
     warnings: Option<usize>,
     problems: Vec<LoadError>,
+    /// Problems past the report's limit, counted, not listed.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    omitted: usize,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// An object with the counts `errors` and `warnings` and the `problems`, errors
-/// first, each as [`LoadError`] writes it.
+/// first, each as [`LoadError`] writes it, and `omitted` (the problems past
+/// the report's limit, counted, not listed) when there are any.
 ///
 /// # Examples
 ///
@@ -302,6 +315,7 @@ impl serde::Serialize for LoadErrors {
             errors: Some(errors),
             warnings: Some(self.problems.len() - errors),
             problems: self.problems.clone(),
+            omitted: self.omitted,
         }
         .serialize(serializer)
     }
@@ -312,7 +326,8 @@ impl serde::Serialize for LoadErrors {
 impl<'de> serde::Deserialize<'de> for LoadErrors {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let wire = LoadErrorsWire::deserialize(deserializer)?;
-        let report = LoadErrors::new(wire.problems);
+        let mut report = LoadErrors::new(wire.problems);
+        report.omitted = wire.omitted;
         let errors = report.errors().count();
         let warnings = report.problems.len() - errors;
         if wire.errors.is_some_and(|n| n != errors) || wire.warnings.is_some_and(|n| n != warnings)
