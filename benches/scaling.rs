@@ -244,13 +244,6 @@ fn run(shape: &Shape, text: &str) -> Duration {
     took
 }
 
-fn best(shape: &Shape, text: &str, rounds: usize) -> Duration {
-    (0..rounds)
-        .map(|_| run(shape, text))
-        .min()
-        .unwrap_or_default()
-}
-
 fn main() {
     let real = std::env::args().any(|a| a == "--bench");
     let n: usize = std::env::var("MIGOV_SCALING_N")
@@ -263,16 +256,21 @@ fn main() {
     for shape in shapes() {
         let small = (shape.make)(n);
         let large = (shape.make)(2 * n);
-        let t1 = best(&shape, &small, rounds);
-        let t2 = best(&shape, &large, rounds);
+        // Alternated, so that a busy stretch of the machine falls on both.
+        let (mut t1, mut t2) = (Duration::MAX, Duration::MAX);
+        for _ in 0..rounds {
+            t1 = t1.min(run(&shape, &small));
+            t2 = t2.min(run(&shape, &large));
+        }
         let exponent = (t2.as_secs_f64() / t1.as_secs_f64().max(1e-9)).log2();
         worst = worst.max(exponent);
         let verdict = if exponent <= 1.15 { "ok" } else { "OVER" };
         println!(
-            "{:<48} {:>9} B {:>10.2?} -> {:>10.2?}  exponent {exponent:.2}  {verdict}",
+            "{:<52} {:>10} B {:>10.2?} | {:>10} B {:>10.2?}  exponent {exponent:.2}  {verdict}",
             shape.name,
             small.len(),
             t1,
+            large.len(),
             t2
         );
     }
