@@ -482,7 +482,10 @@ fn v57_805_and_its_uncoded_english_page_are_one_record() -> Result<()> {
     assert_eq!(same_title, 1);
     let z = project("CE.0382")?;
     assert_eq!(z.sources().len(), 2);
-    assert!(z.title().starts_with("Strengthening the Institutional Capacity"));
+    assert!(
+        z.title()
+            .starts_with("Strengthening the Institutional Capacity")
+    );
     Ok(())
 }
 
