@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Draws the seeded sample for the second check of newly gathered IDF projects.
 
-The new records are those of data/gathered/idf_projects.json (working tree) whose
-JSON text does not occur among the records of the file on a base revision
-(default: main). The sample is drawn with Python's `random.sample` over the
+The new records are those of data/gathered/idf_projects.json (the working tree,
+or the revision given by --rev) whose JSON text does not occur among the records
+of the file on a base revision (--base; default 7d2dfb7, main before the December
+2026 projects were merged). The sample is drawn with Python's `random.sample` over the
 indexes of the new records, with a fixed seed, and printed sorted.
 
-Usage: python3 tools/recheck_sample.py [--seed N] [--size K] [--base REV]
+Usage: python3 tools/recheck_sample.py [--seed N] [--size K] [--base REV] [--rev REV]
+The second check of data/AUDIT_PROJECTS.md: --rev fd1181e (the defaults otherwise).
 """
 
 import argparse
@@ -28,9 +30,16 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=20261208)
     ap.add_argument("--size", type=int, default=20)
-    ap.add_argument("--base", default="main")
+    ap.add_argument("--base", default="7d2dfb7")
+    ap.add_argument("--rev", default=None)
     args = ap.parse_args()
-    current = json.loads((ROOT / DATA).read_text(encoding="utf-8"))["projects"]
+    if args.rev is None:
+        current_text = (ROOT / DATA).read_text(encoding="utf-8")
+    else:
+        current_text = subprocess.check_output(
+            ["git", "-C", str(ROOT), "show", f"{args.rev}:{DATA}"]
+        ).decode("utf-8")
+    current = json.loads(current_text)["projects"]
     base_text = subprocess.check_output(
         ["git", "-C", str(ROOT), "show", f"{args.base}:{DATA}"]
     )
