@@ -319,13 +319,22 @@ fn convert(raw: &Value, key: &str, curation: &Value) -> Result<Project> {
             .transpose()?,
     };
 
-    // Benefiting states: the English list where there is one.
-    let printed_states = {
-        let en = texts(raw, "benefiting_states_en_as_printed");
-        if en.is_empty() {
-            texts(raw, "benefiting_states_as_printed")
-        } else {
-            en
+    // Benefiting states: the curation's decision where the page prints none
+    // (an inference, explained in the record's curated notes), else the
+    // English list where there is one.
+    let curated_states: Option<Vec<&str>> = overrides
+        .and_then(|o| o.get("benefiting_states"))
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect());
+    let printed_states = match curated_states {
+        Some(curated) => curated,
+        None => {
+            let en = texts(raw, "benefiting_states_en_as_printed");
+            if en.is_empty() {
+                texts(raw, "benefiting_states_as_printed")
+            } else {
+                en
+            }
         }
     };
     let mut states: Vec<CountryCode> = Vec::new();
