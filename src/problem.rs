@@ -137,6 +137,7 @@ rules! {
     NestedGroup = ("membership.nested_group", Error, "a group of states (`members_of` a body) names a body that has no group among its members: groups of groups are not followed"),
     OutsideBodyLifetime = ("membership.outside_body_lifetime", Error, "memberships lie within the body's lifetime (after its establishment, before its dissolution)"),
     ReachesOutsideBodyLifetime = ("membership.reaches_outside_body_lifetime", Warning, "a membership that overlaps its body's lifetime does not certainly begin before its establishment or end after its dissolution (answers are clipped to the lifetime)"),
+    HiddenCharacter = ("text.hidden_character", Warning, "text holds no control character (other than newline and tab in notes, descriptions and other multi-line text), no bidirectional control, line separator or invisible character; such text is kept as written, and the warning names the character and where it is"),
     // Reports.
     MoreProblems = ("report.more_problems", Warning, "a report lists a bounded number of problems (at most 64 per record, and 1,000 per load unless the caller chooses another limit); the rest are counted, never silently dropped, and an error is never left out to list a warning"),
 }

@@ -94,6 +94,28 @@ pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// What kind of hidden character `c` is, if it is one a reader cannot see
+/// or that changes how text around it shows: a control character (newline
+/// and tab count only where `multiline` is false), a bidirectional
+/// control, a line or paragraph separator, or an invisible character. The
+/// zero-width joiner and non-joiner are not hidden: scripts need them.
+pub(crate) fn hidden_character(c: char, multiline: bool) -> Option<&'static str> {
+    match c {
+        '\n' | '\t' if multiline => None,
+        '\u{061C}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => Some("a bidirectional control"),
+        '\u{2028}' | '\u{2029}' => Some("a line or paragraph separator"),
+        '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' => {
+            Some("an invisible character")
+        }
+        c if c.is_control() => Some("a control character"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::text::Excerpt;

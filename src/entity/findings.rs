@@ -24,7 +24,9 @@ impl Findings {
         self.issues.push(Issue::new(rule, path, message));
     }
 
-    /// Checks that required text is not blank.
+    /// Checks that required text is not blank and holds no hidden
+    /// character (see [`Findings::hidden`]); newlines and tabs are allowed
+    /// in notes, descriptions, items and topics.
     /// (The path is built only when there is something to report.)
     pub(crate) fn text(&mut self, path: impl FnOnce() -> FieldPath, value: &str) {
         if value.trim().is_empty() {
@@ -32,6 +34,50 @@ impl Findings {
                 Rule::BlankText,
                 path(),
                 "text is empty; expected a non-blank value",
+            );
+        } else if value
+            .chars()
+            .any(|c| crate::text::hidden_character(c, true).is_some() || c == '\n' || c == '\t')
+        {
+            let path = path();
+            let multiline = matches!(
+                path.segments().iter().rev().find_map(|s| match s {
+                    crate::problem::Segment::Key(k) => Some(k.as_ref()),
+                    crate::problem::Segment::Index(_) => None,
+                }),
+                Some("notes" | "note" | "description" | "items" | "topic" | "theme")
+            );
+            self.hidden(path, value, multiline);
+        }
+    }
+
+    /// Warns (`text.hidden_character`) when `value` holds a character a
+    /// reader cannot see or that changes how the text around it shows,
+    /// naming the first such character and its place.
+    fn hidden(&mut self, path: FieldPath, value: &str, multiline: bool) {
+        let found = value
+            .chars()
+            .enumerate()
+            .find_map(|(i, c)| Some((i, c, crate::text::hidden_character(c, multiline)?)));
+        if let Some((i, c, kind)) = found {
+            let more = value
+                .chars()
+                .filter(|&c| crate::text::hidden_character(c, multiline).is_some())
+                .count()
+                - 1;
+            let more = if more > 0 {
+                format!(" (and {more} more)")
+            } else {
+                String::new()
+            };
+            self.push(
+                Rule::HiddenCharacter,
+                path,
+                format!(
+                    "text holds U+{:04X}, {kind}, at character {}{more}; it is kept as written",
+                    u32::from(c),
+                    i + 1
+                ),
             );
         }
     }
