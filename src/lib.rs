@@ -95,9 +95,9 @@ mod text;
 mod value;
 
 pub use dataset::{
-    AsOf, Certain, ChairTerm, Change, ClaimView, CollectionCoverage, Conflict, CoverageReport,
+    AsOf, BudgetDimension, BudgetKey, BudgetQuery, BudgetTotal, BudgetTotals, Certain, ChairTerm, Change, ClaimView, CollectionCoverage, Conflict, CoverageReport,
     Dataset, DatasetBuilder, DatasetDiff, DatasetError, DisputedFact, DuplicateIdError,
-    FieldChange, MembershipChange, MergeError, MergePolicy, Merged, NameMatch, ProjectFilter,
+    FieldChange, KeyPart, MembershipChange, MergeError, MergePolicy, Merged, NameMatch, ProjectFilter,
     Reached, RecordChange, RecordId, StatusTaken,
 };
 pub use entity::{
