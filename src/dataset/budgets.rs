@@ -199,6 +199,15 @@ impl<T> KeyPart<T> {
             _ => None,
         }
     }
+
+    /// The part with `f` applied to its value.
+    pub fn map_known<U>(self, f: impl FnOnce(T) -> U) -> KeyPart<U> {
+        match self {
+            KeyPart::Known(v) => KeyPart::Known(f(v)),
+            KeyPart::Unknown => KeyPart::Unknown,
+            KeyPart::All => KeyPart::All,
+        }
+    }
 }
 
 /// The group a budget total is for: one [`KeyPart`] per dimension.
@@ -336,17 +345,9 @@ impl<'a> BudgetTotals<'a> {
         }
         BudgetTotal {
             key: BudgetKey {
-                year: match pick(part(YEAR), &t.years) {
-                    KeyPart::Known(y) => KeyPart::Known(*y),
-                    KeyPart::Unknown => KeyPart::Unknown,
-                    KeyPart::All => KeyPart::All,
-                },
+                year: pick(part(YEAR), &t.years).map_known(|y| *y),
                 idf_region: pick(part(REGION), &t.regions),
-                benefiting_state: match pick(part(STATE), &t.states) {
-                    KeyPart::Known(s) => KeyPart::Known(*s),
-                    KeyPart::Unknown => KeyPart::Unknown,
-                    KeyPart::All => KeyPart::All,
-                },
+                benefiting_state: pick(part(STATE), &t.states).map_known(|s| *s),
                 project_type: pick(part(TYPE), &t.types),
                 status: pick(part(STATUS), &t.statuses),
                 funder: pick(part(FUNDER), &t.funders),
@@ -817,3 +818,60 @@ static EMPTY_GROUPS: Groups = Groups::EMPTY;
 
 /// The kind named for a code out of range (never: every code is a kind's).
 static BUDGET: AmountKind = AmountKind::Budget;
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::{DIMENSIONS, Heads, Sums};
+    use crate::value::Currency;
+    use std::collections::HashMap;
+
+    proptest::proptest! {
+        /// The hash-map table of groups (for combinations too many for a
+        /// dense table) gives the rows the dense table gives, in order.
+        #[test]
+        fn sparse_and_dense_groups_agree(
+            adds in proptest::collection::vec(
+                (proptest::array::uniform6(0u32..3), 0u32..2, 0u32..2, 0i128..1000, 0u8..3),
+                0..60,
+            ),
+        ) {
+            let radices = [3usize; DIMENSIONS];
+            let mut dense = Sums::new(radices, 0);
+            let is_dense = matches!(dense.heads, Heads::Dense { .. });
+            proptest::prop_assert!(is_dense);
+            let mut sparse = Sums {
+                heads: Heads::Map(HashMap::new()),
+                groups: Vec::new(),
+                sums: Vec::new(),
+            };
+            for &(codes, kind, currency, units, scale) in &adds {
+                for s in [&mut dense, &mut sparse] {
+                    let g = s.group(codes);
+                    proptest::prop_assert!(s.add(g, kind, currency, units, scale).is_some());
+                }
+            }
+            let currencies = [Currency::EUR, Currency::USD];
+            let rows = |s: Sums| -> Vec<String> {
+                s.rows(&currencies)
+                    .unwrap()
+                    .iter()
+                    .map(|r| format!("{:?} {} {}", r.codes, r.kind, r.money))
+                    .collect()
+            };
+            let (d, m) = (rows(dense), rows(sparse));
+            proptest::prop_assert_eq!(&d, &m);
+            // One row per distinct group, kind and currency.
+            let mut distinct: Vec<_> = adds.iter().map(|a| (a.0, a.1, a.2)).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            proptest::prop_assert_eq!(d.len(), distinct.len());
+        }
+    }
+
+    #[test]
+    fn too_many_combinations_go_to_a_hash_map() {
+        let s = Sums::new([1 << 12; DIMENSIONS], 10);
+        assert!(matches!(s.heads, Heads::Map(_)));
+    }
+}
