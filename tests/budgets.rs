@@ -526,7 +526,8 @@ fn a_funder_filter_counts_funders_only_and_groups_under_those_asked_for() {
         .unwrap();
     }
     // P-1 funded by A and B; P-2 funded by B, implemented by A; P-3 by C.
-    let parties: [(&str, &[(usize, ProjectRole)], &str); 3] = [
+    type Parties<'a> = (&'a str, &'a [(usize, ProjectRole)], &'a str);
+    let parties: [Parties<'_>; 3] = [
         (
             "P-1",
             &[(0, ProjectRole::Funder), (1, ProjectRole::Funder)],
@@ -664,4 +665,49 @@ fn a_total_that_does_not_fit_is_a_typed_error_on_every_call() {
     // Each amount alone fits.
     let alone = BudgetQuery::new().status(ProjectStatus::Ongoing);
     assert!(data.budget_totals(&alone).unwrap().is_empty());
+}
+
+#[test]
+fn many_kinds_and_currencies_are_each_kept_apart() {
+    // 25 kinds × 3 currencies: more pairs than a group keeps in one block.
+    let kinds: Vec<AmountKind> = (0..25)
+        .map(|k| format!("kind_{k:02}").parse().unwrap())
+        .collect();
+    let mut b = Dataset::builder();
+    let mut expected: BTreeMap<(String, String), BTreeMap<String, Money>> = BTreeMap::new();
+    for i in 0..40usize {
+        let region = regions()[i % 2].clone();
+        let mut p = Project::builder(ProjectId::new(&format!("P-{i:02}")).unwrap(), "A project")
+            .idf_region(region.clone())
+            .source(src());
+        for j in 0..3 {
+            let kind = kinds[(i * 7 + j * 3) % kinds.len()].clone();
+            let money = Money::new(Decimal::new((i * 10 + j) as i64, j as u32), CURRENCIES[(i + j) % 3]);
+            let per = expected
+                .entry((region.as_str().to_owned(), kind.as_str().to_owned()))
+                .or_default();
+            let code = money.currency().code().to_owned();
+            let sum = per.get(&code).map_or(money, |m| m.checked_add(&money).unwrap());
+            per.insert(code, sum);
+            p = p.amount(Amount::new(kind, money));
+        }
+        b.add_project(p.build().unwrap()).unwrap();
+    }
+    let data = b.build().unwrap();
+    let totals = data
+        .budget_totals(&BudgetQuery::new().group_by(BudgetDimension::IdfRegion))
+        .unwrap();
+    let mut got: BTreeMap<(String, String), BTreeMap<String, Money>> = BTreeMap::new();
+    for t in totals.iter() {
+        let region = t.key().idf_region().known().unwrap().as_str().to_owned();
+        got.entry((region, t.kind().as_str().to_owned()))
+            .or_default()
+            .insert(t.money().currency().code().to_owned(), t.money());
+    }
+    assert_eq!(got, expected);
+    let order: Vec<_> = totals
+        .iter()
+        .map(|t| (t.key(), t.kind(), t.money().currency()))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]));
 }

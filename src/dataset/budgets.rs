@@ -358,51 +358,52 @@ impl<'a> BudgetTotals<'a> {
     }
 }
 
-/// One running sum: a group's total of one kind in one currency, in units
-/// of `10^-scale`, and the next sum of the same group.
-#[derive(Clone, Copy, Debug)]
-struct Sum {
-    units: i128,
-    kind: u32,
-    currency: u32,
-    next: u32,
-    scale: u8,
-}
+/// A group's codes, with a seventh place for the kind-and-currency code
+/// when each group cannot keep a block of sums for every kind and currency.
+type Codes = [u32; DIMENSIONS + 1];
 
-const NONE: u32 = u32::MAX;
+/// The most kind-and-currency pairs a group keeps as one block of sums.
+const MAX_BLOCK: usize = 64;
 
 /// Where groups are found: a dense table over every combination of codes
 /// when it is small, else a hash map.
 enum Heads {
-    /// Group number + 1 (0: none) by slot, with the strides of each
-    /// dimension's code in the slot.
+    /// Group number + 1 (0: none) by slot, with the strides of each code in
+    /// the slot.
     Dense {
         heads: Vec<u32>,
-        strides: [usize; DIMENSIONS],
+        strides: [usize; DIMENSIONS + 1],
     },
-    Map(HashMap<[u32; DIMENSIONS], u32>),
+    Map(HashMap<Codes, u32>),
 }
 
-/// The running sums of every group.
+/// The running sums of every group: per group, a block of `block` sums, one
+/// per kind-and-currency pair (or one, its pair in the group's codes).
 struct Sums {
     heads: Heads,
-    /// Each group's codes and first sum.
-    groups: Vec<([u32; DIMENSIONS], u32)>,
-    sums: Vec<Sum>,
+    /// Each group's codes, by group number.
+    codes: Vec<Codes>,
+    block: usize,
+    /// The sums, in units of `10^-scale`.
+    units: Vec<i128>,
+    /// Each sum's scale plus one (0: nothing added yet).
+    scales: Vec<u8>,
 }
 
 impl Sums {
-    fn new(radices: [usize; DIMENSIONS], candidates: usize) -> Self {
-        let mut strides = [1usize; DIMENSIONS];
+    /// Sums for groups of codes below `radices`, `block` pairs per group,
+    /// about `work` amounts to add.
+    fn new(radices: [usize; DIMENSIONS + 1], block: usize, work: usize) -> Self {
+        let mut strides = [1usize; DIMENSIONS + 1];
         let mut slots: Option<usize> = Some(1);
-        for d in (0..DIMENSIONS).rev() {
+        for d in (0..=DIMENSIONS).rev() {
             if let Some(s) = strides.get_mut(d) {
                 *s = slots.unwrap_or(0);
             }
             slots = slots.and_then(|n| n.checked_mul(radices.get(d).copied().unwrap_or(1)));
         }
         // A dense table when zeroing it costs no more than the work itself.
-        let dense_limit = (1usize << 16).max(candidates.saturating_mul(32)).min(1 << 24);
+        let dense_limit = (1usize << 16).max(work.saturating_mul(16)).min(1 << 24);
         let heads = match slots {
             Some(n) if n <= dense_limit => Heads::Dense {
                 heads: vec![0; n],
@@ -412,14 +413,17 @@ impl Sums {
         };
         Self {
             heads,
-            groups: Vec::new(),
-            sums: Vec::new(),
+            codes: Vec::new(),
+            block: block.max(1),
+            units: Vec::new(),
+            scales: Vec::new(),
         }
     }
 
-    /// The number of the group of `codes`, created if new.
-    fn group(&mut self, codes: [u32; DIMENSIONS]) -> usize {
-        let next = self.groups.len();
+    /// The first sum of the group of `codes`, the group created if new.
+    #[inline]
+    fn group(&mut self, codes: Codes) -> usize {
+        let next = self.codes.len();
         let found = match &mut self.heads {
             Heads::Dense { heads, strides } => {
                 let slot: usize = codes
@@ -444,83 +448,94 @@ impl Sums {
                 }
             },
         };
-        found.unwrap_or_else(|| {
-            self.groups.push((codes, NONE));
+        let g = found.unwrap_or_else(|| {
+            self.codes.push(codes);
+            self.units.resize(self.units.len() + self.block, 0);
+            self.scales.resize(self.scales.len() + self.block, 0);
             next
-        })
+        });
+        g * self.block
     }
 
-    /// Adds `units` at `scale` to group `g`'s sum of `kind` in `currency`.
-    /// `None` when the exact sum leaves an `i128`.
-    fn add(&mut self, g: usize, kind: u32, currency: u32, units: i128, scale: u8) -> Option<()> {
-        let first = self.groups.get(g)?.1;
-        let mut at = first;
-        let mut last = NONE;
-        while at != NONE {
-            let sum = self.sums.get_mut(at as usize)?;
-            if sum.kind == kind && sum.currency == currency {
-                return add_scaled(sum, units, scale);
-            }
-            last = at;
-            at = sum.next;
+    /// Adds `units` at `scale` to sum number `at`. `None` when the exact
+    /// sum leaves an `i128`.
+    #[inline]
+    fn add(&mut self, at: usize, units: i128, scale: u8) -> Option<()> {
+        let (sum, s) = (self.units.get_mut(at)?, self.scales.get_mut(at)?);
+        if *s == 0 {
+            *sum = units;
+            *s = scale.saturating_add(1);
+            return Some(());
         }
-        let new = u32::try_from(self.sums.len()).ok()?;
-        self.sums.push(Sum {
-            units,
-            kind,
-            currency,
-            next: NONE,
-            scale,
-        });
-        match self.sums.get_mut(last as usize) {
-            Some(prev) if last != NONE => prev.next = new,
-            _ => self.groups.get_mut(g)?.1 = new,
+        let had = *s - 1;
+        if scale == had {
+            *sum = sum.checked_add(units)?;
+        } else if scale < had {
+            let widened = 10i128
+                .checked_pow(u32::from(had - scale))
+                .and_then(|p| units.checked_mul(p))?;
+            *sum = sum.checked_add(widened)?;
+        } else {
+            let widened = 10i128
+                .checked_pow(u32::from(scale - had))
+                .and_then(|p| sum.checked_mul(p))?;
+            *sum = widened.checked_add(units)?;
+            *s = scale.saturating_add(1);
         }
         Some(())
     }
 
-    /// The rows, sorted by group, kind and currency.
+    /// The rows, sorted by group, kind and currency (`pairs` kinds ×
+    /// currencies, a pair's code being kind × currencies + currency).
     fn rows(self, currencies: &[Currency]) -> Result<Vec<Row>, MoneyError> {
         let Sums {
             heads,
-            mut groups,
-            sums,
+            codes,
+            block,
+            units,
+            scales,
         } = self;
         let order: Vec<usize> = match &heads {
             // Scanning the table is the sort when the groups fill it enough.
-            Heads::Dense { heads, .. } if heads.len() <= groups.len().saturating_mul(16) => heads
+            Heads::Dense { heads, .. } if heads.len() <= codes.len().saturating_mul(16) => heads
                 .iter()
                 .filter(|&&h| h != 0)
                 .map(|&h| h as usize - 1)
                 .collect(),
             _ => {
-                groups.sort_unstable_by_key(|g| g.0);
-                (0..groups.len()).collect()
+                let mut order: Vec<usize> = (0..codes.len()).collect();
+                order.sort_unstable_by_key(|&g| codes.get(g).copied());
+                order
             }
         };
-        let mut rows = Vec::with_capacity(sums.len());
-        let mut own: Vec<Sum> = Vec::new();
+        let n = currencies.len().max(1);
+        let mut rows = Vec::with_capacity(codes.len());
         for g in order {
-            let Some(&(codes, first)) = groups.get(g) else {
+            let Some(c) = codes.get(g) else {
                 continue;
             };
-            own.clear();
-            let mut at = first;
-            while let Some(s) = sums.get(at as usize) {
-                own.push(*s);
-                at = s.next;
-            }
-            own.sort_unstable_by_key(|s| (s.kind, s.currency));
-            for s in &own {
-                let currency = currencies
-                    .get(s.currency as usize)
-                    .copied()
-                    .unwrap_or(Currency::USD);
-                let amount = Decimal::try_from_i128_with_scale(s.units, u32::from(s.scale))
+            let lo = g * block;
+            let sums = units.get(lo..lo + block).unwrap_or_default();
+            let marks = scales.get(lo..lo + block).unwrap_or_default();
+            for (off, (&u, &s)) in sums.iter().zip(marks).enumerate() {
+                if s == 0 {
+                    continue;
+                }
+                let pair = if block == 1 {
+                    c.get(DIMENSIONS).copied().unwrap_or(0) as usize
+                } else {
+                    off
+                };
+                let currency = currencies.get(pair % n).copied().unwrap_or(Currency::USD);
+                let amount = Decimal::try_from_i128_with_scale(u, u32::from(s - 1))
                     .map_err(|_| MoneyError::Overflow { currency })?;
+                let mut group = [0u32; DIMENSIONS];
+                for (to, from) in group.iter_mut().zip(c.iter()) {
+                    *to = *from;
+                }
                 rows.push(Row {
-                    codes,
-                    kind: s.kind,
+                    codes: group,
+                    kind: u32::try_from(pair / n).unwrap_or(u32::MAX),
                     money: Money::new(amount, currency),
                 });
             }
@@ -529,31 +544,24 @@ impl Sums {
     }
 }
 
-/// Adds `units · 10^-scale` to `sum`, exactly, at the larger scale.
-fn add_scaled(sum: &mut Sum, units: i128, scale: u8) -> Option<()> {
-    if scale == sum.scale {
-        sum.units = sum.units.checked_add(units)?;
-    } else if scale < sum.scale {
-        let widened = 10i128
-            .checked_pow(u32::from(sum.scale - scale))
-            .and_then(|p| units.checked_mul(p))?;
-        sum.units = sum.units.checked_add(widened)?;
-    } else {
-        let widened = 10i128
-            .checked_pow(u32::from(scale - sum.scale))
-            .and_then(|p| sum.units.checked_mul(p))?;
-        sum.units = widened.checked_add(units)?;
-        sum.scale = scale;
-    }
-    Some(())
-}
-
-/// A filter resolved to codes: which codes pass, and how many rows their
+/// A filter resolved to codes: the codes asked for, and how many rows their
 /// posting lists hold.
 struct Allowed {
-    pass: Vec<bool>,
+    /// Sorted, distinct.
     codes: Vec<u32>,
+    /// By code, for many codes (else `codes` is searched).
+    pass: Option<Vec<bool>>,
     postings: usize,
+}
+
+impl Allowed {
+    #[inline]
+    fn contains(&self, code: u32) -> bool {
+        match &self.pass {
+            Some(pass) => pass.get(code as usize).copied().unwrap_or(false),
+            None => self.codes.contains(&code),
+        }
+    }
 }
 
 /// The codes of `values` in `dictionary` (`None`: no filter on this
@@ -569,18 +577,23 @@ fn allowed<T: Ord>(dictionary: &[T], values: &[T], postings: &Groups) -> Option<
         .collect();
     codes.sort_unstable();
     codes.dedup();
-    let mut pass = vec![false; dictionary.len() + 1];
-    let mut count = 0;
-    for &c in &codes {
-        if let Some(p) = pass.get_mut(c as usize) {
-            *p = true;
+    let pass = (codes.len() > 8).then(|| {
+        let mut pass = vec![false; dictionary.len() + 1];
+        for &c in &codes {
+            if let Some(p) = pass.get_mut(c as usize) {
+                *p = true;
+            }
         }
-        count += postings.get(c as usize).len();
-    }
+        pass
+    });
+    let postings = codes
+        .iter()
+        .map(|&c| postings.get(c as usize).len())
+        .sum();
     Some(Allowed {
-        pass,
         codes,
-        postings: count,
+        pass,
+        postings,
     })
 }
 
@@ -591,10 +604,10 @@ impl Dataset {
     /// The answer is computed on each call (nothing is kept): it visits
     /// the projects of the most selective filter's posting lists, or every
     /// project with an amount when no filter is set. O(r + g log g) for r
-    /// rows counted and g groups (a dense table over the groups when it is
-    /// small: O(r + g)). A project's whole amount counts under each of its
-    /// benefiting states and of its funders when grouped by them, so those
-    /// totals add up to more than the projects' total.
+    /// amounts counted and g groups (a dense table over the groups when it
+    /// is small: O(r + g)). A project's whole amount counts under each of
+    /// its benefiting states and of its funders when grouped by them, so
+    /// those totals add up to more than the projects' total.
     ///
     /// # Errors
     ///
@@ -650,6 +663,9 @@ impl Dataset {
         if filters.iter().flatten().any(|f| f.codes.is_empty()) {
             return Ok(answer);
         }
+        // Kind-and-currency pairs: kind × currencies + currency.
+        let currencies = t.currencies.len().max(1);
+        let pairs = t.kinds.len() * currencies;
         let kinds: Option<Vec<bool>> = if query.kinds.is_empty() {
             None
         } else {
@@ -699,92 +715,139 @@ impl Dataset {
         };
         let count = candidates.map_or(t.rows(), <[u32]>::len);
 
-        // The checks left for each candidate.
+        // The checks left for each candidate: one-valued dimensions read
+        // one code, many-valued ones a list.
         let check_idf = query.idf_only && !idf_smaller;
-        let checks: Vec<(usize, &[bool])> = filters
-            .iter()
-            .enumerate()
-            .filter(|&(d, _)| Some(d) != driver)
-            .filter_map(|(d, f)| f.as_ref().map(|f| (d, f.pass.as_slice())))
-            .collect();
+        let mut one_checks: [(usize, Option<&Allowed>); 4] = [(0, None); 4];
+        let mut many_checks: [(usize, Option<&Allowed>); 2] = [(0, None); 2];
+        let (mut n_one, mut n_many) = (0, 0);
+        for (d, f) in filters.iter().enumerate() {
+            let Some(f) = f.as_ref().filter(|_| Some(d) != driver) else {
+                continue;
+            };
+            let one_valued = t.codes.get(d).is_some_and(|c| !c.is_empty());
+            let (list, n) = if one_valued {
+                (&mut one_checks[..], &mut n_one)
+            } else {
+                (&mut many_checks[..], &mut n_many)
+            };
+            if let Some(slot) = list.get_mut(*n) {
+                *slot = (d, Some(f));
+                *n += 1;
+            }
+        }
+        let one_checks = one_checks.get(..n_one).unwrap_or_default();
+        let many_checks = many_checks.get(..n_many).unwrap_or_default();
 
+        let grouped = |d: usize| query.group_by.get(d).copied().unwrap_or(false);
         let sizes = t.sizes();
-        let mut radices = [1usize; DIMENSIONS];
-        for (d, r) in radices.iter_mut().enumerate() {
-            if query.group_by.get(d).copied().unwrap_or(false) {
+        let mut radices = [1usize; DIMENSIONS + 1];
+        for (d, r) in radices.iter_mut().take(DIMENSIONS).enumerate() {
+            if grouped(d) {
                 *r = sizes.get(d).copied().unwrap_or(0) + 1;
             }
         }
-        let mut sums = Sums::new(radices, count);
-        let grouped = |d: usize| query.group_by.get(d).copied().unwrap_or(false);
-        let group_states = grouped(STATE);
-        let group_funders = grouped(FUNDER);
-        let one_valued: Vec<usize> = [YEAR, REGION, TYPE, STATUS]
-            .into_iter()
-            .filter(|&d| grouped(d))
-            .collect();
-        let no_code = [0u32];
+        // A block of sums per group, or one sum per group and pair.
+        let wide = pairs > MAX_BLOCK;
+        if wide && let Some(r) = radices.get_mut(DIMENSIONS) {
+            *r = pairs;
+        }
+        let mut sums = Sums::new(radices, if wide { 1 } else { pairs }, count);
+        let mut one_valued = [0usize; 4];
+        let mut n_grouped = 0;
+        for d in [YEAR, REGION, TYPE, STATUS] {
+            if grouped(d)
+                && let Some(slot) = one_valued.get_mut(n_grouped)
+            {
+                *slot = d;
+                n_grouped += 1;
+            }
+        }
+        let one_valued = one_valued.get(..n_grouped).unwrap_or_default();
+        let one_codes: [&[u32]; DIMENSIONS] =
+            std::array::from_fn(|d| t.codes.get(d).map_or(&[][..], Vec::as_slice));
+        let many_of = |d: usize, b: usize| t.many.get(d).map_or(&[][..], |g| g.get(b));
+        let (group_states, group_funders) = (grouped(STATE), grouped(FUNDER));
+        let state_filter = filters.get(STATE).and_then(Option::as_ref);
+        let funder_filter = filters.get(FUNDER).and_then(Option::as_ref);
+        let unknown = [0u32];
         let mut states_buf: Vec<u32> = Vec::new();
         let mut funders_buf: Vec<u32> = Vec::new();
-        let empty: &[u32] = &[];
+        let overflow = |currency: u32| MoneyError::Overflow {
+            currency: t
+                .currencies
+                .get(currency as usize)
+                .copied()
+                .unwrap_or(Currency::USD),
+        };
 
         let mut visit = |b: usize| -> Result<(), MoneyError> {
             if check_idf && !t.idf.get(b).copied().unwrap_or(false) {
                 return Ok(());
             }
-            for &(d, pass) in &checks {
-                let ok = match t.codes.get(d).filter(|c| !c.is_empty()) {
-                    Some(codes) => codes
-                        .get(b)
-                        .is_some_and(|&c| pass.get(c as usize).copied().unwrap_or(false)),
-                    None => t.many.get(d).map_or(empty, |g| g.get(b)).iter().any(|&c| {
-                        pass.get(c as usize).copied().unwrap_or(false)
-                    }),
-                };
-                if !ok {
+            for &(d, f) in one_checks {
+                let code = one_codes.get(d).and_then(|c| c.get(b)).copied();
+                if !code.is_some_and(|c| f.is_some_and(|f| f.contains(c))) {
                     return Ok(());
                 }
             }
-            let mut codes = [0u32; DIMENSIONS];
-            for &d in &one_valued {
-                if let (Some(slot), Some(c)) =
-                    (codes.get_mut(d), t.codes.get(d).and_then(|c| c.get(b)))
+            for &(d, f) in many_checks {
+                if !many_of(d, b)
+                    .iter()
+                    .any(|&c| f.is_some_and(|f| f.contains(c)))
                 {
+                    return Ok(());
+                }
+            }
+            let mut codes: Codes = [0; DIMENSIONS + 1];
+            for &d in one_valued {
+                if let (Some(slot), Some(c)) = (codes.get_mut(d), one_codes.get(d).and_then(|c| c.get(b))) {
                     *slot = *c;
                 }
             }
-            let many_codes = |d: usize, on: bool, buf: &mut Vec<u32>| {
-                buf.clear();
-                if on {
-                    let own = t.many.get(d).map_or(empty, |g| g.get(b));
-                    match filters.get(d).and_then(Option::as_ref) {
-                        Some(f) => buf.extend(
-                            own.iter()
-                                .copied()
-                                .filter(|&c| f.pass.get(c as usize).copied().unwrap_or(false)),
-                        ),
-                        None => buf.extend_from_slice(own),
+            // The codes of a many-valued dimension this project counts under.
+            let pick = |d: usize, on: bool, filter: Option<&Allowed>, buf: &'_ mut Vec<u32>| {
+                if !on {
+                    return false;
+                }
+                let own = many_of(d, b);
+                match filter {
+                    Some(f) => {
+                        buf.clear();
+                        buf.extend(own.iter().copied().filter(|&c| f.contains(c)));
+                        true
+                    }
+                    None if own.is_empty() => false,
+                    None => {
+                        buf.clear();
+                        buf.extend_from_slice(own);
+                        true
                     }
                 }
-                if buf.is_empty() {
-                    buf.extend_from_slice(&no_code);
-                }
             };
-            many_codes(STATE, group_states, &mut states_buf);
-            many_codes(FUNDER, group_funders, &mut funders_buf);
+            let states: &[u32] = if pick(STATE, group_states, state_filter, &mut states_buf) {
+                &states_buf
+            } else {
+                &unknown
+            };
+            let funders: &[u32] = if pick(FUNDER, group_funders, funder_filter, &mut funders_buf) {
+                &funders_buf
+            } else {
+                &unknown
+            };
             let lo = t.starts.get(b).copied().unwrap_or(0) as usize;
             let hi = t.starts.get(b + 1).copied().unwrap_or(0) as usize;
             let rows = t.amounts.get(lo..hi).unwrap_or_default();
             let units = t.units.get(lo..hi).unwrap_or_default();
-            for &s in &states_buf {
-                for &f in &funders_buf {
+            for &s in states {
+                for &f in funders {
                     if let Some(c) = codes.get_mut(STATE) {
                         *c = s;
                     }
                     if let Some(c) = codes.get_mut(FUNDER) {
                         *c = f;
                     }
-                    let g = sums.group(codes);
+                    let mut base = None;
                     for (row, &u) in rows.iter().zip(units) {
                         if kinds
                             .as_ref()
@@ -792,14 +855,17 @@ impl Dataset {
                         {
                             continue;
                         }
-                        sums.add(g, row.kind, row.currency, u, row.scale)
-                            .ok_or_else(|| MoneyError::Overflow {
-                                currency: t
-                                    .currencies
-                                    .get(row.currency as usize)
-                                    .copied()
-                                    .unwrap_or(Currency::USD),
-                            })?;
+                        let pair = row.kind as usize * currencies + row.currency as usize;
+                        let at = if wide {
+                            if let Some(c) = codes.get_mut(DIMENSIONS) {
+                                *c = u32::try_from(pair).unwrap_or(u32::MAX);
+                            }
+                            sums.group(codes)
+                        } else {
+                            *base.get_or_insert_with(|| sums.group(codes)) + pair
+                        };
+                        sums.add(at, u, row.scale)
+                            .ok_or_else(|| overflow(row.currency))?;
                     }
                 }
             }
@@ -828,29 +894,41 @@ mod tests {
 
     proptest::proptest! {
         /// The hash-map table of groups (for combinations too many for a
-        /// dense table) gives the rows the dense table gives, in order.
+        /// dense table) gives the rows the dense table gives, in order, and
+        /// so do one-sum groups with the pair in their codes.
         #[test]
-        fn sparse_and_dense_groups_agree(
+        fn sparse_dense_and_wide_groups_agree(
             adds in proptest::collection::vec(
-                (proptest::array::uniform6(0u32..3), 0u32..2, 0u32..2, 0i128..1000, 0u8..3),
+                (proptest::array::uniform6(0u32..3), 0usize..4, 0i128..1000, 0u8..3),
                 0..60,
             ),
         ) {
-            let radices = [3usize; DIMENSIONS];
-            let mut dense = Sums::new(radices, 0);
+            let mut radices = [3usize; DIMENSIONS + 1];
+            radices[DIMENSIONS] = 1;
+            let mut dense = Sums::new(radices, 4, 0);
             let is_dense = matches!(dense.heads, Heads::Dense { .. });
             proptest::prop_assert!(is_dense);
             let mut sparse = Sums {
                 heads: Heads::Map(HashMap::new()),
-                groups: Vec::new(),
-                sums: Vec::new(),
+                codes: Vec::new(),
+                block: 4,
+                units: Vec::new(),
+                scales: Vec::new(),
             };
-            for &(codes, kind, currency, units, scale) in &adds {
+            radices[DIMENSIONS] = 4;
+            let mut wide = Sums::new(radices, 1, 0);
+            for &(group, pair, units, scale) in &adds {
+                let mut codes = [0u32; DIMENSIONS + 1];
+                codes[..DIMENSIONS].copy_from_slice(&group);
                 for s in [&mut dense, &mut sparse] {
-                    let g = s.group(codes);
-                    proptest::prop_assert!(s.add(g, kind, currency, units, scale).is_some());
+                    let at = s.group(codes) + pair;
+                    proptest::prop_assert!(s.add(at, units, scale).is_some());
                 }
+                codes[DIMENSIONS] = pair as u32;
+                let at = wide.group(codes);
+                proptest::prop_assert!(wide.add(at, units, scale).is_some());
             }
+            // Two kinds, two currencies.
             let currencies = [Currency::EUR, Currency::USD];
             let rows = |s: Sums| -> Vec<String> {
                 s.rows(&currencies)
@@ -859,10 +937,11 @@ mod tests {
                     .map(|r| format!("{:?} {} {}", r.codes, r.kind, r.money))
                     .collect()
             };
-            let (d, m) = (rows(dense), rows(sparse));
+            let (d, m, w) = (rows(dense), rows(sparse), rows(wide));
             proptest::prop_assert_eq!(&d, &m);
-            // One row per distinct group, kind and currency.
-            let mut distinct: Vec<_> = adds.iter().map(|a| (a.0, a.1, a.2)).collect();
+            proptest::prop_assert_eq!(&d, &w);
+            // One row per distinct group and pair.
+            let mut distinct: Vec<_> = adds.iter().map(|a| (a.0, a.1)).collect();
             distinct.sort_unstable();
             distinct.dedup();
             proptest::prop_assert_eq!(d.len(), distinct.len());
@@ -871,7 +950,7 @@ mod tests {
 
     #[test]
     fn too_many_combinations_go_to_a_hash_map() {
-        let s = Sums::new([1 << 12; DIMENSIONS], 10);
+        let s = Sums::new([1 << 12; DIMENSIONS + 1], 1, 10);
         assert!(matches!(s.heads, Heads::Map(_)));
     }
 }
