@@ -630,7 +630,7 @@ impl Index {
                 of_country.push((pos(c.ordinal()), i));
             }
         }
-        ix.budgets = BudgetTable::of(projects);
+        ix.budgets = BudgetTable::of(projects, partners);
         ix.events_of_party = PartyGroups::build(party_sizes, &of_party);
         ix.events_of_project = Groups::build(projects.len(), &of_project);
         ix.events_of_country = Groups::build(countries, &of_country);
@@ -706,6 +706,9 @@ pub(crate) struct BudgetTable {
     pub(crate) statuses: Vec<ProjectStatus>,
     /// Partners named as funders.
     pub(crate) funders: Vec<PartnerId>,
+    /// The funder code of each partner, by partner position (0: funds no
+    /// project with an amount).
+    pub(crate) funder_of_partner: Vec<u32>,
     /// Amount kinds and currencies (codes are positions: never unknown).
     pub(crate) kinds: Vec<AmountKind>,
     pub(crate) currencies: Vec<Currency>,
@@ -761,7 +764,7 @@ pub(crate) fn funders_of(p: &Project) -> impl Iterator<Item = &PartnerId> {
 impl BudgetTable {
     /// The table of `projects`' amounts. O(a log d) for a amounts and
     /// references, d distinct values.
-    pub(crate) fn of(projects: &[Project]) -> Self {
+    pub(crate) fn of(projects: &[Project], partners: &[Partner]) -> Self {
         let rows: Vec<&Project> = projects
             .iter()
             .filter(|p| !p.amounts().is_empty())
@@ -798,6 +801,14 @@ impl BudgetTable {
         let mut state_code = vec![0u32; CountryCode::ORDINALS];
         for (i, s) in t.states.iter().enumerate() {
             if let Some(c) = state_code.get_mut(s.ordinal()) {
+                *c = pos(i + 1);
+            }
+        }
+        t.funder_of_partner = vec![0; partners.len()];
+        for (i, f) in t.funders.iter().enumerate() {
+            if let Ok(at) = partners.binary_search_by(|p| p.id().cmp(f))
+                && let Some(c) = t.funder_of_partner.get_mut(at)
+            {
                 *c = pos(i + 1);
             }
         }
