@@ -711,3 +711,34 @@ fn many_kinds_and_currencies_are_each_kept_apart() {
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]));
 }
+
+#[test]
+fn many_values_of_one_filter_are_alternatives() {
+    let mut b = Dataset::builder();
+    for (i, year) in (1995..2015).enumerate() {
+        b.add_project(
+            Project::builder(ProjectId::new(&format!("P-{i:02}")).unwrap(), "A project")
+                .year(year)
+                .amount(amount(AmountKind::Budget, "1 USD"))
+                .source(src())
+                .build()
+                .unwrap(),
+        )
+        .unwrap();
+    }
+    let data = b.build().unwrap();
+    // Ten years asked for, two of them absent from the data (1990, 1991).
+    let mut q = BudgetQuery::new();
+    for year in [2003, 2001, 1990, 2000, 2002, 2004, 2005, 1991, 2006, 2007, 2003] {
+        q = q.year(year);
+    }
+    assert_eq!(one(&data, &q), ["budget 8 USD"]);
+    let by_year = data
+        .budget_totals(&q.group_by(BudgetDimension::Year))
+        .unwrap();
+    let years: Vec<i32> = by_year
+        .iter()
+        .filter_map(|t| t.key().year().known())
+        .collect();
+    assert_eq!(years, (2000..=2007).collect::<Vec<_>>());
+}

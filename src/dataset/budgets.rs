@@ -366,14 +366,46 @@ const MAX_BLOCK: usize = 64;
 
 /// Where groups are found: a dense table over every combination of codes
 /// when it is small, else a hash map.
+#[allow(clippy::large_enum_variant)] // on the stack, once per call
 enum Heads {
     /// Group number + 1 (0: none) by slot, with the strides of each code in
     /// the slot.
     Dense {
-        heads: Vec<u32>,
+        heads: Table,
         strides: [usize; DIMENSIONS],
     },
     Map(HashMap<Codes, u32>),
+}
+
+/// A dense table of group numbers, on the stack when small.
+#[allow(clippy::large_enum_variant)] // on the stack, once per call
+enum Table {
+    Inline([u32; 64]),
+    Heap(Vec<u32>),
+}
+
+impl Table {
+    fn zeroed(n: usize) -> Self {
+        if n <= 64 {
+            Table::Inline([0; 64])
+        } else {
+            Table::Heap(vec![0; n])
+        }
+    }
+
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Table::Inline(t) => t,
+            Table::Heap(t) => t,
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [u32] {
+        match self {
+            Table::Inline(t) => t,
+            Table::Heap(t) => t,
+        }
+    }
 }
 
 /// One sum of a group kept in a list: its pair, units, scale plus one, and
@@ -430,7 +462,7 @@ impl Sums {
         let dense_limit = (1usize << 16).max(work.saturating_mul(16)).min(1 << 24);
         let heads = match slots {
             Some(n) if n <= dense_limit => Heads::Dense {
-                heads: vec![0; n],
+                heads: Table::zeroed(n),
                 strides,
             },
             _ => Heads::Map(HashMap::new()),
@@ -467,7 +499,7 @@ impl Sums {
                     .zip(strides.iter())
                     .map(|(&c, &s)| c as usize * s)
                     .sum();
-                match heads.get_mut(slot) {
+                match heads.as_mut_slice().get_mut(slot) {
                     Some(h) if *h != 0 => Some(*h as usize - 1),
                     Some(h) => {
                         *h = u32::try_from(next + 1).unwrap_or(u32::MAX);
@@ -567,7 +599,11 @@ impl Sums {
         // Scanning the dense table is the sort when the groups fill it
         // enough; otherwise the groups are sorted by their codes.
         let order: Option<Vec<usize>> = match &heads {
-            Heads::Dense { heads, .. } if heads.len() <= codes.len().saturating_mul(16) => None,
+            Heads::Dense { heads, .. }
+                if heads.as_slice().len() <= codes.len().saturating_mul(16) =>
+            {
+                None
+            }
             _ => {
                 let mut order: Vec<usize> = (0..codes.len()).collect();
                 order.sort_unstable_by_key(|&g| codes.get(g).copied());
@@ -575,7 +611,7 @@ impl Sums {
             }
         };
         let scan: &[u32] = match (&heads, &order) {
-            (Heads::Dense { heads, .. }, None) => heads,
+            (Heads::Dense { heads, .. }, None) => heads.as_slice(),
             _ => &[],
         };
         let order = scan
@@ -653,22 +689,53 @@ fn add_scaled(sum: &mut i128, had: &mut u8, units: i128, scale: u8) -> Option<()
     Some(())
 }
 
+/// The kinds of amounts a query sums.
+enum KindPass {
+    All,
+    /// By kind code, for at most 64 kinds.
+    Mask(u64),
+    Table(Vec<bool>),
+}
+
+impl KindPass {
+    #[inline]
+    fn passes(&self, kind: u32) -> bool {
+        match self {
+            KindPass::All => true,
+            KindPass::Mask(m) => kind < 64 && (m >> kind) & 1 == 1,
+            KindPass::Table(t) => t.get(kind as usize).copied().unwrap_or(false),
+        }
+    }
+}
+
 /// A filter resolved to codes: the codes asked for, and how many rows their
 /// posting lists hold.
 struct Allowed {
-    /// Sorted, distinct.
-    codes: Vec<u32>,
+    /// Sorted, distinct: the first `few_len` of `few`, or `many` when there
+    /// are more than eight.
+    few: [u32; 8],
+    few_len: usize,
+    many: Vec<u32>,
     /// By code, for many codes (else `codes` is searched).
     pass: Option<Vec<bool>>,
     postings: usize,
 }
 
 impl Allowed {
+    /// The codes asked for, sorted.
+    fn codes(&self) -> &[u32] {
+        if self.many.is_empty() {
+            self.few.get(..self.few_len).unwrap_or_default()
+        } else {
+            &self.many
+        }
+    }
+
     #[inline]
     fn contains(&self, code: u32) -> bool {
         match &self.pass {
             Some(pass) => pass.get(code as usize).copied().unwrap_or(false),
-            None => self.codes.contains(&code),
+            None => self.codes().contains(&code),
         }
     }
 }
@@ -693,12 +760,43 @@ fn allowed_by<T>(
     if values.is_empty() {
         return None;
     }
-    let mut codes: Vec<u32> = values.iter().filter_map(code).collect();
-    codes.sort_unstable();
-    codes.dedup();
+    let mut few = [0u32; 8];
+    let mut few_len = 0;
+    let mut many: Vec<u32> = Vec::new();
+    if values.len() <= few.len() {
+        for c in values.iter().filter_map(code) {
+            if let Some(slot) = few.get_mut(few_len) {
+                *slot = c;
+                few_len += 1;
+            }
+        }
+        let kept = few.get_mut(..few_len).unwrap_or_default();
+        kept.sort_unstable();
+        // Distinct codes, in place.
+        let mut n = 0;
+        for i in 0..kept.len() {
+            let c = kept.get(i).copied().unwrap_or(0);
+            if n == 0 || kept.get(n - 1) != Some(&c) {
+                if let Some(slot) = kept.get_mut(n) {
+                    *slot = c;
+                }
+                n += 1;
+            }
+        }
+        few_len = n;
+    } else {
+        many = values.iter().filter_map(code).collect();
+        many.sort_unstable();
+        many.dedup();
+    }
+    let codes: &[u32] = if many.is_empty() {
+        few.get(..few_len).unwrap_or_default()
+    } else {
+        &many
+    };
     let pass = (codes.len() > 8).then(|| {
         let mut pass = vec![false; codes.last().map_or(0, |&c| c as usize + 1)];
-        for &c in &codes {
+        for &c in codes {
             if let Some(p) = pass.get_mut(c as usize) {
                 *p = true;
             }
@@ -710,7 +808,9 @@ fn allowed_by<T>(
         .map(|&c| postings.get(c as usize).len())
         .sum();
     Some(Allowed {
-        codes,
+        few,
+        few_len,
+        many,
         pass,
         postings,
     })
@@ -791,27 +891,33 @@ impl Dataset {
                 }
             }),
         ];
-        if filters.iter().flatten().any(|f| f.codes.is_empty()) {
+        if filters.iter().flatten().any(|f| f.codes().is_empty()) {
             return Ok(answer);
         }
         // Kind-and-currency pairs: kind × currencies + currency.
         let currencies = t.currencies.len().max(1);
         let pairs = t.kinds.len() * currencies;
-        let kinds: Option<Vec<bool>> = if query.kinds.is_empty() {
-            None
+        let kinds = if query.kinds.is_empty() {
+            KindPass::All
         } else {
-            let mut pass = vec![false; t.kinds.len()];
-            for k in &query.kinds {
-                if let Ok(i) = t.kinds.binary_search(k)
-                    && let Some(p) = pass.get_mut(i)
-                {
-                    *p = true;
+            let found = query.kinds.iter().filter_map(|k| t.kinds.binary_search(k).ok());
+            let pass = if t.kinds.len() <= 64 {
+                KindPass::Mask(found.fold(0u64, |m, i| m | (1u64 << i)))
+            } else {
+                let mut pass = vec![false; t.kinds.len()];
+                for i in found {
+                    if let Some(p) = pass.get_mut(i) {
+                        *p = true;
+                    }
                 }
-            }
-            if !pass.contains(&true) {
+                KindPass::Table(pass)
+            };
+            if matches!(&pass, KindPass::Mask(0))
+                || matches!(&pass, KindPass::Table(p) if !p.contains(&true))
+            {
                 return Ok(answer);
             }
-            Some(pass)
+            pass
         };
 
         // The smallest set of candidate rows: the posting lists of the most
@@ -827,7 +933,7 @@ impl Dataset {
             _ if idf_smaller => (Some(&t.idf_rows), None),
             Some((_, d)) => {
                 let f = filters.get(d).and_then(Option::as_ref);
-                match f.map(|f| f.codes.as_slice()) {
+                match f.map(Allowed::codes) {
                     Some(&[c]) => (Some(post(d).get(c as usize)), Some(d)),
                     Some(codes) => {
                         let mut all: Vec<u32> = codes
@@ -975,10 +1081,7 @@ impl Dataset {
                     }
                     let mut group = None;
                     for (row, &u) in rows.iter().zip(units) {
-                        if kinds
-                            .as_ref()
-                            .is_some_and(|k| !k.get(row.kind as usize).copied().unwrap_or(false))
-                        {
+                        if !kinds.passes(row.kind) {
                             continue;
                         }
                         let pair = row.kind as usize * currencies + row.currency as usize;
