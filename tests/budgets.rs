@@ -108,8 +108,8 @@ fn spec() -> impl Strategy<Value = Spec> {
 }
 
 fn project(i: usize, s: &Spec) -> Project {
-    let mut b = Project::builder(ProjectId::new(&format!("P-{i:03}")).unwrap(), "A project")
-        .source(src());
+    let mut b =
+        Project::builder(ProjectId::new(&format!("P-{i:03}")).unwrap(), "A project").source(src());
     if let Some(y) = s.year {
         b = b.year(YEARS[y]);
     }
@@ -272,7 +272,10 @@ fn answered(data: &Dataset, q: &BudgetQuery) -> Expected {
         let previous = out
             .entry((parts, t.kind().as_str().to_owned()))
             .or_default()
-            .insert(t.money().currency().code().to_owned(), t.money().to_string());
+            .insert(
+                t.money().currency().code().to_owned(),
+                t.money().to_string(),
+            );
         assert!(previous.is_none(), "a currency twice in one group: {t:?}");
     }
     out
@@ -309,7 +312,10 @@ fn brute_force(data: &Dataset, a: &Ask) -> Expected {
                     .iter()
                     .any(|&r| p.idf_region() == Some(&regions()[r])))
             && (a.states.is_empty() || states.iter().any(|s| wanted_states.contains(s)))
-            && (a.types.is_empty() || a.types.iter().any(|&t| p.project_type() == Some(&types()[t])))
+            && (a.types.is_empty()
+                || a.types
+                    .iter()
+                    .any(|&t| p.project_type() == Some(&types()[t])))
             && (a.statuses.is_empty()
                 || a.statuses
                     .iter()
@@ -569,7 +575,13 @@ fn a_funder_filter_counts_funders_only_and_groups_under_those_asked_for() {
         data.budget_totals(&q.group_by(BudgetDimension::Funder))
             .unwrap()
             .iter()
-            .map(|t| format!("{:?} {}", t.key().funder().known().map(|f| f.as_str()), t.money()))
+            .map(|t| {
+                format!(
+                    "{:?} {}",
+                    t.key().funder().known().map(|f| f.as_str()),
+                    t.money()
+                )
+            })
             .collect()
     };
     assert_eq!(
@@ -629,7 +641,9 @@ fn a_project_counts_once_for_each_of_its_states() {
     assert_eq!(
         one(
             &data,
-            &BudgetQuery::new().benefiting_state(sen).benefiting_state(mli)
+            &BudgetQuery::new()
+                .benefiting_state(sen)
+                .benefiting_state(mli)
         ),
         ["budget 100 USD"]
     );
@@ -682,12 +696,17 @@ fn many_kinds_and_currencies_are_each_kept_apart() {
             .source(src());
         for j in 0..3 {
             let kind = kinds[(i * 7 + j * 3) % kinds.len()].clone();
-            let money = Money::new(Decimal::new((i * 10 + j) as i64, j as u32), CURRENCIES[(i + j) % 3]);
+            let money = Money::new(
+                Decimal::new((i * 10 + j) as i64, j as u32),
+                CURRENCIES[(i + j) % 3],
+            );
             let per = expected
                 .entry((region.as_str().to_owned(), kind.as_str().to_owned()))
                 .or_default();
             let code = money.currency().code().to_owned();
-            let sum = per.get(&code).map_or(money, |m| m.checked_add(&money).unwrap());
+            let sum = per
+                .get(&code)
+                .map_or(money, |m| m.checked_add(&money).unwrap());
             per.insert(code, sum);
             p = p.amount(Amount::new(kind, money));
         }
@@ -729,7 +748,9 @@ fn many_values_of_one_filter_are_alternatives() {
     let data = b.build().unwrap();
     // Ten years asked for, two of them absent from the data (1990, 1991).
     let mut q = BudgetQuery::new();
-    for year in [2003, 2001, 1990, 2000, 2002, 2004, 2005, 1991, 2006, 2007, 2003] {
+    for year in [
+        2003, 2001, 1990, 2000, 2002, 2004, 2005, 1991, 2006, 2007, 2003,
+    ] {
         q = q.year(year);
     }
     assert_eq!(one(&data, &q), ["budget 8 USD"]);

@@ -126,7 +126,10 @@ impl BudgetQuery {
     /// Whether the totals are grouped by `dimension`.
     #[must_use]
     pub fn is_grouped_by(&self, dimension: BudgetDimension) -> bool {
-        self.group_by.get(dimension.place()).copied().unwrap_or(false)
+        self.group_by
+            .get(dimension.place())
+            .copied()
+            .unwrap_or(false)
     }
 
     /// Keeps projects of this year (see [`BudgetDimension::Year`]).
@@ -803,10 +806,7 @@ fn allowed_by<T>(
         }
         pass
     });
-    let postings = codes
-        .iter()
-        .map(|&c| postings.get(c as usize).len())
-        .sum();
+    let postings = codes.iter().map(|&c| postings.get(c as usize).len()).sum();
     Some(Allowed {
         few,
         few_len,
@@ -900,7 +900,10 @@ impl Dataset {
         let kinds = if query.kinds.is_empty() {
             KindPass::All
         } else {
-            let found = query.kinds.iter().filter_map(|k| t.kinds.binary_search(k).ok());
+            let found = query
+                .kinds
+                .iter()
+                .filter_map(|k| t.kinds.binary_search(k).ok());
             let pass = if t.kinds.len() <= 64 {
                 KindPass::Mask(found.fold(0u64, |m, i| m | (1u64 << i)))
             } else {
@@ -1033,7 +1036,9 @@ impl Dataset {
             }
             let mut codes: Codes = [0; DIMENSIONS];
             for &d in one_valued {
-                if let (Some(slot), Some(c)) = (codes.get_mut(d), one_codes.get(d).and_then(|c| c.get(b))) {
+                if let (Some(slot), Some(c)) =
+                    (codes.get_mut(d), one_codes.get(d).and_then(|c| c.get(b)))
+                {
                     *slot = *c;
                 }
             }

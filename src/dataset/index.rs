@@ -775,7 +775,10 @@ impl BudgetTable {
                 .into_iter()
                 .cloned()
                 .collect(),
-            states: dictionary(rows.iter().flat_map(|p| p.benefiting_states().iter().copied())),
+            states: dictionary(
+                rows.iter()
+                    .flat_map(|p| p.benefiting_states().iter().copied()),
+            ),
             types: dictionary(rows.iter().filter_map(|p| p.project_type()))
                 .into_iter()
                 .cloned()
@@ -788,10 +791,13 @@ impl BudgetTable {
                 .into_iter()
                 .cloned()
                 .collect(),
-            kinds: dictionary(rows.iter().flat_map(|p| p.amounts().iter().map(|a| a.kind())))
-                .into_iter()
-                .cloned()
-                .collect(),
+            kinds: dictionary(
+                rows.iter()
+                    .flat_map(|p| p.amounts().iter().map(|a| a.kind())),
+            )
+            .into_iter()
+            .cloned()
+            .collect(),
             currencies: dictionary(
                 rows.iter()
                     .flat_map(|p| p.amounts().iter().map(|a| a.money().currency())),
