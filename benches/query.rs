@@ -372,7 +372,8 @@ fn budgets(c: &mut Criterion, scale: &str, data: &Dataset, db: &Connection, part
         let ours = budget_lines(&data.budget_totals(query).unwrap());
         let theirs = sql_lines(&mut st, params![]);
         eprintln!("{scale}: budget/{name}: {} totals", ours.len());
-        assert!(!ours.is_empty(), "{name}: no totals");
+        // (The tiny smoke-run dataset may have no project of the funder.)
+        assert!(!ours.is_empty() || scale == "tiny", "{name}: no totals");
         assert_eq!(ours, theirs, "{name}: SQLite disagrees");
 
         let mut g = c.benchmark_group(format!("query/{scale}/budget/{name}"));
