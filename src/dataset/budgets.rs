@@ -433,10 +433,7 @@ enum Store {
     },
     /// A list per group of the pairs it has: for many groups with few
     /// amounts each (blocks would be mostly empty), or many pairs.
-    Lists {
-        first: Vec<u32>,
-        entries: Vec<Entry>,
-    },
+    Lists { entries: Vec<Entry> },
 }
 
 const NONE: u32 = u32::MAX;
@@ -444,8 +441,8 @@ const NONE: u32 = u32::MAX;
 /// The running sums of every group.
 struct Sums {
     heads: Heads,
-    /// Each group's codes, by group number.
-    codes: Vec<Codes>,
+    /// Each group's codes, by group number, and (for lists) its first sum.
+    codes: Vec<(Codes, u32)>,
     store: Store,
 }
 
@@ -480,8 +477,7 @@ impl Sums {
             }
         } else {
             Store::Lists {
-                first: Vec::with_capacity(groups),
-                entries: Vec::with_capacity(work),
+                entries: Vec::with_capacity(work.min(1 << 16)),
             }
         };
         Self {
@@ -520,17 +516,15 @@ impl Sums {
             },
         };
         found.unwrap_or_else(|| {
-            self.codes.push(codes);
-            match &mut self.store {
-                Store::Blocks {
-                    pairs,
-                    units,
-                    scales,
-                } => {
-                    units.resize(units.len() + *pairs, 0);
-                    scales.resize(scales.len() + *pairs, 0);
-                }
-                Store::Lists { first, .. } => first.push(NONE),
+            self.codes.push((codes, NONE));
+            if let Store::Blocks {
+                pairs,
+                units,
+                scales,
+            } = &mut self.store
+            {
+                units.resize(units.len() + *pairs, 0);
+                scales.resize(scales.len() + *pairs, 0);
             }
             next
         })
@@ -558,10 +552,10 @@ impl Sums {
                 *s = had.saturating_add(1);
                 Some(())
             }
-            Store::Lists { first, entries } => {
+            Store::Lists { entries } => {
                 // Each list is kept in the order of its pairs.
                 let pair = u32::try_from(pair).ok()?;
-                let head = first.get_mut(g)?;
+                let head = &mut self.codes.get_mut(g)?.1;
                 let mut at = *head;
                 let mut last = NONE;
                 while at != NONE {
@@ -593,7 +587,7 @@ impl Sums {
 
     /// The rows, sorted by group, kind and currency (a pair's code being
     /// kind × currencies + currency).
-    fn rows(self, currencies: &[Currency]) -> Result<Vec<Row>, MoneyError> {
+    fn rows(&self, currencies: &[Currency]) -> Result<Vec<Row>, MoneyError> {
         let Sums {
             heads,
             codes,
@@ -609,7 +603,7 @@ impl Sums {
             }
             _ => {
                 let mut order: Vec<usize> = (0..codes.len()).collect();
-                order.sort_unstable_by_key(|&g| codes.get(g).copied());
+                order.sort_unstable_by_key(|&g| codes.get(g).map(|c| c.0));
                 Some(order)
             }
         };
@@ -641,7 +635,7 @@ impl Sums {
                 scales,
             } => {
                 for g in order {
-                    let Some(&c) = codes.get(g) else {
+                    let Some(&(c, _)) = codes.get(g) else {
                         continue;
                     };
                     let lo = g * pairs;
@@ -654,9 +648,9 @@ impl Sums {
                     }
                 }
             }
-            Store::Lists { first, entries } => {
+            Store::Lists { entries } => {
                 for g in order {
-                    let (Some(&c), Some(&head)) = (codes.get(g), first.get(g)) else {
+                    let Some(&(c, head)) = codes.get(g) else {
                         continue;
                     };
                     let mut at = head;
@@ -881,7 +875,11 @@ impl Dataset {
             // than comparing identifiers (a funder that is no partner of
             // the dataset by the identifiers).
             allowed_by(&query.funders, post(FUNDER), |f| {
-                match self.partner_pos(f.as_str()) {
+                let inner = &*self.inner;
+                let at = inner.index.partner_ids.find(&inner.partners, f.as_bytes(), |p| {
+                    p.id().as_bytes()
+                });
+                match at {
                     Some(at) => t.funder_of_partner.get(at).copied().filter(|&c| c != 0),
                     None => t
                         .funders

@@ -361,7 +361,7 @@ impl Dataset {
             .find(&inner.processes, id.as_bytes(), |p| p.id().as_bytes())
     }
 
-    pub(super) fn partner_pos(&self, id: &str) -> Option<usize> {
+    fn partner_pos(&self, id: &str) -> Option<usize> {
         let inner = &*self.inner;
         inner
             .index
