@@ -818,7 +818,9 @@ impl Dataset {
     /// the projects of the most selective filter's posting lists, or every
     /// project with an amount when no filter is set. O(r + g log g) for r
     /// amounts counted and g groups (a dense table over the groups when it
-    /// is small: O(r + g)). A project's whole amount counts under each of
+    /// is small: O(r + g)); where groups are many and sparse, each keeps a
+    /// sorted list of its kind-and-currency pairs, so an amount costs up
+    /// to the number of pairs its group has. A project's whole amount counts under each of
     /// its benefiting states and of its funders when grouped by them, so
     /// those totals add up to more than the projects' total.
     ///
@@ -871,14 +873,15 @@ impl Dataset {
             allowed(&t.states, &query.states, post(STATE)),
             allowed(&t.types, &query.types, post(TYPE)),
             allowed(&t.statuses, &query.statuses, post(STATUS)),
-            // A partner's funder code through the partners' index, rather
-            // than comparing identifiers (a funder that is no partner of
-            // the dataset by the identifiers).
+            // A funder's code through the partners' integer keys, rather
+            // than comparing identifiers; a funder that is not among the
+            // dataset's partners is looked up in the dictionary.
             allowed_by(&query.funders, post(FUNDER), |f| {
                 let inner = &*self.inner;
-                let at = inner.index.partner_ids.find(&inner.partners, f.as_bytes(), |p| {
-                    p.id().as_bytes()
-                });
+                let at = inner
+                    .index
+                    .partner_ids
+                    .find(&inner.partners, f.as_bytes(), |p| p.id().as_bytes());
                 match at {
                     Some(at) => t.funder_of_partner.get(at).copied().filter(|&c| c != 0),
                     None => t
