@@ -95,10 +95,11 @@ mod text;
 mod value;
 
 pub use dataset::{
-    AsOf, Certain, ChairTerm, Change, ClaimView, CollectionCoverage, Conflict, CoverageReport,
-    Dataset, DatasetBuilder, DatasetDiff, DatasetError, DisputedFact, DuplicateIdError,
-    FieldChange, MembershipChange, MergeError, MergePolicy, Merged, NameMatch, ProjectFilter,
-    Reached, RecordChange, RecordId, StatusTaken,
+    AsOf, BudgetDimension, BudgetKey, BudgetQuery, BudgetTotal, BudgetTotals, Certain, ChairTerm,
+    Change, ClaimView, CollectionCoverage, Conflict, CoverageReport, Dataset, DatasetBuilder,
+    DatasetDiff, DatasetError, DisputedFact, DuplicateIdError, FieldChange, KeyPart,
+    MembershipChange, MergeError, MergePolicy, Merged, NameMatch, ProjectFilter, Reached,
+    RecordChange, RecordId, StatusTaken,
 };
 pub use entity::{
     AgendaDay, Amount, Body, Bound, Contribution, DatedFlag, Dispute, Event, EventBuilder,

@@ -276,6 +276,17 @@ const WORDS: &[&str] = &[
     "assistance",
 ];
 const CURRENCIES: &[&str] = &["USD", "USD", "USD", "USD", "EUR", "CHF", "GBP", "JPY"];
+const PROJECT_TYPES: &[&str] = &[
+    "migration_policy_activities",
+    "migration_policy_activities",
+    "labour_migration",
+    "counter_trafficking",
+    "immigration_and_borders",
+    "migrant_health",
+    "community_development",
+    "return_assistance",
+    "protection_of_vulnerable_migrants",
+];
 const REGIONS: &[&str] = &[
     "africa",
     "asia_and_oceania",
@@ -633,7 +644,8 @@ pub fn generate(scale: &Scale, seed: u64) -> String {
                 }
                 j.s("status", status);
                 if idf {
-                    j.s("project_type", "migration_policy_activities");
+                    // From the project's number, so the random draws stay as they were.
+                    j.s("project_type", PROJECT_TYPES[i % PROJECT_TYPES.len()]);
                 }
                 j.s("start", &partial_date(&mut rng, start));
                 if let Some(e) = end {

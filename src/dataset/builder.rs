@@ -545,7 +545,6 @@ impl DatasetBuilder {
             memberships,
             index: Index::joined(index, facts, member_groups, body_groups),
             warnings: issues,
-            totals: Default::default(),
         };
         Ok(Dataset {
             inner: Arc::new(inner),

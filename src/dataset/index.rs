@@ -9,9 +9,10 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::codelist::{AmountKind, IdfRegion, ProjectRole, ProjectStatus, ProjectType};
 use crate::entity::{Event, MemberState, Membership, Partner, Party, Project, Rcp};
 use crate::value::PeriodEnd;
-use crate::value::{CountryCode, Period};
+use crate::value::{CountryCode, Currency, PartnerId, Period};
 
 /// Positions grouped by a dense key (`0..keys`): a compressed sparse row table.
 ///
@@ -24,6 +25,12 @@ pub(crate) struct Groups {
 }
 
 impl Groups {
+    /// No groups.
+    pub(crate) const EMPTY: Groups = Groups {
+        starts: Vec::new(),
+        items: Vec::new(),
+    };
+
     /// Groups `(key, position)` pairs given in increasing position order,
     /// each pair at most once (a counting sort: O(keys + pairs)).
     fn build(keys: usize, pairs: &[(u32, u32)]) -> Self {
@@ -236,6 +243,9 @@ pub(crate) struct Index {
     pub(crate) partner_ids: IdKeys,
     pub(crate) project_ids: IdKeys,
     pub(crate) event_ids: IdKeys,
+    /// Every project amount with each dimension of budget totals as a
+    /// small code, and posting lists per dimension.
+    pub(crate) budgets: BudgetTable,
 }
 
 /// The identifiers of a collection sorted by identifier, each as an integer
@@ -620,6 +630,7 @@ impl Index {
                 of_country.push((pos(c.ordinal()), i));
             }
         }
+        ix.budgets = BudgetTable::of(projects, partners);
         ix.events_of_party = PartyGroups::build(party_sizes, &of_party);
         ix.events_of_project = Groups::build(projects.len(), &of_project);
         ix.events_of_country = Groups::build(countries, &of_country);
@@ -650,6 +661,269 @@ impl Index {
             .filter(|&&p| p != u32::MAX)
             .map(|&p| p as usize)
     }
+}
+
+/// The dimensions of budget totals, in the order of their keys: year, IDF
+/// region, benefiting state, project type, project status, funder.
+pub(crate) const DIMENSIONS: usize = 6;
+/// The place of each dimension in [`DIMENSIONS`]-long arrays.
+pub(crate) const YEAR: usize = 0;
+pub(crate) const REGION: usize = 1;
+pub(crate) const STATE: usize = 2;
+pub(crate) const TYPE: usize = 3;
+pub(crate) const STATUS: usize = 4;
+pub(crate) const FUNDER: usize = 5;
+
+/// One amount of a project, its kind and currency as codes.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct AmountRow {
+    /// Position in [`BudgetTable::kinds`].
+    pub(crate) kind: u32,
+    /// Position in [`BudgetTable::currencies`].
+    pub(crate) currency: u32,
+    /// The amount's scale (digits after the point); its mantissa is in
+    /// [`BudgetTable::units`].
+    pub(crate) scale: u8,
+}
+
+/// Every project amount, made for budget totals: built once with the
+/// dataset, so that a total reads small integers from dense arrays and
+/// posting lists instead of records.
+///
+/// Only projects with at least one amount have a row number here, `b`, in
+/// the order of the dataset's projects. Each dimension's distinct values
+/// are sorted into a dictionary; a value's *code* is its position plus
+/// one, and code 0 stands for "unknown" (no year, no region, no
+/// benefiting state, no funder...). Codes follow the values' order, so
+/// sorting by codes sorts by values.
+#[derive(Debug, Default)]
+pub(crate) struct BudgetTable {
+    /// Years: the project's "Year", else the known year of its start.
+    pub(crate) years: Vec<i32>,
+    pub(crate) regions: Vec<IdfRegion>,
+    pub(crate) states: Vec<CountryCode>,
+    pub(crate) types: Vec<ProjectType>,
+    pub(crate) statuses: Vec<ProjectStatus>,
+    /// Partners named as funders.
+    pub(crate) funders: Vec<PartnerId>,
+    /// The funder code of each partner, by partner position (0: funds no
+    /// project with an amount).
+    pub(crate) funder_of_partner: Vec<u32>,
+    /// Amount kinds and currencies (codes are positions: never unknown).
+    pub(crate) kinds: Vec<AmountKind>,
+    pub(crate) currencies: Vec<Currency>,
+    /// Per row number, the code of each one-valued dimension (indexed by
+    /// [`YEAR`], [`REGION`], [`TYPE`], [`STATUS`]; empty for the others).
+    pub(crate) codes: [Vec<u32>; DIMENSIONS],
+    /// Per row number, the codes of each many-valued dimension ([`STATE`],
+    /// [`FUNDER`]; empty for the others), distinct and increasing.
+    pub(crate) many: [Groups; DIMENSIONS],
+    /// Per row number, whether the project has an IOM Development Fund code.
+    pub(crate) idf: Vec<bool>,
+    /// Row numbers by code, per dimension (posting lists).
+    pub(crate) postings: [Groups; DIMENSIONS],
+    /// Row numbers of IOM Development Fund projects.
+    pub(crate) idf_rows: Vec<u32>,
+    /// The amounts of row number `b` are `amounts[starts[b]..starts[b + 1]]`.
+    pub(crate) starts: Vec<u32>,
+    pub(crate) amounts: Vec<AmountRow>,
+    /// Each amount's mantissa, aligned with [`BudgetTable::amounts`].
+    pub(crate) units: Vec<i128>,
+}
+
+/// The distinct values, sorted.
+fn dictionary<T: Ord>(values: impl Iterator<Item = T>) -> Vec<T> {
+    let mut out: Vec<T> = values.collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The code of `value` in `dictionary` (0: absent).
+fn code_of<T: Ord>(dictionary: &[T], value: Option<&T>) -> u32 {
+    value
+        .and_then(|v| dictionary.binary_search(v).ok())
+        .map_or(0, |i| pos(i + 1))
+}
+
+/// The year budget totals file a project under: its "Year", else the known
+/// year of its start.
+pub(crate) fn budget_year(p: &Project) -> Option<i32> {
+    p.year()
+        .or_else(|| p.period().start().and_then(|d| d.known_year()))
+}
+
+/// The partners a project names as funders.
+pub(crate) fn funders_of(p: &Project) -> impl Iterator<Item = &PartnerId> {
+    p.organizations()
+        .iter()
+        .filter(|o| *o.role() == ProjectRole::Funder)
+        .map(|o| o.partner())
+}
+
+impl BudgetTable {
+    /// The table of `projects`' amounts. O(a log d) for a amounts and
+    /// references, d distinct values.
+    pub(crate) fn of(projects: &[Project], partners: &[Partner]) -> Self {
+        let rows: Vec<&Project> = projects
+            .iter()
+            .filter(|p| !p.amounts().is_empty())
+            .collect();
+        let mut t = BudgetTable {
+            years: dictionary(rows.iter().filter_map(|p| budget_year(p))),
+            regions: dictionary(rows.iter().filter_map(|p| p.idf_region()))
+                .into_iter()
+                .cloned()
+                .collect(),
+            states: dictionary(
+                rows.iter()
+                    .flat_map(|p| p.benefiting_states().iter().copied()),
+            ),
+            types: dictionary(rows.iter().filter_map(|p| p.project_type()))
+                .into_iter()
+                .cloned()
+                .collect(),
+            statuses: dictionary(rows.iter().filter_map(|p| p.status()))
+                .into_iter()
+                .cloned()
+                .collect(),
+            funders: dictionary(rows.iter().flat_map(|p| funders_of(p)))
+                .into_iter()
+                .cloned()
+                .collect(),
+            kinds: dictionary(
+                rows.iter()
+                    .flat_map(|p| p.amounts().iter().map(|a| a.kind())),
+            )
+            .into_iter()
+            .cloned()
+            .collect(),
+            currencies: dictionary(
+                rows.iter()
+                    .flat_map(|p| p.amounts().iter().map(|a| a.money().currency())),
+            ),
+            ..BudgetTable::default()
+        };
+        let mut state_code = vec![0u32; CountryCode::ORDINALS];
+        for (i, s) in t.states.iter().enumerate() {
+            if let Some(c) = state_code.get_mut(s.ordinal()) {
+                *c = pos(i + 1);
+            }
+        }
+        t.funder_of_partner = vec![0; partners.len()];
+        for (i, f) in t.funders.iter().enumerate() {
+            if let Ok(at) = partners.binary_search_by(|p| p.id().cmp(f))
+                && let Some(c) = t.funder_of_partner.get_mut(at)
+            {
+                *c = pos(i + 1);
+            }
+        }
+        let n = rows.len();
+        let mut codes: [Vec<u32>; DIMENSIONS] = Default::default();
+        for d in [YEAR, REGION, TYPE, STATUS] {
+            if let Some(c) = codes.get_mut(d) {
+                c.reserve_exact(n);
+            }
+        }
+        let mut many: [Vec<(u32, u32)>; DIMENSIONS] = Default::default();
+        let mut keys = Vec::new();
+        t.starts.reserve_exact(n + 1);
+        t.starts.push(0);
+        for (b, p) in rows.iter().enumerate() {
+            let b = pos(b);
+            let one = [
+                (YEAR, code_of(&t.years, budget_year(p).as_ref())),
+                (REGION, code_of(&t.regions, p.idf_region())),
+                (TYPE, code_of(&t.types, p.project_type())),
+                (STATUS, code_of(&t.statuses, p.status())),
+            ];
+            for (d, code) in one {
+                if let Some(c) = codes.get_mut(d) {
+                    c.push(code);
+                }
+            }
+            if let Some(pairs) = many.get_mut(STATE) {
+                keys.extend(
+                    p.benefiting_states()
+                        .iter()
+                        .map(|s| state_code.get(s.ordinal()).copied().unwrap_or(0)),
+                );
+                push_distinct_keys(pairs, &mut keys, b);
+            }
+            if let Some(pairs) = many.get_mut(FUNDER) {
+                keys.extend(funders_of(p).map(|f| code_of(&t.funders, Some(f))));
+                push_distinct_keys(pairs, &mut keys, b);
+            }
+            let idf = p.idf_code().is_some();
+            t.idf.push(idf);
+            if idf {
+                t.idf_rows.push(b);
+            }
+            for a in p.amounts() {
+                let money = a.money();
+                let amount = money.amount();
+                t.amounts.push(AmountRow {
+                    kind: t.kinds.binary_search(a.kind()).map_or(0, pos),
+                    currency: t.currencies.binary_search(&money.currency()).map_or(0, pos),
+                    scale: u8::try_from(amount.scale()).unwrap_or(u8::MAX),
+                });
+                t.units.push(amount.mantissa());
+            }
+            t.starts.push(pos(t.amounts.len()));
+        }
+        let sizes = [
+            t.years.len(),
+            t.regions.len(),
+            t.states.len(),
+            t.types.len(),
+            t.statuses.len(),
+            t.funders.len(),
+        ];
+        for (d, size) in sizes.into_iter().enumerate() {
+            let keyed: Vec<(u32, u32)> = match (codes.get(d), many.get(d)) {
+                (Some(c), _) if !c.is_empty() => {
+                    c.iter().enumerate().map(|(b, &k)| (k, pos(b))).collect()
+                }
+                (_, Some(pairs)) => pairs.iter().map(|&(b, k)| (k, b)).collect(),
+                _ => Vec::new(),
+            };
+            if let (Some(slot), Some(pairs)) = (t.many.get_mut(d), many.get(d))
+                && !pairs.is_empty()
+            {
+                *slot = Groups::build(n, pairs);
+            }
+            if let Some(slot) = t.postings.get_mut(d) {
+                // Counting sort by code: each code's rows stay increasing.
+                *slot = Groups::build(size + 1, &keyed);
+            }
+        }
+        t.codes = codes;
+        t
+    }
+
+    /// The number of rows (projects with at least one amount).
+    pub(crate) fn rows(&self) -> usize {
+        self.idf.len()
+    }
+
+    /// The size of each dimension's dictionary.
+    pub(crate) fn sizes(&self) -> [usize; DIMENSIONS] {
+        [
+            self.years.len(),
+            self.regions.len(),
+            self.states.len(),
+            self.types.len(),
+            self.statuses.len(),
+            self.funders.len(),
+        ]
+    }
+}
+
+/// Pushes `(item, key)` for each distinct key of one item, keys increasing.
+fn push_distinct_keys(pairs: &mut Vec<(u32, u32)>, keys: &mut Vec<u32>, item: u32) {
+    keys.sort_unstable();
+    keys.dedup();
+    pairs.extend(keys.drain(..).map(|k| (item, k)));
 }
 
 #[cfg(test)]

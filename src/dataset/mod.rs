@@ -2,6 +2,7 @@
 
 mod admissions;
 mod answers;
+mod budgets;
 pub(crate) mod builder;
 mod chairs;
 mod changes;
@@ -15,6 +16,7 @@ mod rules;
 mod stats;
 
 pub use admissions::StatusTaken;
+pub use budgets::{BudgetDimension, BudgetKey, BudgetQuery, BudgetTotal, BudgetTotals, KeyPart};
 pub use builder::{DatasetBuilder, DatasetError, DuplicateIdError};
 pub use chairs::ChairTerm;
 pub use changes::Change;
@@ -27,12 +29,10 @@ pub use query::{
 };
 pub use stats::{CollectionCoverage, CoverageReport};
 
-use std::collections::BTreeMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use crate::entity::{Event, MemberState, Membership, Partner, Project, Rcp};
 use crate::problem::Issue;
-use crate::value::{CountryCode, MoneyError, Totals};
 use index::Index;
 
 /// An immutable, validated collection of member states, consultative
@@ -41,7 +41,7 @@ use index::Index;
 ///
 /// # The model
 ///
-/// - Records are identified by their identifiers: a [`CountryCode`]
+/// - Records are identified by their identifiers: a [`CountryCode`](crate::value::CountryCode)
 ///   for member states, a [`ProcessId`](crate::value::ProcessId), [`PartnerId`](crate::value::PartnerId),
 ///   [`ProjectId`](crate::value::ProjectId) or [`EventId`](crate::value::EventId) for the others.
 /// - Relations point at identifiers: a project's benefiting states, funders
@@ -120,15 +120,6 @@ struct Inner {
     memberships: Vec<Membership>,
     index: Index,
     warnings: Vec<Issue>,
-    totals: Aggregates,
-}
-
-/// Budget totals, computed on first use and kept (the dataset never changes).
-#[derive(Debug, Default)]
-struct Aggregates {
-    by_region: OnceLock<Result<BTreeMap<Option<String>, Totals>, MoneyError>>,
-    by_year: OnceLock<Result<BTreeMap<Option<i32>, Totals>, MoneyError>>,
-    by_state: OnceLock<Result<BTreeMap<CountryCode, Totals>, MoneyError>>,
 }
 
 impl Dataset {

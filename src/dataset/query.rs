@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::Dataset;
+use super::budgets::{BudgetDimension, BudgetKey, BudgetQuery, KeyPart};
 use super::index::{NameKey, Slot};
 use crate::codelist::{
     AmountKind, Coverage, EventRole, IdfRegion, MembershipRole, ProjectRole, ProjectStatus,
@@ -847,69 +848,42 @@ impl Dataset {
         })
     }
 
-    /// Sums the budgets of every project under each of its keys.
-    fn budget_totals<'a, K: Ord + Clone + 'a>(
-        &'a self,
-        keys: impl Fn(&'a Project) -> &'a [K],
+    /// Budget totals (amounts of kind `budget`) grouped by one dimension:
+    /// [`Dataset::budget_totals`] with a kind filter and one grouping, as
+    /// a map from the key part to the totals (without `Unknown` keys unless
+    /// `unknown` maps them).
+    fn budgets_by<K: Ord>(
+        &self,
+        dimension: BudgetDimension,
+        key: impl Fn(&BudgetKey<'_>) -> Option<K>,
     ) -> Result<BTreeMap<K, Totals>, MoneyError> {
-        self.budget_totals_by(|p, add| keys(p).iter().try_for_each(|k| add(k.clone())))
-    }
-
-    /// Sums the budgets of every project under one key each.
-    fn budget_totals_one<'a, K: Ord>(
-        &'a self,
-        key: impl Fn(&'a Project) -> K,
-    ) -> Result<BTreeMap<K, Totals>, MoneyError> {
-        self.budget_totals_by(|p, add| add(key(p)))
-    }
-
-    fn budget_totals_by<'a, K: Ord>(
-        &'a self,
-        each_key: impl Fn(
-            &'a Project,
-            &mut dyn FnMut(K) -> Result<(), MoneyError>,
-        ) -> Result<(), MoneyError>,
-    ) -> Result<BTreeMap<K, Totals>, MoneyError> {
-        let mut out: BTreeMap<K, Totals> = BTreeMap::new();
-        for p in &self.inner.projects {
-            let amounts = p.amounts();
-            if !amounts.iter().any(|a| *a.kind() == AmountKind::Budget) {
-                continue;
-            }
-            each_key(p, &mut |key| {
-                let totals = out.entry(key).or_default();
-                amounts
-                    .iter()
-                    .filter(|a| *a.kind() == AmountKind::Budget)
-                    .try_for_each(|a| totals.add(a.money()))
-            })?;
-        }
-        Ok(out)
+        let totals = self.budget_totals(
+            &BudgetQuery::new()
+                .kind(AmountKind::Budget)
+                .group_by(dimension),
+        )?;
+        Ok(totals
+            .to_map()
+            .into_iter()
+            .filter_map(|((k, _), t)| key(&k).map(|k| (k, t)))
+            .collect())
     }
 
     /// Sums of project budgets (amounts of kind `budget`), per currency,
     /// by IOM Development Fund region (`None`: region unknown).
     ///
-    /// O(n) on the first call; the result is kept, so later calls on the
-    /// same dataset (or its clones) cost O(r) for r regions.
+    /// A thin wrapper over [`Dataset::budget_totals`] grouped by
+    /// [`BudgetDimension::IdfRegion`] for [`AmountKind::Budget`]; computed
+    /// on each call.
     ///
     /// # Errors
     ///
     /// [`MoneyError`] if a sum overflows.
     pub fn budget_totals_by_region(&self) -> Result<BTreeMap<Option<String>, Totals>, MoneyError> {
-        self.inner
-            .totals
-            .by_region
-            .get_or_init(|| {
-                // Keyed by the region itself while summing (cheaper to compare
-                // than its text); its text is one-to-one with it.
-                let by_region = self.budget_totals_one(Project::idf_region)?;
-                Ok(by_region
-                    .into_iter()
-                    .map(|(r, t)| (r.map(|r| r.as_str().to_owned()), t))
-                    .collect())
-            })
-            .clone()
+        self.budgets_by(BudgetDimension::IdfRegion, |k| match k.idf_region() {
+            KeyPart::Known(r) => Some(Some(r.as_str().to_owned())),
+            _ => Some(None),
+        })
     }
 
     /// Sums of project budgets per currency by year: the project's "Year",
@@ -917,39 +891,33 @@ impl Dataset {
     /// to the decade, `199X`; a qualified start, `2004~`, counts under its
     /// stated year).
     ///
-    /// O(n) on the first call, then O(y) for y years (the result is kept).
+    /// A thin wrapper over [`Dataset::budget_totals`] grouped by
+    /// [`BudgetDimension::Year`] for [`AmountKind::Budget`]; computed on
+    /// each call.
     ///
     /// # Errors
     ///
     /// [`MoneyError`] if a sum overflows.
     pub fn budget_totals_by_year(&self) -> Result<BTreeMap<Option<i32>, Totals>, MoneyError> {
-        self.inner
-            .totals
-            .by_year
-            .get_or_init(|| {
-                self.budget_totals_one(|p| {
-                    p.year()
-                        .or_else(|| p.period().start().and_then(|d| d.known_year()))
-                })
-            })
-            .clone()
+        self.budgets_by(BudgetDimension::Year, |k| Some(k.year().known()))
     }
 
     /// Sums of project budgets per currency by benefiting state. A project's
     /// whole budget counts for each of its states (budgets are not split
-    /// between states), so the sums over states exceed the total.
+    /// between states), so the sums over states exceed the total; a project
+    /// without a benefiting state counts under none.
     ///
-    /// O(n·s) on the first call, then O(s) for s states (the result is kept).
+    /// A thin wrapper over [`Dataset::budget_totals`] grouped by
+    /// [`BudgetDimension::BenefitingState`] for [`AmountKind::Budget`];
+    /// computed on each call.
     ///
     /// # Errors
     ///
     /// [`MoneyError`] if a sum overflows.
     pub fn budget_totals_by_state(&self) -> Result<BTreeMap<CountryCode, Totals>, MoneyError> {
-        self.inner
-            .totals
-            .by_state
-            .get_or_init(|| self.budget_totals(Project::benefiting_states))
-            .clone()
+        self.budgets_by(BudgetDimension::BenefitingState, |k| {
+            k.benefiting_state().known()
+        })
     }
 
     /// Memberships that began or ended between `from` and `to` (from the

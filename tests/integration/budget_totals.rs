@@ -1,5 +1,5 @@
 //! Budget totals: each query agrees with a plain fold over the projects,
-//! keeps its first answer, and refuses a sum that does not fit.
+//! gives the same answer on every call, and refuses a sum that does not fit.
 
 use std::collections::BTreeMap;
 
@@ -52,7 +52,7 @@ fn budget_totals_agree_with_a_fold_over_the_projects() {
     let by_state = data.budget_totals_by_state().unwrap();
     assert_eq!(by_state, fold(&data, |p| p.benefiting_states().to_vec()));
 
-    // Later calls, and clones, give the kept answer.
+    // Later calls, and clones, give the same answer (computed again).
     assert_eq!(data.budget_totals_by_region().unwrap(), by_region);
     assert_eq!(data.clone().budget_totals_by_state().unwrap(), by_state);
 }
