@@ -3,10 +3,12 @@
 //! and the rules between records) reports every one of them, each at its
 //! place, in one report.
 //!
-//! What cannot be in such a file: a syntax fault. JSON text that does not
-//! parse has no places after the fault to read records from, so the report
-//! of a file with a syntax fault holds that fault alone (see
-//! `tests/integration/hostile_input.rs`).
+//! Two of the faults are syntax faults inside records (a bare word where a
+//! string belongs): the records around them are still read. What cannot be
+//! read past is a fault that breaks the outline of the document (a bracket
+//! or a string left open, a missing comma between records): nothing after
+//! it can be placed, so such a report holds that fault alone (see
+//! `tests/syntax_inside_records.rs`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -37,24 +39,46 @@ fn fifty_independent_faults_are_all_reported() {
         plant(&mut projects, Rule::MissingField, &|p| {
             p.as_object_mut().unwrap().remove("title");
         });
-        plant(&mut projects, Rule::InvalidValue, &|p| p["start"] = json!("2001-13"));
+        plant(&mut projects, Rule::InvalidValue, &|p| {
+            p["start"] = json!("2001-13")
+        });
     }
     for _ in 0..3 {
-        plant(&mut projects, Rule::NegativeBudget, &|p| p["amounts"][0]["amount"] = json!("-5.00"));
-        plant(&mut projects, Rule::UnknownField, &|p| p["titel"] = json!("x"));
-        plant(&mut projects, Rule::InvalidValue, &|p| p["amounts"][0]["currency"] = json!("usd"));
-        plant(&mut projects, Rule::EndBeforeStart, &|p| p["end"] = json!("1999"));
-        plant(&mut projects, Rule::WrongType, &|p| p["amounts"][0]["amount"] = json!(1000.0));
-        plant(&mut projects, Rule::DuplicateEntry, &|p| p["benefiting_states"] = json!(["SEN", "SEN"]));
+        plant(&mut projects, Rule::NegativeBudget, &|p| {
+            p["amounts"][0]["amount"] = json!("-5.00")
+        });
+        plant(&mut projects, Rule::UnknownField, &|p| {
+            p["titel"] = json!("x")
+        });
+        plant(&mut projects, Rule::InvalidValue, &|p| {
+            p["amounts"][0]["currency"] = json!("usd")
+        });
+        plant(&mut projects, Rule::EndBeforeStart, &|p| {
+            p["end"] = json!("1999")
+        });
+        plant(&mut projects, Rule::WrongType, &|p| {
+            p["amounts"][0]["amount"] = json!(1000.0)
+        });
+        plant(&mut projects, Rule::DuplicateEntry, &|p| {
+            p["benefiting_states"] = json!(["SEN", "SEN"])
+        });
     }
-    let mut partners = vec![json!({"id": "ECOWAS", "name": "ECOWAS", "kind": "regional_economic_community", "sources": [SRC]})];
+    let mut partners = vec![
+        json!({"id": "ECOWAS", "name": "ECOWAS", "kind": "regional_economic_community", "sources": [SRC]}),
+    ];
     for i in 0..3 {
         partners.push(json!({"id": format!("NONAME{i}"), "kind": "regional_economic_community", "sources": [SRC]}));
-        planted.push((format!("/partners/{}", partners.len() - 1), Rule::MissingField));
+        planted.push((
+            format!("/partners/{}", partners.len() - 1),
+            Rule::MissingField,
+        ));
     }
     for i in 0..2 {
         partners.push(json!({"id": format!("BAD ID{i}"), "name": "x", "sources": [SRC]}));
-        planted.push((format!("/partners/{}", partners.len() - 1), Rule::InvalidValue));
+        planted.push((
+            format!("/partners/{}", partners.len() - 1),
+            Rule::InvalidValue,
+        ));
     }
     let mut memberships = Vec::new();
     let mut add = |m: Value, rule: Rule, memberships: &mut Vec<Value>| {
@@ -62,16 +86,25 @@ fn fifty_independent_faults_are_all_reported() {
         planted.push((format!("/memberships/{}", memberships.len() - 1), rule));
     };
     for i in 0..5 {
-        add(json!({"member": {"state": "SEN"}, "body": {"partner": format!("NOPE{i}")}, "role": "member", "sources": [SRC]}),
-            Rule::DanglingReference, &mut memberships);
+        add(
+            json!({"member": {"state": "SEN"}, "body": {"partner": format!("NOPE{i}")}, "role": "member", "sources": [SRC]}),
+            Rule::DanglingReference,
+            &mut memberships,
+        );
     }
     for _ in 0..2 {
-        add(json!({"member": {"partner": "ECOWAS"}, "body": {"partner": "ECOWAS"}, "role": "member", "sources": [SRC]}),
-            Rule::SelfMembership, &mut memberships);
+        add(
+            json!({"member": {"partner": "ECOWAS"}, "body": {"partner": "ECOWAS"}, "role": "member", "sources": [SRC]}),
+            Rule::SelfMembership,
+            &mut memberships,
+        );
     }
     for c in ["GIN", "MLI", "NER"] {
-        add(json!({"member": {"state": c}, "body": {"partner": "ECOWAS"}, "role": "member", "start": "2005", "end": "2004", "sources": [SRC]}),
-            Rule::EndBeforeStart, &mut memberships);
+        add(
+            json!({"member": {"state": c}, "body": {"partner": "ECOWAS"}, "role": "member", "start": "2005", "end": "2004", "sources": [SRC]}),
+            Rule::EndBeforeStart,
+            &mut memberships,
+        );
     }
     let member_states = vec![
         json!({"country": "ZZZ", "sources": [SRC]}),
@@ -79,7 +112,15 @@ fn fifty_independent_faults_are_all_reported() {
         json!({"country": "SEN", "status": [{"status": "member", "since": "2001-13"}], "sources": [SRC]}),
         json!({"country": "GIN", "status": [{"status": "member", "since": "1990-00"}], "sources": [SRC]}),
     ];
-    for (i, rule) in [Rule::InvalidValue, Rule::InvalidValue, Rule::InvalidValue, Rule::InvalidValue].into_iter().enumerate() {
+    for (i, rule) in [
+        Rule::InvalidValue,
+        Rule::InvalidValue,
+        Rule::InvalidValue,
+        Rule::InvalidValue,
+    ]
+    .into_iter()
+    .enumerate()
+    {
         planted.push((format!("/member_states/{i}"), rule));
     }
     // The document's own: a wrong version, an unknown key, a repeated collection.
@@ -91,6 +132,14 @@ fn fifty_independent_faults_are_all_reported() {
     // A JSON value cannot hold a key twice: repeat `events` in the text.
     let text = serde_json::to_string(&doc).unwrap();
     let text = format!("{}, \"events\": []}}", text.strip_suffix('}').unwrap());
+    // Two records with a syntax fault instead of their missing title.
+    let text =
+        text.replacen(r#""id":"P0""#, r#""id":P0"#, 1)
+            .replacen(r#""id":"P2""#, r#""id":P2"#, 1);
+    for place in ["/projects/0", "/projects/2"] {
+        let slot = planted.iter_mut().find(|(p, _)| p == place).unwrap();
+        slot.1 = Rule::Syntax;
+    }
     assert_eq!(planted.len(), 50);
 
     let report = LoadOptions::new().load_str(&text).unwrap_err();
@@ -98,16 +147,24 @@ fn fifty_independent_faults_are_all_reported() {
         report.problems().iter().any(|p| {
             let pointer = p.pointer();
             p.rule() == rule
-                && (pointer == place || pointer.strip_prefix(place).is_some_and(|rest| rest.starts_with('/')))
+                && (pointer == place
+                    || pointer
+                        .strip_prefix(place)
+                        .is_some_and(|rest| rest.starts_with('/')))
         })
     };
-    let missed: Vec<&(String, Rule)> = planted.iter().filter(|(place, rule)| !found(place, *rule)).collect();
+    let missed: Vec<&(String, Rule)> = planted
+        .iter()
+        .filter(|(place, rule)| !found(place, *rule))
+        .collect();
     assert!(missed.is_empty(), "not reported: {missed:?}\n{report}");
     // Nothing spurious: every problem is at a planted place.
     for p in report.problems() {
         let pointer = p.pointer();
         assert!(
-            planted.iter().any(|(place, _)| pointer == *place || pointer.starts_with(&format!("{place}/"))),
+            planted
+                .iter()
+                .any(|(place, _)| pointer == *place || pointer.starts_with(&format!("{place}/"))),
             "a problem no fault explains: {p}"
         );
     }

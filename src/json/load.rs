@@ -709,6 +709,8 @@ struct Loader {
     issues: Bounded,
     /// Identifiers of records that failed, per collection.
     broken_ids: HashSet<(&'static str, String)>,
+    /// The line and column of each syntax fault found inside a record.
+    syntax_at: Vec<(FieldPath, (usize, usize))>,
     /// For each collection, the file position of each record added.
     origins: [Vec<u32>; 6],
     /// The records other than memberships, settled on a second thread while
@@ -731,6 +733,7 @@ impl Loader {
             builder: DatasetBuilder::default(),
             issues: Bounded::new(limit),
             broken_ids: HashSet::new(),
+            syntax_at: Vec::new(),
             origins: Default::default(),
             settled: None,
             prepared: None,
@@ -827,12 +830,30 @@ impl Loader {
         }
     }
 
+    /// As [`Loader::accept_raw`], for records found around syntax faults:
+    /// a record that does not parse is a syntax fault at its place (its
+    /// identifier, when it can be read, keeps references to it quiet).
+    fn accept_pieces<R: Kind>(&mut self, pieces: &[super::resync::Piece<'_>], lines: &Lines) {
+        for (i, piece) in pieces.iter().enumerate() {
+            match serde_json::from_str::<&RawValue>(piece.text) {
+                Ok(raw) => self.accept::<R>(i, read_raw(raw, R::NAME, i)),
+                Err(e) => {
+                    let at = FieldPath::key(R::NAME).join(i);
+                    self.syntax_at.push((at.clone(), lines.of(piece.at, &e)));
+                    let issue = classify(&e, at);
+                    self.accept::<R>(i, Err((vec![issue], id_in(piece.text, R::SLOT == 0))));
+                }
+            }
+        }
+    }
+
     /// Builds the dataset, or reports every problem at its place in the file.
     fn finish(self) -> Result<Dataset, LoadErrors> {
         let Loader {
             builder,
             issues: record_issues,
             broken_ids,
+            syntax_at,
             origins,
             settled,
             prepared,
@@ -870,8 +891,20 @@ impl Loader {
         all.extend(per_record(issues));
         let (mut all, omitted) = all.into_parts();
         all.sort_by(|a, b| a.path().cmp(b.path()));
-        let mut report =
-            LoadErrors::new(all.into_iter().map(|i| LoadError::new(i, None)).collect());
+        let position = |issue: &Issue| {
+            (issue.rule() == Rule::Syntax)
+                .then(|| syntax_at.iter().find(|(at, _)| at == issue.path()))
+                .flatten()
+                .map(|(_, lc)| *lc)
+        };
+        let mut report = LoadErrors::new(
+            all.into_iter()
+                .map(|i| {
+                    let at = position(&i);
+                    LoadError::new(i, at)
+                })
+                .collect(),
+        );
         if omitted > 0 {
             report.omitted = omitted;
             report.problems.push(LoadError::new(
@@ -1596,6 +1629,192 @@ impl Converted {
     }
 }
 
+/// Line starts of a text, to turn offsets into lines and columns.
+struct Lines {
+    /// The offset of each line's first byte.
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Self { starts }
+    }
+
+    /// The line and column (from 1) of the fault `e` found in a piece of
+    /// the text that starts at `at`.
+    fn of(&self, at: usize, e: &serde_json::Error) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= at);
+        let column = at
+            - self
+                .starts
+                .get(line.saturating_sub(1))
+                .copied()
+                .unwrap_or(0)
+            + 1;
+        if e.line() <= 1 {
+            (line, column + e.column().max(1) - 1)
+        } else {
+            (line + e.line() - 1, e.column().max(1))
+        }
+    }
+}
+
+/// The identifier of a record that does not parse, when one can be read:
+/// the first `"id"` (`"country"` for member states) key's string value.
+fn id_in(text: &str, country: bool) -> Option<String> {
+    let key = if country { "\"country\"" } else { "\"id\"" };
+    let after = text.get(text.find(key)? + key.len()..)?.trim_start();
+    let value = after.strip_prefix(':')?.trim_start();
+    let end = value.get(1..)?.find('"')? + 2;
+    serde_json::from_str(value.get(..end)?).ok()
+}
+
+/// Reads a document whose text does not parse as a whole, around the syntax
+/// faults inside its values: each value is parsed on its own (see
+/// [`super::resync`]), so a fault inside one record hides no other
+/// record's. `None` when the outline of the document cannot be followed,
+/// or no value holds a syntax fault.
+fn read_around_syntax(text: &str, limit: usize) -> Option<Result<Dataset, LoadErrors>> {
+    const VERSION: usize = 6;
+    let entries = super::resync::outline(text)?;
+    let lines = Lines::new(text);
+    let mut faults = false;
+    let mut loader = Loader::new(limit);
+    let mut version = None;
+    let mut seen = [false; 7];
+    let mut lists: [&[super::resync::Piece<'_>]; 6] = [&[]; 6];
+    for entry in &entries {
+        let key: String = match serde_json::from_str(entry.key.text) {
+            Ok(key) => key,
+            Err(e) => {
+                faults = true;
+                let at = FieldPath::root();
+                loader
+                    .syntax_at
+                    .push((at.clone(), lines.of(entry.key.at, &e)));
+                loader.issues.push(classify(&e, at));
+                continue;
+            }
+        };
+        let slot = match key.as_str() {
+            "schema_version" => Some(VERSION),
+            k => COLLECTIONS.iter().position(|c| *c == k),
+        };
+        let shown = crate::text::Excerpt::new(&key);
+        let at = FieldPath::root().join(key);
+        let Some(slot) = slot else {
+            loader.issues.push(Issue::new(
+                Rule::UnknownField,
+                at,
+                format!(
+                    "unknown field {shown}, expected one of `schema_version`, `{}`",
+                    COLLECTIONS.join("`, `")
+                ),
+            ));
+            continue;
+        };
+        if let Some(seen) = seen.get_mut(slot) {
+            if *seen {
+                loader.issues.push(Issue::new(
+                    Rule::DuplicateField,
+                    at,
+                    format!("duplicate field {shown}; a dataset gives each of its fields once"),
+                ));
+                continue;
+            }
+            *seen = true;
+        }
+        match (
+            &entry.elements,
+            serde_json::from_str::<&RawValue>(entry.value.text),
+        ) {
+            (_, Ok(raw)) if slot == VERSION => version = Some(raw),
+            (Some(elements), _) if slot != VERSION => {
+                if let Some(list) = lists.get_mut(slot) {
+                    *list = elements;
+                }
+                faults |= elements
+                    .iter()
+                    .any(|p| serde_json::from_str::<&RawValue>(p.text).is_err());
+            }
+            (_, Ok(raw)) => loader.issues.push(Issue::new(
+                Rule::WrongType,
+                at,
+                format!(
+                    "invalid type: {}, expected a list of records",
+                    json_kind(raw.get())
+                ),
+            )),
+            (_, Err(e)) => {
+                faults = true;
+                loader
+                    .syntax_at
+                    .push((at.clone(), lines.of(entry.value.at, &e)));
+                loader.issues.push(classify(&e, at));
+            }
+        }
+    }
+    if !faults {
+        return None;
+    }
+    loader.issues.extend(version_issue(version));
+    let [
+        member_states,
+        processes,
+        partners,
+        projects,
+        events,
+        memberships,
+    ] = lists;
+    loader.accept_pieces::<MemberStateRecord>(member_states, &lines);
+    loader.accept_pieces::<ProcessRecord>(processes, &lines);
+    loader.accept_pieces::<PartnerRecord>(partners, &lines);
+    loader.accept_pieces::<ProjectRecord>(projects, &lines);
+    loader.accept_pieces::<EventRecord>(events, &lines);
+    loader.accept_pieces::<MembershipRecord>(memberships, &lines);
+    Some(loader.finish())
+}
+
+/// The problem with a document's `schema_version` (written exactly as
+/// `"1"`), if it has one.
+fn version_issue(version: Option<&RawValue>) -> Option<Issue> {
+    match version.map(RawValue::get) {
+        Some(v) if v == format!("\"{SCHEMA_VERSION}\"") => None,
+        Some(v) => {
+            let escaped =
+                serde_json::from_str::<String>(v).is_ok_and(|read| read == SCHEMA_VERSION);
+            let message = if escaped {
+                format!(
+                    "schema version {} is written with escapes; expected exactly \"{SCHEMA_VERSION}\"",
+                    crate::text::Excerpt::new(v)
+                )
+            } else {
+                format!(
+                    "unsupported schema version {}: this version of migov reads \"{SCHEMA_VERSION}\"",
+                    crate::text::Excerpt::new(v)
+                )
+            };
+            Some(Issue::new(
+                Rule::SchemaVersion,
+                FieldPath::key("schema_version"),
+                message,
+            ))
+        }
+        None => Some(Issue::new(
+            Rule::MissingField,
+            FieldPath::key("schema_version"),
+            format!("missing field `schema_version`; expected \"{SCHEMA_VERSION}\""),
+        )),
+    }
+}
+
 /// Loads a valid document in one pass; `None` when anything in it does not
 /// read (the slow path then finds every problem).
 fn one_pass(text: &str, limit: usize) -> Option<Result<Dataset, LoadErrors>> {
@@ -1675,6 +1894,13 @@ impl Dataset {
                 }
                 // serde_json gives column 0 at the start of a line (an end of
                 // file after a newline): that is column 1.
+                // A syntax fault inside a record: the records around it are
+                // read on their own.
+                if inner.is_syntax()
+                    && let Some(loaded) = read_around_syntax(text, limit)
+                {
+                    return loaded;
+                }
                 let at = (inner.line() > 0).then(|| (inner.line(), inner.column().max(1)));
                 return Err(LoadErrors::one(classify(inner, path_of(e.path())), at));
             }
@@ -1695,34 +1921,7 @@ impl Dataset {
         } = top;
         // A wrong or missing version is reported with every other fault; the
         // records are still read as this version reads them.
-        match schema_version.map(RawValue::get) {
-            Some(v) if v == format!("\"{SCHEMA_VERSION}\"") => {}
-            Some(v) => {
-                let escaped =
-                    serde_json::from_str::<String>(v).is_ok_and(|read| read == SCHEMA_VERSION);
-                let message = if escaped {
-                    format!(
-                        "schema version {} is written with escapes; expected exactly \"{SCHEMA_VERSION}\"",
-                        crate::text::Excerpt::new(v)
-                    )
-                } else {
-                    format!(
-                        "unsupported schema version {}: this version of migov reads \"{SCHEMA_VERSION}\"",
-                        crate::text::Excerpt::new(v)
-                    )
-                };
-                document.push(Issue::new(
-                    Rule::SchemaVersion,
-                    FieldPath::key("schema_version"),
-                    message,
-                ));
-            }
-            None => document.push(Issue::new(
-                Rule::MissingField,
-                FieldPath::key("schema_version"),
-                format!("missing field `schema_version`; expected \"{SCHEMA_VERSION}\""),
-            )),
-        }
+        document.extend(version_issue(schema_version));
         let [
             member_states,
             processes,

@@ -169,6 +169,7 @@ mod load;
 mod locate;
 mod nested;
 mod recover;
+mod resync;
 mod save;
 #[cfg(feature = "schemars")]
 mod schema;
