@@ -681,7 +681,11 @@ fn ib_0338_and_ib_0353_cite_their_french_pages() -> Result<()> {
     let titled = data()?
         .projects()
         .iter()
-        .filter(|p| p.title().starts_with("Renforcement des systèmes d’information pour la gestion des frontières du Burundi"))
+        .filter(|p| {
+            p.title().starts_with(
+                "Renforcement des systèmes d’information pour la gestion des frontières du Burundi",
+            )
+        })
         .count();
     assert_eq!(titled, 0, "the French title is a note, not a second record");
     Ok(())
