@@ -191,17 +191,22 @@ fn several_projects_per_region() -> Result<()> {
             *per_region.entry(r.as_str().to_owned()).or_default() += 1;
         }
     }
-    // No stored page printing the region "Middle East" was found (see
-    // data/gathered/SEARCH_LOG.md), so that region is not required here.
+    // Only one stored page printing the region "Middle East" was found (LM.0522,
+    // see data/gathered/SEARCH_LOG.md), so that region needs one project.
     for region in [
         IdfRegion::Africa,
         IdfRegion::AsiaAndOceania,
         IdfRegion::LatinAmericaAndTheCaribbean,
         IdfRegion::Europe,
         IdfRegion::Global,
+        IdfRegion::MiddleEast,
     ] {
         let n = per_region.get(region.as_str()).copied().unwrap_or(0);
-        let floor = if region == IdfRegion::Global { 2 } else { 10 };
+        let floor = match region {
+            IdfRegion::MiddleEast => 1,
+            IdfRegion::Global => 2,
+            _ => 10,
+        };
         assert!(n >= floor, "{region}: {n} project(s); {per_region:?}");
     }
     Ok(())
@@ -222,7 +227,7 @@ fn several_projects_per_decade() -> Result<()> {
             *n += 1;
         }
     }
-    // 2001-2009 has 14 projects, 2010-2019 has 24 and 2020- has 45 with a
+    // 2001-2009 has 16 projects, 2010-2019 has 26 and 2020- has 50 with a
     // printed start or allocation year; each decade must keep several.
     assert!(per_decade.iter().all(|&n| n >= 10), "{per_decade:?}");
     Ok(())
@@ -245,9 +250,11 @@ fn fund_projects() -> Result<Vec<&'static Project>> {
 }
 
 #[test]
-fn the_dataset_holds_at_least_150_fund_projects() -> Result<()> {
+fn the_dataset_holds_at_least_160_fund_projects() -> Result<()> {
     let projects = fund_projects()?;
-    assert!(projects.len() >= 150, "{}", projects.len());
+    // 170 gathered and typed; the floor leaves room for later corrections
+    // while keeping the issue's "at least 150" with a margin.
+    assert!(projects.len() >= 160, "{}", projects.len());
     let mut ids: Vec<&str> = projects.iter().map(|p| p.id().as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -537,5 +544,165 @@ fn inferred_benefiting_states_are_noted_and_the_proxy_record_is_skipped() -> Res
         bounds(p),
         (Some("2005-04-05".into()), Some("2005-04-07".into()))
     );
+    Ok(())
+}
+
+/// iom.int/project/azerbaijan-review-migration-management-framework-support-intra-service-and-inter-agency-cooperation:
+/// a 2006 allocation in the region Europe, one of the oldest coded records.
+#[test]
+fn ql9_805_azerbaijan_review() -> Result<()> {
+    let p = project("QL9-805")?;
+    assert_eq!(budget(p).as_deref(), Some("65000.00 USD"));
+    assert_eq!(p.idf_region(), Some(&IdfRegion::Europe));
+    assert_eq!(p.project_type(), Some(&ProjectType::Tcmmcb));
+    assert_eq!(p.status(), Some(&ProjectStatus::Completed));
+    assert_eq!(p.coverage(), Some(&Coverage::National));
+    assert_eq!(states(p), ["AZE"]);
+    assert_eq!(bounds(p), (Some("2006".into()), Some("2007".into())));
+    assert_eq!(p.year(), Some(2006));
+    Ok(())
+}
+
+/// developmentfund.iom.int/project/enhancing-development-moldova-through-engagement-diaspora-homeland-partnerships
+/// prints "200,000" without a label or currency; the curation reads it as USD.
+/// The iom.int/project page of the same title is its second source.
+#[test]
+fn ce_0333_moldova_unlabelled_budget_read_as_usd() -> Result<()> {
+    let p = project("CE.0333")?;
+    assert_eq!(budget(p).as_deref(), Some("200000 USD"));
+    assert_eq!(p.idf_region(), Some(&IdfRegion::Europe));
+    assert_eq!(
+        p.project_type(),
+        Some(&ProjectType::CommunityAndEconomicDevelopment)
+    );
+    assert_eq!(states(p), ["MDA"]);
+    assert_eq!(prima(p), Some("MD10P0001"));
+    assert_eq!(bounds(p), (None, None));
+    assert_eq!(p.sources().len(), 2);
+    assert!(p.notes().iter().any(|n| n.starts_with("inference:")));
+    Ok(())
+}
+
+/// iom.int/project/enhancing-gender-sensitive-tb-detection-surveillance-treatment-and-prevention-among-mobile-populations-republic-moldova
+#[test]
+fn ma_0494_moldova_tuberculosis() -> Result<()> {
+    let p = project("MA.0494")?;
+    assert_eq!(budget(p).as_deref(), Some("300000.00 USD"));
+    assert_eq!(p.idf_region(), Some(&IdfRegion::Europe));
+    assert_eq!(p.project_type(), Some(&ProjectType::MigrantHealth));
+    assert_eq!(p.status(), Some(&ProjectStatus::Completed));
+    assert_eq!(states(p), ["MDA"]);
+    assert_eq!(prima(p), Some("MD10P0506"));
+    assert_eq!(bounds(p), (Some("2020".into()), Some("2022".into())));
+    assert_eq!(p.year(), Some(2020));
+    Ok(())
+}
+
+/// iom.int/project/strengthening-capacity-state-border-committee-belarus-response-increased-migration-borders
+/// and iom.int/project/strengthening-implementation-monitoring-evaluation-and-reporting-migration-related-sdgs-belarus:
+/// two Belarus projects, each allocated the year before it starts.
+#[test]
+fn ib_0450_and_po_0218_belarus() -> Result<()> {
+    let p = project("IB.0450")?;
+    assert_eq!(budget(p).as_deref(), Some("300000.00 USD"));
+    assert_eq!(p.idf_region(), Some(&IdfRegion::Europe));
+    assert_eq!(p.project_type(), Some(&ProjectType::ImmigrationAndBorders));
+    assert_eq!(p.status(), Some(&ProjectStatus::Ongoing)); // printed "Active"
+    assert_eq!(states(p), ["BLR"]);
+    assert_eq!(prima(p), Some("BY10P0521"));
+    assert_eq!(bounds(p), (Some("2025".into()), Some("2027".into())));
+    assert_eq!(p.year(), Some(2024));
+    let p = project("PO.0218")?;
+    assert_eq!(budget(p).as_deref(), Some("100000.00 USD"));
+    assert_eq!(
+        p.project_type(),
+        Some(&ProjectType::MigrationPolicyActivities)
+    );
+    assert_eq!(prima(p), Some("BY10P0518"));
+    assert_eq!(bounds(p), (Some("2024".into()), Some("2025".into())));
+    assert_eq!(p.year(), Some(2023));
+    Ok(())
+}
+
+/// iom.int/project/addressing-migration-related-health-issues-turkmenistan and
+/// iom.int/project/engaging-tajik-diaspora-development: Central Asian projects
+/// printed under the region Asia and Oceania.
+#[test]
+fn ma_0311_turkmenistan_and_ce_0219_tajikistan() -> Result<()> {
+    let p = project("MA.0311")?;
+    assert_eq!(budget(p).as_deref(), Some("100000.00 USD"));
+    assert_eq!(p.idf_region(), Some(&IdfRegion::AsiaAndOceania));
+    assert_eq!(p.project_type(), Some(&ProjectType::MigrantHealth));
+    assert_eq!(states(p), ["TKM"]);
+    assert_eq!(bounds(p), (Some("2014".into()), Some("2015".into())));
+    let p = project("CE.0219")?;
+    assert_eq!(budget(p).as_deref(), Some("150000.00 USD"));
+    assert_eq!(p.idf_region(), Some(&IdfRegion::AsiaAndOceania));
+    assert_eq!(states(p), ["TJK"]);
+    assert_eq!(bounds(p), (Some("2013".into()), Some("2014".into())));
+    assert_eq!(p.year(), Some(2013));
+    Ok(())
+}
+
+/// iom.int/es/node/176451 prints "Fecha de finalización 2024" where the English
+/// page of S61-805 prints End Date 2007: the English end is kept, the Spanish
+/// one noted, and both pages are sources of the one project.
+#[test]
+fn s61_805_keeps_the_english_end_and_notes_the_spanish_one() -> Result<()> {
+    let p = project("S61-805")?;
+    assert_eq!(bounds(p), (Some("2007".into()), Some("2007".into())));
+    assert!(
+        p.notes()
+            .iter()
+            .any(|n| n.contains("2024 on https://iom.int/es/node/176451")),
+        "{:?}",
+        p.notes()
+    );
+    assert_eq!(p.sources().len(), 2);
+    Ok(())
+}
+
+/// The French pages of IB.0338 (iom.int/fr/node/186316) and IB.0353
+/// (iom.int/fr/node/187596) are second sources of the English records, not
+/// records of their own.
+#[test]
+fn ib_0338_and_ib_0353_cite_their_french_pages() -> Result<()> {
+    for (id, french) in [
+        ("IB.0338", "https://iom.int/fr/node/186316"),
+        ("IB.0353", "https://iom.int/fr/node/187596"),
+    ] {
+        let p = project(id)?;
+        assert!(
+            p.sources().iter().any(|s| s.url() == french),
+            "{id}: {:?}",
+            p.sources().iter().map(|s| s.url()).collect::<Vec<_>>()
+        );
+    }
+    let titled = data()?
+        .projects()
+        .iter()
+        .filter(|p| {
+            p.title().starts_with(
+                "Renforcement des systèmes d’information pour la gestion des frontières du Burundi",
+            )
+        })
+        .count();
+    assert_eq!(titled, 0, "the French title is a note, not a second record");
+    Ok(())
+}
+
+/// iom.int/project/assessment-needs-and-vulnerabilities-migrant-domestic-workers-jordan:
+/// the one stored page found that prints the IDF region "Middle East".
+#[test]
+fn lm_0522_jordan_is_in_the_region_middle_east() -> Result<()> {
+    let p = project("LM.0522")?;
+    assert_eq!(p.idf_region(), Some(&IdfRegion::MiddleEast));
+    assert_eq!(budget(p).as_deref(), Some("300000.00 USD"));
+    assert_eq!(p.project_type(), Some(&ProjectType::LabourMigration));
+    assert_eq!(p.status(), Some(&ProjectStatus::Ongoing)); // printed "Active"
+    assert_eq!(states(p), ["JOR"]);
+    assert_eq!(prima(p), Some("JO10P0547"));
+    assert_eq!(bounds(p), (Some("2023".into()), Some("2025".into())));
+    assert_eq!(p.year(), Some(2023));
     Ok(())
 }
