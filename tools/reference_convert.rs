@@ -253,7 +253,11 @@ impl Tables {
         used: &mut BTreeSet<(String, String, String)>,
     ) -> Result<Value, String> {
         let mut record = r.clone();
-        let Some(fields) = self.corrections.get(collection).and_then(|c| c.get(acronym)) else {
+        let Some(fields) = self
+            .corrections
+            .get(collection)
+            .and_then(|c| c.get(acronym))
+        else {
             return Ok(record);
         };
         let record_sources = str_list(r, "source");
@@ -269,7 +273,11 @@ impl Tables {
             if c.sources.is_empty() {
                 return Err(format!("{where_}: no sources"));
             }
-            if let Some(url) = c.sources.iter().find(|u| !record_sources.contains(&u.as_str())) {
+            if let Some(url) = c
+                .sources
+                .iter()
+                .find(|u| !record_sources.contains(&u.as_str()))
+            {
                 return Err(format!(
                     "{where_}: {url:?} is not a source of the reference record"
                 ));
@@ -277,7 +285,11 @@ impl Tables {
             if let Some(obj) = record.as_object_mut() {
                 obj.insert(field.clone(), c.now.clone());
             }
-            used.insert((format!("corrections.{collection}"), acronym.into(), field.clone()));
+            used.insert((
+                format!("corrections.{collection}"),
+                acronym.into(),
+                field.clone(),
+            ));
         }
         Ok(record)
     }
@@ -288,7 +300,11 @@ impl Tables {
         for (collection, records) in &self.corrections {
             for (acronym, fields) in records {
                 for field in fields.keys() {
-                    let key = (format!("corrections.{collection}"), acronym.clone(), field.clone());
+                    let key = (
+                        format!("corrections.{collection}"),
+                        acronym.clone(),
+                        field.clone(),
+                    );
                     if !used.contains(&key) {
                         return Err(format!(
                             "{TABLES_FILE}: corrections.{collection}.{acronym}.{field} names no record of the reference files"
