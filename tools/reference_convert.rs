@@ -4,7 +4,8 @@
 //!
 //! This file holds the mapping logic only. Every curated fact lives in a data file:
 //! [`TABLES_FILE`] says which pages state each list of members, observers and
-//! observer organisations and how the reference's free text maps to partner ids;
+//! observer organisations, how the reference's free text maps to partner ids and
+//! which reference values a page shows to be wrong (`corrections`);
 //! the other files of [`FACT_DIR`] are partial dataset documents (chairs, further
 //! memberships, disputed values, organisations the reference only names, …), each
 //! fact with its own sources. Every record read from the reference files and every
