@@ -241,3 +241,62 @@ fn a_fact_file_membership_the_builder_refuses_fails_the_build() {
         "{err}"
     );
 }
+
+#[test]
+fn a_correction_replaces_the_reference_value_only_while_it_holds_the_old_one() {
+    let Some(dir) = reference_dir() else { return };
+    let tables = tables();
+    let doc = convert_with(&dir, &tables, "corrections").unwrap();
+    let add = doc["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "ADD")
+        .unwrap();
+    assert_eq!(
+        add["name"],
+        tables["corrections"]["processes"]["ADD"]["name"]["now"]
+    );
+
+    // The reference no longer holds `was`: the correction is stale, and fails.
+    let mut stale = tables.clone();
+    stale["corrections"]["processes"]["ADD"]["name"]["was"] = Value::from("Another name");
+    let err = convert_with(&dir, &stale, "stale").unwrap_err();
+    assert!(err.contains("corrections.processes.ADD.name"), "{err}");
+
+    // A page that is not among the record's sources is refused.
+    let mut uncited = tables.clone();
+    uncited["corrections"]["processes"]["ADD"]["name"]["sources"] =
+        serde_json::json!(["https://example.org/not-a-source"]);
+    let err = convert_with(&dir, &uncited, "uncited").unwrap_err();
+    assert!(err.contains("not a source"), "{err}");
+
+    // A correction of a record the reference does not hold is refused.
+    let mut unknown = tables.clone();
+    unknown["corrections"]["processes"]["NO-SUCH-PROCESS"] =
+        tables["corrections"]["processes"]["ADD"].clone();
+    let err = convert_with(&dir, &unknown, "unknown").unwrap_err();
+    assert!(err.contains("NO-SUCH-PROCESS"), "{err}");
+}
+
+#[test]
+fn guatemala_chaired_the_rcm_once_with_all_three_pages() {
+    let doc: Value = serde_json::from_str(&committed_text()).unwrap();
+    let chairs: Vec<&Value> = doc["memberships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| {
+            m["member"]["state"] == "GTM" && m["body"]["process"] == "RCM" && m["role"] == "chair"
+        })
+        .collect();
+    assert_eq!(chairs.len(), 1, "{chairs:?}");
+    let sources = sources_of(chairs[0]);
+    for page in [
+        "https://www.iom.int/puebla-process",
+        "http://crmsv.org/en/about-us/presidency-pro-t%C3%A9mpore",
+        "https://programamesocaribe.iom.int/en/news/regional-conference-migrations-relaunch-process",
+    ] {
+        assert!(sources.contains(page), "{page} missing");
+    }
+}

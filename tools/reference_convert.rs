@@ -4,7 +4,8 @@
 //!
 //! This file holds the mapping logic only. Every curated fact lives in a data file:
 //! [`TABLES_FILE`] says which pages state each list of members, observers and
-//! observer organisations and how the reference's free text maps to partner ids;
+//! observer organisations, how the reference's free text maps to partner ids and
+//! which reference values a page shows to be wrong (`corrections`);
 //! the other files of [`FACT_DIR`] are partial dataset documents (chairs, further
 //! memberships, disputed values, organisations the reference only names, …), each
 //! fact with its own sources. Every record read from the reference files and every
@@ -103,6 +104,25 @@ pub struct Tables {
     /// The pages stating each list, by collection (`processes`, `partners`),
     /// reference acronym and list field.
     lists: BTreeMap<String, BTreeMap<String, BTreeMap<String, ListPages>>>,
+    /// Values of the reference files that a page shows to be wrong, by
+    /// collection, reference acronym and reference field.
+    #[serde(default)]
+    corrections: BTreeMap<String, BTreeMap<String, BTreeMap<String, Correction>>>,
+}
+
+/// A reference value replaced by the value a page prints.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Correction {
+    /// The value the reference file holds (the correction fails once it changes).
+    was: Value,
+    /// The value the pages state.
+    now: Value,
+    /// The pages stating `now` (each among the record's sources).
+    sources: Vec<String>,
+    /// Why, for the file's readers; not used.
+    #[allow(dead_code)]
+    reason: String,
 }
 
 /// A partner named in free text.
@@ -223,8 +243,77 @@ impl Tables {
         Ok(entry)
     }
 
-    /// Errors on an entry of `lists` that names no list of the reference (stale).
+    /// The reference record `r` with the `corrections` of `collection` `acronym`
+    /// applied. A correction whose `was` is not the reference's value (stale) or
+    /// whose pages are not among the record's sources is an error.
+    fn corrected(
+        &self,
+        collection: &str,
+        acronym: &str,
+        r: &Value,
+        used: &mut BTreeSet<(String, String, String)>,
+    ) -> Result<Value, String> {
+        let mut record = r.clone();
+        let Some(fields) = self
+            .corrections
+            .get(collection)
+            .and_then(|c| c.get(acronym))
+        else {
+            return Ok(record);
+        };
+        let record_sources = str_list(r, "source");
+        for (field, c) in fields {
+            let where_ = format!("{TABLES_FILE}: corrections.{collection}.{acronym}.{field}");
+            if r.get(field) != Some(&c.was) {
+                return Err(format!(
+                    "{where_}: the reference holds {}, not {}",
+                    r.get(field).unwrap_or(&Value::Null),
+                    c.was
+                ));
+            }
+            if c.sources.is_empty() {
+                return Err(format!("{where_}: no sources"));
+            }
+            if let Some(url) = c
+                .sources
+                .iter()
+                .find(|u| !record_sources.contains(&u.as_str()))
+            {
+                return Err(format!(
+                    "{where_}: {url:?} is not a source of the reference record"
+                ));
+            }
+            if let Some(obj) = record.as_object_mut() {
+                obj.insert(field.clone(), c.now.clone());
+            }
+            used.insert((
+                format!("corrections.{collection}"),
+                acronym.into(),
+                field.clone(),
+            ));
+        }
+        Ok(record)
+    }
+
+    /// Errors on an entry of `lists` that names no list of the reference (stale),
+    /// and on a correction of a record the reference files do not hold.
     fn check_all_used(&self, used: &BTreeSet<(String, String, String)>) -> Result<(), String> {
+        for (collection, records) in &self.corrections {
+            for (acronym, fields) in records {
+                for field in fields.keys() {
+                    let key = (
+                        format!("corrections.{collection}"),
+                        acronym.clone(),
+                        field.clone(),
+                    );
+                    if !used.contains(&key) {
+                        return Err(format!(
+                            "{TABLES_FILE}: corrections.{collection}.{acronym}.{field} names no record of the reference files"
+                        ));
+                    }
+                }
+            }
+        }
         for (collection, records) in &self.lists {
             for (acronym, fields) in records {
                 for field in fields.keys() {
@@ -559,6 +648,7 @@ fn processes(
 ) -> Result<(), String> {
     for r in records {
         let acronym = req_str(r, "acronym")?;
+        let r = &tables.corrected("processes", acronym, r, used)?;
         let id = make_id(acronym);
         let name = req_str(r, "name")?;
         let mut p = Map::new();
@@ -610,6 +700,7 @@ fn partners(
 ) -> Result<(), String> {
     for r in records {
         let id = tables.partner_id(r)?;
+        let r = &tables.corrected("partners", opt_str(r, "acronym").unwrap_or(&id), r, used)?;
         let acronym = opt_str(r, "acronym");
         let mut p = Map::new();
         p.insert("id".into(), json!(id));
