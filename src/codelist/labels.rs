@@ -231,6 +231,7 @@ labels! {
         InternationalMigrationLaw => ("International Migration Law", "Droit international de la migration", "Derecho internacional sobre migración"),
         MigrationAndDevelopment => ("Mainstreaming Migration into Development", "Intégration de la migration dans le développement", "Integración de la migración en el desarrollo"),
         MigrationManagementSupport => ("Migration Management Support", "Appui à la gestion des migrations", "Apoyo a la gestión de la migración"),
+        EmergencyResponse => ("Emergency Response and Assistance to Displaced Populations", "Intervention d’urgence et assistance aux populations déplacées", "Respuesta de emergencia y asistencia a poblaciones desplazadas"),
     }
 }
 

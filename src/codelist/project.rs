@@ -57,7 +57,8 @@ codelist! {
         /// "Community Development" ("Développement communautaire").
         CommunityDevelopment = "community_development" | "Community Development" | "Développement communautaire",
         /// "Counter Trafficking Projects" ("Lutte contre la traite").
-        CounterTrafficking = "counter_trafficking" | "Counter Trafficking Projects" | "Lutte contre la traite",
+        /// Also "Counter Trafficking (CT)", as IOM country-office pages print it.
+        CounterTrafficking = "counter_trafficking" | "Counter Trafficking Projects" | "Counter Trafficking (CT)" | "Lutte contre la traite",
         /// "Return Assist to Migrants and Government", as printed (also "Return
         /// and Reintegration Assistance for Migrants and Governments" on newer
         /// English pages; "Aide au
@@ -96,6 +97,9 @@ codelist! {
         MigrationAndDevelopment = "migration_and_development" | "Intégration de la migration dans le développement",
         /// "Appui à la gestion des migrations" (French pages; no English label was seen).
         MigrationManagementSupport = "migration_management_support" | "Appui à la gestion des migrations",
+        /// "Emergency Response and Assistance to Displaced Populations" (English
+        /// pages; no French or Spanish label was seen).
+        EmergencyResponse = "emergency_response" | "Emergency Response and Assistance to Displaced Populations",
     }
 }
 
