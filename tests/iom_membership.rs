@@ -346,7 +346,10 @@ fn each_dated_step_cites_the_pages_that_state_its_date() {
         ["http://www.romaniaunog.org/statements/20041202_iom.htm"]
     );
     // Egypt's 2020 release gives 1990, a competing year: the 1991 step does not cite it.
-    assert_eq!(step_sources("EGY", "1991"), ["https://egypt.iom.int/iom-egypt"]);
+    assert_eq!(
+        step_sources("EGY", "1991"),
+        ["https://egypt.iom.int/iom-egypt"]
+    );
     for state in data().member_states() {
         let record: Vec<&str> = state.sources().iter().map(|s| s.url()).collect();
         for step in state.status_history() {
@@ -440,7 +443,9 @@ fn disagreeing_admission_dates_are_kept_side_by_side() {
     );
     assert_eq!(
         step_sources("MWI", "2013-06"),
-        ["https://geneva.usmission.gov/2013/06/17/ambassador-swing-elected-to-a-second-term-as-iom-director/"]
+        [
+            "https://geneva.usmission.gov/2013/06/17/ambassador-swing-elected-to-a-second-term-as-iom-director/"
+        ]
     );
 }
 
