@@ -564,12 +564,13 @@ fn ql9_805_azerbaijan_review() -> Result<()> {
 }
 
 /// developmentfund.iom.int/project/enhancing-development-moldova-through-engagement-diaspora-homeland-partnerships
-/// prints "200,000" without a label or currency; the curation reads it as USD.
-/// The iom.int/project page of the same title is its second source.
+/// prints "200,000" without a label; a stored copy of the iom.int/project page of
+/// the same title prints "Budget Amount (USD) 200000.00", Start 2015, End 2018 and
+/// Year 2015, so the currency is printed, not inferred.
 #[test]
-fn ce_0333_moldova_unlabelled_budget_read_as_usd() -> Result<()> {
+fn ce_0333_moldova_budget_labelled_usd_on_iom_int() -> Result<()> {
     let p = project("CE.0333")?;
-    assert_eq!(budget(p).as_deref(), Some("200000 USD"));
+    assert_eq!(budget(p).as_deref(), Some("200000.00 USD"));
     assert_eq!(p.idf_region(), Some(&IdfRegion::Europe));
     assert_eq!(
         p.project_type(),
@@ -577,9 +578,14 @@ fn ce_0333_moldova_unlabelled_budget_read_as_usd() -> Result<()> {
     );
     assert_eq!(states(p), ["MDA"]);
     assert_eq!(prima(p), Some("MD10P0001"));
-    assert_eq!(bounds(p), (None, None));
+    assert_eq!(bounds(p), (Some("2015".into()), Some("2018".into())));
+    assert_eq!(p.year(), Some(2015));
     assert_eq!(p.sources().len(), 2);
-    assert!(p.notes().iter().any(|n| n.starts_with("inference:")));
+    assert!(
+        !p.notes().iter().any(|n| n.contains("read as USD")),
+        "the USD reading is no longer an inference: {:?}",
+        p.notes()
+    );
     Ok(())
 }
 
@@ -631,6 +637,20 @@ fn ib_0450_and_po_0218_belarus() -> Result<()> {
 fn ma_0311_turkmenistan_and_ce_0219_tajikistan() -> Result<()> {
     let p = project("MA.0311")?;
     assert_eq!(budget(p).as_deref(), Some("100000.00 USD"));
+    // The iom.int page names the State Migration Services only as context; the
+    // partners are the two ministries the WHO Europe page names.
+    assert!(
+        p.sources().iter().any(|s| s.url().contains("euro.who.int")),
+        "{:?}",
+        p.sources().iter().map(|s| s.url()).collect::<Vec<_>>()
+    );
+    assert!(
+        p.notes()
+            .iter()
+            .any(|n| n.contains("Ministry of Health and Medical Industry")),
+        "{:?}",
+        p.notes()
+    );
     assert_eq!(p.idf_region(), Some(&IdfRegion::AsiaAndOceania));
     assert_eq!(p.project_type(), Some(&ProjectType::MigrantHealth));
     assert_eq!(states(p), ["TKM"]);

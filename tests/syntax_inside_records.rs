@@ -4,7 +4,12 @@
 //! itself broken (a bracket or string left open), the syntax error alone
 //! is reported, as before.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::type_complexity)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::type_complexity
+)]
 
 use migov::{Dataset, Rule};
 

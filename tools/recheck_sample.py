@@ -7,7 +7,11 @@ of the file on a base revision (--base; default 7d2dfb7, main before the Decembe
 2026 projects were merged). The sample is drawn with Python's `random.sample` over the
 indexes of the new records, with a fixed seed, and printed sorted.
 
-Usage: python3 tools/recheck_sample.py [--seed N] [--size K] [--base REV] [--rev REV]
+With --added-only, a record that differs from a base record but has the same key
+(IDF code, else title) is an existing record that changed, not a new one, and is
+left out.
+
+Usage: python3 tools/recheck_sample.py [--seed N] [--size K] [--base REV] [--rev REV] [--added-only]
 The second check of data/AUDIT_PROJECTS.md: --rev fd1181e (the defaults otherwise).
 """
 
@@ -22,6 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = "data/gathered/idf_projects.json"
 
 
+def key(record):
+    return record.get("idf_code") or record.get("title") or record.get("description_as_printed")
+
+
 def canonical(record):
     return json.dumps(record, sort_keys=True, ensure_ascii=False)
 
@@ -32,6 +40,7 @@ def main():
     ap.add_argument("--size", type=int, default=20)
     ap.add_argument("--base", default="7d2dfb7")
     ap.add_argument("--rev", default=None)
+    ap.add_argument("--added-only", action="store_true")
     args = ap.parse_args()
     if args.rev is None:
         current_text = (ROOT / DATA).read_text(encoding="utf-8")
@@ -43,8 +52,12 @@ def main():
     base_text = subprocess.check_output(
         ["git", "-C", str(ROOT), "show", f"{args.base}:{DATA}"]
     )
-    base = {canonical(r) for r in json.loads(base_text)["projects"]}
+    base_records = json.loads(base_text)["projects"]
+    base = {canonical(r) for r in base_records}
     new = [i for i, r in enumerate(current) if canonical(r) not in base]
+    if args.added_only:
+        base_keys = {key(r) for r in base_records}
+        new = [i for i in new if key(current[i]) not in base_keys]
     if len(new) < args.size:
         sys.exit(f"only {len(new)} new records, fewer than {args.size}")
     rng = random.Random(args.seed)
