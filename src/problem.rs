@@ -516,6 +516,19 @@ impl Issue {
         self.path = self.path.prefixed(prefix);
         self
     }
+
+    /// This issue, saying the identifier of the record it is in (for a
+    /// record that failed to read, whose identifier the report would
+    /// otherwise lose). The identifier is quoted as an excerpt, escaped.
+    #[must_use]
+    pub(crate) fn in_record(mut self, id: &str) -> Self {
+        self.message = format!(
+            "{}; in the record {}",
+            self.message,
+            crate::text::Excerpt::new(id)
+        );
+        self
+    }
 }
 
 impl fmt::Display for Issue {

@@ -181,3 +181,29 @@ fn refers_to_survives_the_report_round_trip() {
     let back: migov::Issue = serde_json::from_value(json).unwrap();
     assert_eq!(back, issue);
 }
+
+#[test]
+fn a_failed_records_problems_name_its_identifier() {
+    let doc = json!({
+        "schema_version": "1",
+        "partners": [partner("BROKEN", false)],
+        "member_states": [{"country": "SEN", "status": [{"status": "member", "since": "1990-13"}]}],
+    });
+    let report = Dataset::from_json_str(&serde_json::to_string(&doc).unwrap()).unwrap_err();
+    let message = |prefix: &str| {
+        report
+            .problems()
+            .iter()
+            .find(|p| p.pointer().starts_with(prefix))
+            .map(|p| p.message().to_owned())
+            .unwrap()
+    };
+    assert!(
+        message("/partners/0").ends_with(r#"in the record "BROKEN""#),
+        "{report}"
+    );
+    assert!(
+        message("/member_states/0").ends_with(r#"in the record "SEN""#),
+        "{report}"
+    );
+}

@@ -81,3 +81,39 @@ fn every_pointer_resolves_in_the_document() {
         assert!(value.pointer(&pointer).is_some(), "{pointer} ({rule})");
     }
 }
+
+#[test]
+fn an_escaped_version_is_refused_whatever_the_size_of_the_file() {
+    // A small file, and one over 1 MiB (read by the pipelined path).
+    let project = |i: usize| {
+        format!(
+            r#"{{"id": "P{i}", "title": "T", "benefiting_states": ["SEN"], "sources": ["https://www.iom.int/"]}}"#
+        )
+    };
+    for n in [1, 12_000] {
+        let projects: Vec<String> = (0..n).map(project).collect();
+        let text = format!(
+            r#"{{"schema_version": "\u0031", "projects": [{}]}}"#,
+            projects.join(",")
+        );
+        let report = Dataset::from_json_str(&text).unwrap_err();
+        assert_eq!(report.problems().len(), 1, "{n} projects: {report}");
+        assert_eq!(report.problems()[0].rule(), Rule::SchemaVersion);
+        // Written plainly, the same file loads.
+        assert!(Dataset::from_json_str(&text.replace(r"\u0031", "1")).is_ok());
+    }
+}
+
+#[test]
+fn problems_are_listed_in_document_order() {
+    // Collections in an unusual order, each with a fault; every problem is
+    // an error, so the report's order is the document's.
+    let text = r#"{"projects": [{"id": "P1"}], "schema_version": "1",
+        "partners": [{"id": "A"}], "member_states": [{"country": "ZZZ"}], "zz": 1}"#;
+    let report = Dataset::from_json_str(text).unwrap_err();
+    let pointers: Vec<String> = report.problems().iter().map(|p| p.pointer()).collect();
+    let first = |prefix: &str| pointers.iter().position(|p| p.starts_with(prefix)).unwrap();
+    assert!(first("/projects") < first("/partners"), "{pointers:?}");
+    assert!(first("/partners") < first("/member_states"), "{pointers:?}");
+    assert!(first("/member_states") < first("/zz"), "{pointers:?}");
+}

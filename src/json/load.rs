@@ -350,6 +350,8 @@ struct Top<'a> {
     collections: [Vec<&'a RawValue>; 6],
     /// The document's faults, in the order of the text.
     issues: Vec<Issue>,
+    /// The top-level keys, in the order of the text.
+    keys: Vec<String>,
 }
 
 impl<'de> Deserialize<'de> for Top<'de> {
@@ -393,6 +395,7 @@ impl<'de> Visitor<'de> for TopVisitor {
         let mut seen = [false; 7];
         while let Some(key) = map.next_key::<String>()? {
             let raw: &'de RawValue = map.next_value()?;
+            top.keys.push(key.clone());
             let slot = match key.as_str() {
                 "schema_version" => Some(VERSION),
                 k => COLLECTIONS.iter().position(|c| *c == k),
@@ -711,6 +714,9 @@ struct Loader {
     broken_ids: HashSet<(&'static str, String)>,
     /// The line and column of each syntax fault found inside a record.
     syntax_at: Vec<(FieldPath, (usize, usize))>,
+    /// The top-level keys in the order of the document, so that the report
+    /// lists problems in document order.
+    key_order: Vec<String>,
     /// For each collection, the file position of each record added.
     origins: [Vec<u32>; 6],
     /// The records other than memberships, settled on a second thread while
@@ -734,6 +740,7 @@ impl Loader {
             issues: Bounded::new(limit),
             broken_ids: HashSet::new(),
             syntax_at: Vec::new(),
+            key_order: Vec::new(),
             origins: Default::default(),
             settled: None,
             prepared: None,
@@ -747,7 +754,12 @@ impl Loader {
         let record = match read {
             Ok(r) => r,
             Err((issues, id)) => {
-                self.issues.extend(issues);
+                match &id {
+                    Some(id) => self
+                        .issues
+                        .extend(issues.into_iter().map(|issue| issue.in_record(id))),
+                    None => self.issues.extend(issues),
+                }
                 if let Some(id) = id {
                     self.broken_ids.insert((name, id));
                 }
@@ -854,6 +866,7 @@ impl Loader {
             issues: record_issues,
             broken_ids,
             syntax_at,
+            key_order,
             origins,
             settled,
             prepared,
@@ -890,7 +903,16 @@ impl Loader {
         let mut all = record_issues;
         all.extend(per_record(issues));
         let (mut all, omitted) = all.into_parts();
-        all.sort_by(|a, b| a.path().cmp(b.path()));
+        // In document order: by the place of the top-level key in the
+        // document, then by path (record positions are file positions).
+        let rank = |issue: &Issue| match issue.path().segments().first() {
+            Some(Segment::Key(k)) => key_order
+                .iter()
+                .position(|o| o == k.as_ref())
+                .unwrap_or(usize::MAX),
+            _ => 0,
+        };
+        all.sort_by_cached_key(|i| (rank(i), i.path().clone()));
         let position = |issue: &Issue| {
             (issue.rule() == Rule::Syntax)
                 .then(|| syntax_at.iter().find(|(at, _)| at == issue.path()))
@@ -968,6 +990,21 @@ enum TopKey {
     Projects,
     Events,
     Memberships,
+}
+
+impl TopKey {
+    /// The key as written.
+    fn name(self) -> &'static str {
+        match self {
+            Self::SchemaVersion => "schema_version",
+            Self::MemberStates => "member_states",
+            Self::Processes => "processes",
+            Self::Partners => "partners",
+            Self::Projects => "projects",
+            Self::Events => "events",
+            Self::Memberships => "memberships",
+        }
+    }
 }
 
 /// Reads a whole valid document in one pass, handing each record to the
@@ -1068,12 +1105,15 @@ fn read_keys<'de, A: MapAccess<'de>>(
     let mut version = None;
     let mut seen = [false; 7];
     while let Some(key) = map.next_key::<TopKey>()? {
+        loader.key_order.push(key.name().to_owned());
         match seen.get_mut(key as usize) {
             Some(s) if !*s => *s = true,
             _ => return Err(de::Error::custom("duplicate field")),
         }
         match (key, &mut pipe) {
-            (TopKey::SchemaVersion, _) => version = Some(map.next_value::<String>()?),
+            // Borrowed: a version written with escapes does not read here,
+            // and the slow path reports it, as for every other file.
+            (TopKey::SchemaVersion, _) => version = Some(map.next_value::<&'de str>()?.to_owned()),
             (TopKey::MemberStates, _) => {
                 map.next_value_seed(Stream::<MemberStateRecord>::new(loader))?
             }
@@ -1691,8 +1731,11 @@ fn read_around_syntax(text: &str, limit: usize) -> Option<Result<Dataset, LoadEr
     let mut seen = [false; 7];
     let mut lists: [&[super::resync::Piece<'_>]; 6] = [&[]; 6];
     for entry in &entries {
-        let key: String = match serde_json::from_str(entry.key.text) {
-            Ok(key) => key,
+        let key: String = match serde_json::from_str::<String>(entry.key.text) {
+            Ok(key) => {
+                loader.key_order.push(key.clone());
+                key
+            }
             Err(e) => {
                 faults = true;
                 let at = FieldPath::root();
@@ -1918,6 +1961,7 @@ impl Dataset {
             schema_version,
             collections,
             issues: mut document,
+            keys,
         } = top;
         // A wrong or missing version is reported with every other fault; the
         // records are still read as this version reads them.
@@ -1931,6 +1975,7 @@ impl Dataset {
             memberships,
         ] = collections;
         let mut loader = Loader::new(limit);
+        loader.key_order = keys;
         loader.issues.extend(document);
         loader.accept_raw::<MemberStateRecord>(&member_states);
         loader.accept_raw::<ProcessRecord>(&processes);
