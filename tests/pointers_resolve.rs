@@ -75,12 +75,12 @@ proptest! {
             set(&mut doc, &pointer, value.clone());
             planted.push(pointer);
         }
-        if let Some((record, key)) = &extra {
-            if doc["projects"][*record].get(key).is_none() {
-                doc["projects"][*record][key.as_str()] = json!(1);
-                let escaped = key.replace('~', "~0").replace('/', "~1");
-                planted.push(format!("/projects/{record}/{escaped}"));
-            }
+        if let Some((record, key)) = &extra
+            && doc["projects"][*record].get(key).is_none()
+        {
+            doc["projects"][*record][key.as_str()] = json!(1);
+            let escaped = key.replace('~', "~0").replace('/', "~1");
+            planted.push(format!("/projects/{record}/{escaped}"));
         }
         let text = serde_json::to_string(&doc).unwrap();
         let report = Dataset::from_json_str(&text).unwrap_err();
