@@ -117,3 +117,25 @@ fn problems_are_listed_in_document_order() {
     assert!(first("/partners") < first("/member_states"), "{pointers:?}");
     assert!(first("/member_states") < first("/zz"), "{pointers:?}");
 }
+
+/// Found by the `report` fuzz target: with a collection given twice, the
+/// first is read (the repeat is reported), so the pointers of its faults
+/// name the first; a JSON value, which keeps the last, cannot resolve them.
+#[test]
+fn a_repeated_collection_is_read_from_its_first_occurrence() {
+    let text = r#"{"schema_version": "1",
+        "memberships": [{"member": {"state": "SEN"}, "body": {"state": "GIN"}, "role": "member", "country": 1}],
+        "memberships": []}"#;
+    let found = report(text);
+    assert!(
+        found.contains(&("/memberships".to_owned(), Rule::DuplicateField)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("/memberships/0/country".to_owned(), Rule::UnknownField)),
+        "{found:?}"
+    );
+    // serde_json keeps the last value: the pointer does not resolve there.
+    let value: serde_json::Value = serde_json::from_str(text).unwrap();
+    assert!(value.pointer("/memberships/0").is_none());
+}

@@ -25,12 +25,18 @@ fuzz_target!(|data: &[u8]| {
     let Ok(document) = serde_json::from_slice::<serde_json::Value>(data) else {
         return;
     };
+    // With a key repeated in an object, a pointer is ambiguous: migov reads
+    // the first value (and reports the repeat), `serde_json::Value` keeps the
+    // last, so pointers are only checked in documents without repeats.
+    if report
+        .problems()
+        .iter()
+        .any(|p| p.rule() == migov::Rule::DuplicateField)
+    {
+        return;
+    }
     for p in report.problems() {
         let pointer = p.pointer();
-        if p.rule() == migov::Rule::DuplicateField {
-            // A JSON value keeps one of the repeated keys: the place exists.
-            continue;
-        }
         let parent = pointer.rsplit_once('/').map_or("", |(head, _)| head);
         assert!(
             document.pointer(&pointer).is_some() || document.pointer(parent).is_some(),
