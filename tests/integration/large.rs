@@ -36,7 +36,21 @@ fn assert_same(a: &Result<Dataset, LoadErrors>, b: &Result<Dataset, LoadErrors>)
             assert_eq!(x, y);
             assert_eq!(x.warnings(), y.warnings());
         }
-        (Err(x), Err(y)) => assert_eq!(x, y),
+        // The same problems; each report lists them in its own document's
+        // order, which differs when the keys are in another order.
+        (Err(x), Err(y)) => {
+            let sorted = |r: &LoadErrors| {
+                let mut p = r.problems().to_vec();
+                p.sort_by(|a, b| {
+                    a.path()
+                        .cmp(b.path())
+                        .then_with(|| a.message().cmp(b.message()))
+                });
+                p
+            };
+            assert_eq!(sorted(x), sorted(y));
+            assert_eq!(x.omitted(), y.omitted());
+        }
         _ => panic!("the two loads disagree"),
     }
 }
@@ -163,10 +177,11 @@ fn a_large_file_with_records_that_do_not_read_reports_each_at_its_place() {
     let pointers: Vec<String> = errors.problems().iter().map(|p| p.pointer()).collect();
     assert_eq!(
         pointers,
+        // In document order: projects, events, then memberships.
         [
+            format!("/projects/{project}/title"),
             format!("/events/{event}/agenda"),
             format!("/memberships/{membership}/start"),
-            format!("/projects/{project}/title"),
         ],
         "{errors}"
     );
