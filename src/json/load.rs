@@ -390,40 +390,15 @@ impl<'de> Visitor<'de> for TopVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top<'de>, A::Error> {
-        const VERSION: usize = 6;
+        const VERSION: usize = TOP_VERSION;
         let mut top = Top::default();
         let mut seen = [false; 7];
         while let Some(key) = map.next_key::<String>()? {
             let raw: &'de RawValue = map.next_value()?;
             top.keys.push(key.clone());
-            let slot = match key.as_str() {
-                "schema_version" => Some(VERSION),
-                k => COLLECTIONS.iter().position(|c| *c == k),
-            };
-            let shown = crate::text::Excerpt::new(&key);
-            let at = FieldPath::root().join(key);
-            let Some(slot) = slot else {
-                top.issues.push(Issue::new(
-                    Rule::UnknownField,
-                    at,
-                    format!(
-                        "unknown field {shown}, expected one of `schema_version`, `{}`",
-                        COLLECTIONS.join("`, `")
-                    ),
-                ));
+            let Some((slot, at)) = top_key(key, &mut seen, &mut top.issues) else {
                 continue;
             };
-            if let Some(seen) = seen.get_mut(slot) {
-                if *seen {
-                    top.issues.push(Issue::new(
-                        Rule::DuplicateField,
-                        at,
-                        format!("duplicate field {shown}; a dataset gives each of its fields once"),
-                    ));
-                    continue;
-                }
-                *seen = true;
-            }
             if slot == VERSION {
                 top.schema_version = Some(raw);
                 continue;
@@ -447,6 +422,49 @@ impl<'de> Visitor<'de> for TopVisitor {
         Ok(top)
     }
 }
+
+/// Where a top-level key goes: its slot (a place in [`COLLECTIONS`], or
+/// [`TOP_VERSION`] for `schema_version`) and its path, or `None` after
+/// pushing to `issues` why it goes nowhere (an unknown key, or one `seen`
+/// already).
+fn top_key(
+    key: String,
+    seen: &mut [bool; 7],
+    issues: &mut Vec<Issue>,
+) -> Option<(usize, FieldPath)> {
+    let slot = match key.as_str() {
+        "schema_version" => Some(TOP_VERSION),
+        k => COLLECTIONS.iter().position(|c| *c == k),
+    };
+    let shown = crate::text::Excerpt::new(&key);
+    let at = FieldPath::root().join(key);
+    let Some(slot) = slot else {
+        issues.push(Issue::new(
+            Rule::UnknownField,
+            at,
+            format!(
+                "unknown field {shown}, expected one of `schema_version`, `{}`",
+                COLLECTIONS.join("`, `")
+            ),
+        ));
+        return None;
+    };
+    let seen = seen.get_mut(slot)?;
+    if *seen {
+        issues.push(Issue::new(
+            Rule::DuplicateField,
+            at,
+            format!("duplicate field {shown}; a dataset gives each of its fields once"),
+        ));
+        return None;
+    }
+    *seen = true;
+    Some((slot, at))
+}
+
+/// The slot of `schema_version` among the top-level keys, after the
+/// collections.
+const TOP_VERSION: usize = 6;
 
 /// The kind of JSON value `text` holds, as serde names them.
 fn json_kind(text: &str) -> &'static str {
@@ -1722,7 +1740,7 @@ fn id_in(text: &str, country: bool) -> Option<String> {
 /// record's. `None` when the outline of the document cannot be followed,
 /// or no value holds a syntax fault.
 fn read_around_syntax(text: &str, limit: usize) -> Option<Result<Dataset, LoadErrors>> {
-    const VERSION: usize = 6;
+    const VERSION: usize = TOP_VERSION;
     let entries = super::resync::outline(text)?;
     let lines = Lines::new(text);
     let mut faults = false;
@@ -1746,34 +1764,12 @@ fn read_around_syntax(text: &str, limit: usize) -> Option<Result<Dataset, LoadEr
                 continue;
             }
         };
-        let slot = match key.as_str() {
-            "schema_version" => Some(VERSION),
-            k => COLLECTIONS.iter().position(|c| *c == k),
-        };
-        let shown = crate::text::Excerpt::new(&key);
-        let at = FieldPath::root().join(key);
-        let Some(slot) = slot else {
-            loader.issues.push(Issue::new(
-                Rule::UnknownField,
-                at,
-                format!(
-                    "unknown field {shown}, expected one of `schema_version`, `{}`",
-                    COLLECTIONS.join("`, `")
-                ),
-            ));
+        let mut found = Vec::new();
+        let key = top_key(key, &mut seen, &mut found);
+        loader.issues.extend(found);
+        let Some((slot, at)) = key else {
             continue;
         };
-        if let Some(seen) = seen.get_mut(slot) {
-            if *seen {
-                loader.issues.push(Issue::new(
-                    Rule::DuplicateField,
-                    at,
-                    format!("duplicate field {shown}; a dataset gives each of its fields once"),
-                ));
-                continue;
-            }
-            *seen = true;
-        }
         match (
             &entry.elements,
             serde_json::from_str::<&RawValue>(entry.value.text),
