@@ -37,7 +37,9 @@ impl Findings {
             );
         } else if value
             .chars()
-            .any(|c| crate::text::hidden_character(c, true).is_some() || c == '\n' || c == '\t')
+            // Newline and tab count here; whether they are allowed is
+            // decided below, by the field.
+            .any(|c| crate::text::hidden_character(c, false).is_some())
         {
             let path = path();
             let multiline = matches!(

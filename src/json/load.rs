@@ -390,7 +390,6 @@ impl<'de> Visitor<'de> for TopVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top<'de>, A::Error> {
-        const VERSION: usize = TOP_VERSION;
         let mut top = Top::default();
         let mut seen = [false; 7];
         while let Some(key) = map.next_key::<String>()? {
@@ -399,7 +398,7 @@ impl<'de> Visitor<'de> for TopVisitor {
             let Some((slot, at)) = top_key(key, &mut seen, &mut top.issues) else {
                 continue;
             };
-            if slot == VERSION {
+            if slot == TOP_VERSION {
                 top.schema_version = Some(raw);
                 continue;
             }
@@ -1740,7 +1739,6 @@ fn id_in(text: &str, country: bool) -> Option<String> {
 /// record's. `None` when the outline of the document cannot be followed,
 /// or no value holds a syntax fault.
 fn read_around_syntax(text: &str, limit: usize) -> Option<Result<Dataset, LoadErrors>> {
-    const VERSION: usize = TOP_VERSION;
     let entries = super::resync::outline(text)?;
     let lines = Lines::new(text);
     let mut faults = false;
@@ -1774,8 +1772,8 @@ fn read_around_syntax(text: &str, limit: usize) -> Option<Result<Dataset, LoadEr
             &entry.elements,
             serde_json::from_str::<&RawValue>(entry.value.text),
         ) {
-            (_, Ok(raw)) if slot == VERSION => version = Some(raw),
-            (Some(elements), _) if slot != VERSION => {
+            (_, Ok(raw)) if slot == TOP_VERSION => version = Some(raw),
+            (Some(elements), _) if slot != TOP_VERSION => {
                 if let Some(list) = lists.get_mut(slot) {
                     *list = elements;
                 }
